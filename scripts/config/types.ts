@@ -1,0 +1,97 @@
+/**
+ * The shape of handoff.config.json as the user writes it. Optional keys get their defaults in
+ * model/resolve.ts; schemas/handoff.config.schema.json describes the same shape for editors and
+ * for runtime validation (config/validate.ts).
+ */
+export type Vendor = 'fin' | 'fullview' | 'cognigy' | 'generic';
+export type AttributeGroup = 'Customer' | 'Conversation' | 'Location' | 'Other';
+/** Field types a pre-chat String can be written into by the flow without a conversion. */
+export type FieldType = 'Text' | 'LongTextArea' | 'Email' | 'Phone' | 'Url';
+export type RuleOperator = 'equals' | 'contains' | 'in' | 'isBlank';
+export type RoutingModel = 'MOST_AVAILABLE' | 'LEAST_ACTIVE';
+export type NoAgentFallback = 'wait' | 'case';
+
+export interface NamedComponent {
+  developerName: string;
+  label?: string;
+}
+
+export interface AttributeConfig {
+  /** The key the vendor sends in routingAttributes, verbatim (case-exact). */
+  key: string;
+  label?: string;
+  group?: AttributeGroup;
+  type?: FieldType;
+  /** Field length (Text: 1–255, LongTextArea: 256–131072). */
+  length?: number;
+  /** The channel parameter's maxLength; defaults to the field length. */
+  maxLength?: number;
+  /** Hidden pre-chat field (the vendor sends it; the customer never sees it). Default true. */
+  hidden?: boolean;
+  required?: boolean;
+  /** Overrides the derived API name (parameter, flow variable, field base). */
+  name?: string;
+}
+
+export interface QueueRoutingConfig {
+  model?: RoutingModel;
+  priority?: number;
+  capacityWeight?: number;
+  pushTimeout?: number;
+}
+
+export interface QueueConfig extends NamedComponent {
+  routing?: QueueRoutingConfig;
+  /** Extra sObjects the queue takes besides MessagingSession (Case is added for the fallback queue when Cases are created). */
+  objects?: string[];
+}
+
+export interface RuleConfig {
+  label?: string;
+  /** The vendor key of the attribute tested. */
+  attribute: string;
+  operator: RuleOperator;
+  value?: string;
+  values?: string[];
+  queue: string;
+}
+
+export interface HandoffConfig {
+  $schema?: string;
+  vendor?: Vendor;
+  channel: NamedComponent;
+  deployment: NamedComponent;
+  flow?: { apiName?: string; label?: string };
+  /** Prefix of the MessagingSession custom field names (`<prefix><name>__c`). */
+  fieldPrefix?: string;
+  attributes: AttributeConfig[];
+  queues: QueueConfig[];
+  routing: { rules?: RuleConfig[]; defaultQueue: string };
+  fallback: {
+    /** Where faults and unrouted conversations go; also the channel's fallback queue. */
+    queue: string;
+    whenNoAgent: NoAgentFallback;
+    case?: { subject?: string; origin?: string; priority?: string };
+  };
+  businessHours?: { name: string; whenClosed?: NoAgentFallback };
+  continuation?: { enabled: boolean };
+  contactMatching?: { emailAttribute: string; createContact?: boolean };
+  endConversation?: {
+    endpoint: string;
+    organisationId?: string;
+    timeoutMs?: number;
+    maxAttempts?: number;
+    /** Environment variable that holds the escalation token for `handoff seed` (never stored in the repo). */
+    tokenEnv?: string;
+  };
+  permissionSets?: { agent?: string; integration?: string };
+  presenceStatus?: NamedComponent;
+  messaging?: {
+    queueLimitType?: 'QueueLength' | 'QueueLengthPerAgent';
+    queueThreshold?: number;
+    isEstimatedWaitTimeEnabled?: boolean;
+    isQueuePositionEnabled?: boolean;
+  };
+  /** Users `handoff seed` assigns the permission sets to (usernames). */
+  users?: { agents?: string[]; integrationUser?: string };
+}

@@ -1,0 +1,59 @@
+/**
+ * Names shared by the generators, the Apex classes, the LWCs, the validator, the simulator and the org
+ * scripts. Change a name here and in the hand-written Apex/LWC in the same commit.
+ */
+export const API_VERSION = '66.0';
+export const METADATA_NS = 'http://soap.sforce.com/2006/04/metadata';
+
+export const END_CONVERSATION = {
+  className: 'HandoffEndConversation',
+  label: 'End Conversation',
+  jobClassName: 'HandoffEndConversationJob',
+  inputs: { messagingSessionId: 'messagingSessionId', caseId: 'caseId', reason: 'reason' },
+  outputs: { accepted: 'accepted', message: 'message' },
+  reasons: { noAgent: 'no_agent_available', outsideHours: 'outside_business_hours' }
+} as const;
+
+export const BUSINESS_HOURS = {
+  className: 'HandoffBusinessHours',
+  label: 'Is Within Business Hours',
+  inputs: { businessHoursName: 'businessHoursName' },
+  outputs: { isWithin: 'isWithin' }
+} as const;
+
+export const SETTINGS_TYPE = {
+  objectName: 'Handoff_Settings__mdt',
+  defaultRecord: 'Default',
+  fields: {
+    endpoint: 'Endpoint__c',
+    organisationId: 'Organisation_Id__c',
+    escalationToken: 'Escalation_Token__c',
+    timeoutMs: 'Timeout_Ms__c',
+    maxAttempts: 'Max_Attempts__c'
+  }
+} as const;
+
+export const ATTRIBUTE_TYPE = {
+  objectName: 'Handoff_Attribute__mdt',
+  fields: {
+    key: 'Key__c',
+    parameter: 'Parameter__c',
+    field: 'Field__c',
+    label: 'Label__c',
+    group: 'Group__c',
+    order: 'Order__c'
+  }
+} as const;
+
+export const FAILURE_OBJECT = 'Handoff_Callout_Failure__c';
+export const CONTEXT_LWC = { component: 'handoffContext', controller: 'HandoffContextController' } as const;
+
+/** The standard Omni-Channel service channel for messaging sessions. */
+export const MESSAGING_SERVICE_CHANNEL = { developerName: 'sfdc_livemessage', label: 'Messaging' } as const;
+
+/** The kit's own Apex test classes, run by check-only deploys (RunSpecifiedTests). */
+export const APEX_TEST_CLASSES = [
+  'HandoffEndConversationTest',
+  'HandoffBusinessHoursTest',
+  'HandoffContextControllerTest'
+] as const;

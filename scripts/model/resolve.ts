@@ -1,0 +1,202 @@
+/**
+ * Config → resolved model. Applies every default and decides every name once (via naming/), so
+ * the generators stay free of policy. Assumes the config passed config/validate.ts.
+ */
+import type { AttributeConfig, FieldType, HandoffConfig, QueueConfig } from '../config/types';
+import { assignNames, developerName, fieldApiName, MAX_API_NAME, standardFormField, standardParameterFor } from '../naming/naming';
+import { FLOW_INTERNAL_PREFIX, FLOW_RESERVED_NAMES } from './flowNames';
+import type { HandoffModel, ResolvedAttribute, ResolvedQueue, ResolvedRule } from './types';
+
+export const DEFAULTS = {
+  flowApiName: 'Handoff_Routing',
+  flowLabel: 'Handoff Routing',
+  fieldPrefix: '',
+  textLength: 255,
+  longTextLength: 32768,
+  longTextVisibleLines: 5,
+  agentPermissionSet: 'Handoff_Agent',
+  integrationPermissionSet: 'Handoff_Integration',
+  presenceStatus: 'Handoff_Available',
+  caseSubject: 'Conversation handed off by the AI agent',
+  caseOrigin: 'Chat',
+  timeoutMs: 10000,
+  maxAttempts: 3,
+  tokenEnv: 'HANDOFF_ESCALATION_TOKEN',
+  routingModel: 'MOST_AVAILABLE' as const,
+  routingPriority: 1,
+  capacityWeight: 1,
+  pushTimeout: 60,
+  queueLimitType: 'QueueLength' as const,
+  queueThreshold: 50
+};
+
+/** Turns `user_geoip_data_city_name` into "User Geoip Data City Name"; keeps `Fin AI Agent: Preview` readable. */
+export function labelFromKey(key: string): string {
+  const words = key
+    .replace(/^_+/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[_\s]+/)
+    .filter(Boolean);
+  const label = words.map((w) => (w === w.toLowerCase() ? w[0].toUpperCase() + w.slice(1) : w)).join(' ');
+  return (label || key).slice(0, 40);
+}
+
+function defaultLength(type: FieldType): number {
+  switch (type) {
+    case 'LongTextArea':
+      return DEFAULTS.longTextLength;
+    case 'Email':
+    case 'Url':
+      return 255;
+    case 'Phone':
+      return 40;
+    default:
+      return DEFAULTS.textLength;
+  }
+}
+
+function resolveAttributes(config: HandoffConfig, prefix: string): { attributes: ResolvedAttribute[]; notes: HandoffModel['namingNotes'] } {
+  const max = MAX_API_NAME - prefix.length;
+  const { names, notes } = assignNames(
+    config.attributes.map((a) => ({ key: a.key, override: a.name })),
+    FLOW_RESERVED_NAMES,
+    max,
+    FLOW_INTERNAL_PREFIX
+  );
+  const attributes = config.attributes.map((a: AttributeConfig, i): ResolvedAttribute => {
+    const type = a.type ?? 'Text';
+    const length = a.length ?? defaultLength(type);
+    const standard = standardParameterFor(a.key);
+    const name = names[i].name;
+    return {
+      key: a.key,
+      label: a.label ?? labelFromKey(a.key),
+      group: a.group ?? 'Other',
+      order: i + 1,
+      name,
+      standard,
+      formField: standard ? standardFormField(standard) : name,
+      field: {
+        apiName: fieldApiName(prefix, name),
+        type,
+        length,
+        ...(type === 'LongTextArea' ? { visibleLines: DEFAULTS.longTextVisibleLines } : {})
+      },
+      maxLength: a.maxLength ?? length,
+      // Hidden fields are custom parameters only (REFERENCE.md): standard ones stay visible.
+      hidden: standard ? false : (a.hidden ?? true),
+      required: a.required ?? false
+    };
+  });
+  return { attributes, notes };
+}
+
+function resolveQueue(q: QueueConfig, extraObjects: string[]): ResolvedQueue {
+  const label = q.label ?? labelFromKey(q.developerName);
+  const objects = [...new Set(['MessagingSession', ...(q.objects ?? []), ...extraObjects])].sort();
+  return {
+    developerName: q.developerName,
+    label,
+    objects,
+    routingConfig: {
+      developerName: developerName(`${q.developerName}_Routing`),
+      label: `${label} Routing`.slice(0, 80),
+      model: q.routing?.model ?? DEFAULTS.routingModel,
+      priority: q.routing?.priority ?? DEFAULTS.routingPriority,
+      capacityWeight: q.routing?.capacityWeight ?? DEFAULTS.capacityWeight,
+      pushTimeout: q.routing?.pushTimeout ?? DEFAULTS.pushTimeout
+    }
+  };
+}
+
+export function resolveModel(config: HandoffConfig): HandoffModel {
+  const prefix = config.fieldPrefix ?? DEFAULTS.fieldPrefix;
+  const { attributes, notes } = resolveAttributes(config, prefix);
+  const byKey = new Map(attributes.map((a) => [a.key, a]));
+  const attr = (key: string): ResolvedAttribute => {
+    const a = byKey.get(key);
+    if (!a) throw new Error(`internal: attribute "${key}" not resolved (config validation should have caught it)`);
+    return a;
+  };
+
+  const whenNoAgent = config.fallback.whenNoAgent;
+  const createsCases = whenNoAgent === 'case' || config.businessHours?.whenClosed === 'case';
+  const queues = config.queues.map((q) =>
+    resolveQueue(q, createsCases && q.developerName === config.fallback.queue ? ['Case'] : [])
+  );
+
+  const ruleNames = assignNames(
+    (config.routing.rules ?? []).map((r, i) => ({ key: `${FLOW_INTERNAL_PREFIX}Rule_${i + 1}_${r.label ?? r.queue}` })),
+    [],
+    MAX_API_NAME
+  ).names;
+  const rules = (config.routing.rules ?? []).map(
+    (r, i): ResolvedRule => ({
+      name: ruleNames[i].name,
+      label: r.label ?? `${labelFromKey(r.attribute)} ${r.operator} → ${r.queue}`.slice(0, 80),
+      attribute: attr(r.attribute),
+      operator: r.operator,
+      values: r.operator === 'isBlank' ? [] : r.operator === 'in' ? [...(r.values ?? [])] : [r.value ?? ''],
+      queue: r.queue
+    })
+  );
+
+  const ec = config.endConversation;
+  const endConversation = ec
+    ? {
+        endpoint: ec.endpoint,
+        organisationId: ec.organisationId ?? '',
+        timeoutMs: ec.timeoutMs ?? DEFAULTS.timeoutMs,
+        maxAttempts: ec.maxAttempts ?? DEFAULTS.maxAttempts,
+        tokenEnv: ec.tokenEnv ?? DEFAULTS.tokenEnv
+      }
+    : undefined;
+
+  return {
+    vendor: config.vendor ?? 'generic',
+    channel: { developerName: config.channel.developerName, label: config.channel.label ?? labelFromKey(config.channel.developerName) },
+    deployment: {
+      developerName: config.deployment.developerName,
+      label: config.deployment.label ?? labelFromKey(config.deployment.developerName)
+    },
+    flow: { apiName: config.flow?.apiName ?? DEFAULTS.flowApiName, label: config.flow?.label ?? DEFAULTS.flowLabel },
+    attributes,
+    queues,
+    rules,
+    defaultQueue: config.routing.defaultQueue,
+    fallback: {
+      queue: config.fallback.queue,
+      whenNoAgent,
+      caseSubject: config.fallback.case?.subject ?? DEFAULTS.caseSubject,
+      caseOrigin: config.fallback.case?.origin ?? DEFAULTS.caseOrigin,
+      casePriority: config.fallback.case?.priority
+    },
+    businessHours: config.businessHours
+      ? { name: config.businessHours.name, whenClosed: config.businessHours.whenClosed ?? whenNoAgent }
+      : undefined,
+    continuation: config.continuation?.enabled ?? false,
+    contactMatching: config.contactMatching
+      ? { emailAttribute: attr(config.contactMatching.emailAttribute), createContact: config.contactMatching.createContact ?? false }
+      : undefined,
+    endConversation,
+    remoteSite: endConversation
+      ? { name: 'Handoff_End_Conversation', url: new URL(endConversation.endpoint).origin }
+      : undefined,
+    permissionSets: {
+      agent: { name: config.permissionSets?.agent ?? DEFAULTS.agentPermissionSet, label: 'Handoff Agent' },
+      integration: { name: config.permissionSets?.integration ?? DEFAULTS.integrationPermissionSet, label: 'Handoff Flow and Integration' }
+    },
+    presenceStatus: {
+      developerName: config.presenceStatus?.developerName ?? DEFAULTS.presenceStatus,
+      label: config.presenceStatus?.label ?? 'Available for Hand-offs'
+    },
+    messaging: {
+      queueLimitType: config.messaging?.queueLimitType ?? DEFAULTS.queueLimitType,
+      queueThreshold: config.messaging?.queueThreshold ?? DEFAULTS.queueThreshold,
+      isEstimatedWaitTimeEnabled: config.messaging?.isEstimatedWaitTimeEnabled ?? false,
+      isQueuePositionEnabled: config.messaging?.isQueuePositionEnabled ?? false
+    },
+    users: { agents: config.users?.agents ?? [], integrationUser: config.users?.integrationUser },
+    namingNotes: notes
+  };
+}

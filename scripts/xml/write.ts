@@ -1,0 +1,85 @@
+/**
+ * A minimal XML writer shaped like the files Salesforce itself writes: UTF-8 declaration, 4-space
+ * indent, one element per line, no comments (a comment inside a CustomField broke a real deploy).
+ * Element order is whatever the caller gives: generators list children in the WSDL's order.
+ */
+export interface XmlElement {
+  name: string;
+  attrs?: Record<string, string>;
+  children: XmlElement[];
+  text?: string;
+}
+
+/** A child slot: an element, a list of them, or nothing (for optional elements). */
+export type XmlContent = XmlElement | XmlContent[] | undefined | null | false;
+
+/** An element with child elements. */
+export function el(name: string, ...content: XmlContent[]): XmlElement {
+  return { name, children: flatten(content) };
+}
+
+/** An element with a text value; `undefined` omits the element, so optional leaves read naturally. */
+export function leaf(name: string, value: string | number | boolean | undefined | null): XmlElement | undefined {
+  if (value === undefined || value === null) return undefined;
+  return { name, children: [], text: String(value) };
+}
+
+/** The document root, in the Metadata API namespace unless another is given. */
+export function root(name: string, content: XmlContent[], attrs: Record<string, string> = {}): XmlElement {
+  return {
+    name,
+    attrs: { xmlns: 'http://soap.sforce.com/2006/04/metadata', ...attrs },
+    children: flatten(content)
+  };
+}
+
+function flatten(content: XmlContent[]): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const c of content) {
+    if (!c) continue;
+    if (Array.isArray(c)) out.push(...flatten(c));
+    else out.push(c);
+  }
+  return out;
+}
+
+export function escapeXml(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** Drops characters XML 1.0 cannot carry at all (control characters other than tab, CR, LF). */
+function xmlSafe(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+}
+
+export function renderXml(doc: XmlElement): string {
+  const lines: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  write(doc, 0, lines);
+  return lines.join('\n') + '\n';
+}
+
+function write(node: XmlElement, depth: number, lines: string[]): void {
+  const pad = '    '.repeat(depth);
+  const attrs = node.attrs
+    ? Object.entries(node.attrs)
+        .map(([k, v]) => ` ${k}="${escapeXml(xmlSafe(v))}"`)
+        .join('')
+    : '';
+  if (node.children.length === 0) {
+    if (node.text === undefined || node.text === '') {
+      lines.push(node.text === '' ? `${pad}<${node.name}${attrs}></${node.name}>` : `${pad}<${node.name}${attrs}/>`);
+    } else {
+      lines.push(`${pad}<${node.name}${attrs}>${escapeXml(xmlSafe(node.text))}</${node.name}>`);
+    }
+    return;
+  }
+  lines.push(`${pad}<${node.name}${attrs}>`);
+  for (const c of node.children) write(c, depth + 1, lines);
+  lines.push(`${pad}</${node.name}>`);
+}
