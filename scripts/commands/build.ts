@@ -1,0 +1,68 @@
+import * as path from 'node:path';
+import { parseFlags } from '../cli/args';
+import type { Command } from '../cli/command';
+import { configPath } from '../config/load';
+import { build, checkDrift } from '../generate/build';
+import { displayPath, PROJECT_FILES } from '../project/paths';
+
+const USAGE = `Usage: handoff build [--config FILE] [--out DIR] [--check] [--json]
+
+Generates every hand-off component from handoff.config.json into force-app/generated.
+Building twice gives byte-identical files; files the config no longer produces are removed.
+
+Flags:
+  --config FILE  the config (default: handoff.config.json in the project root)
+  --out DIR      output folder (default: force-app/generated)
+  --check        write nothing; exit 1 and list the files that differ from what the config generates
+  --json         one JSON document on stdout
+`;
+
+export const command: Command = {
+  name: 'build',
+  summary: 'Generate the Salesforce metadata from handoff.config.json',
+  usage: USAGE,
+  async run({ argv, out, root }) {
+    const { values } = parseFlags('build', argv, {
+      config: { type: 'string' },
+      out: { type: 'string' },
+      check: { type: 'boolean' }
+    });
+    const config = configPath(root, values.config);
+    const outDir = values.out ? path.resolve(values.out) : path.join(root, PROJECT_FILES.generated);
+
+    if (values.check) {
+      const drift = checkDrift(config, outDir);
+      const differing = drift.stale.length + drift.missing.length + drift.extra.length;
+      if (differing === 0) out.log(`${displayPath(outDir)} is current with ${displayPath(config)}.`);
+      else {
+        out.log(`${displayPath(outDir)} differs from what ${displayPath(config)} generates (${differing} file${differing === 1 ? '' : 's'}):`);
+        for (const f of drift.stale) out.log(`  changed  ${f}`);
+        for (const f of drift.missing) out.log(`  missing  ${f}`);
+        for (const f of drift.extra) out.log(`  extra    ${f}`);
+        out.log('Run `handoff build` to regenerate; never edit generated files by hand (change the config instead).');
+      }
+      return { exitCode: differing ? 1 : 0, result: { outDir: displayPath(outDir), ...drift } };
+    }
+
+    const result = build(config, outDir);
+    const { model } = result;
+    for (const note of model.namingNotes) out.log(`  name: "${note.key}" → ${note.name} (${note.reason}: ${note.detail})`);
+    out.log(
+      `Built ${result.files} files in ${displayPath(outDir)}: ${result.written.length} written, ${result.unchanged} unchanged, ${result.removed.length} removed.`
+    );
+    out.log(
+      `  ${model.attributes.length} attributes, ${model.queues.length} queues, ${model.rules.length} routing rules, flow ${model.flow.apiName}, channel ${model.channel.developerName}.`
+    );
+    return {
+      exitCode: 0,
+      result: {
+        outDir: displayPath(outDir),
+        files: result.files,
+        written: result.written,
+        removed: result.removed,
+        unchanged: result.unchanged,
+        namingNotes: model.namingNotes
+      }
+    };
+  }
+};

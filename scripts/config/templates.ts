@@ -1,0 +1,43 @@
+/**
+ * Starting configs per vendor for `handoff init`. The attribute lists are the keys each vendor sends
+ * (README "Vendors" documents them and what to set on the vendor's side).
+ */
+import type { AttributeConfig, HandoffConfig, Vendor } from './types';
+import { groupFor, labelFor } from './infer';
+
+const key = (k: string, extra: Partial<AttributeConfig> = {}): AttributeConfig => ({ key: k, label: labelFor(k), group: groupFor(k), ...extra });
+
+const STANDARD = ['_firstName', '_lastName', '_email', '_subject'].map((k) => key(k));
+
+export const VENDOR_ATTRIBUTES: Record<Vendor, AttributeConfig[]> = {
+  fin: [
+    ...STANDARD,
+    ...['user_full_name', 'user_email', 'user_user_id', 'user_browser_locale', 'user_last_request_at'].map((k) => key(k)),
+    ...['user_geoip_data_country_name', 'user_geoip_data_city_name', 'user_geoip_data_timezone', 'user_geoip_data_country_code2'].map((k) => key(k))
+  ],
+  fullview: [...STANDARD, key('plan'), key('queueName'), key('customer_id'), key('ai_summary', { type: 'LongTextArea', length: 32768 })],
+  cognigy: [
+    ...STANDARD.filter((a) => a.key !== '_subject'),
+    key('language'),
+    key('intent'),
+    key('order_number'),
+    key('transcript_url', { type: 'Url' })
+  ],
+  generic: [...STANDARD]
+};
+
+export function starterConfig(vendor: Vendor, attributes: AttributeConfig[] = VENDOR_ATTRIBUTES[vendor]): HandoffConfig {
+  return {
+    $schema: './schemas/handoff.config.schema.json',
+    vendor,
+    channel: { developerName: 'Handoff_Messaging', label: 'Handoff Messaging' },
+    deployment: { developerName: 'Handoff_Deployment', label: 'Handoff Deployment' },
+    flow: { apiName: 'Handoff_Routing', label: 'Handoff Routing' },
+    attributes,
+    queues: [{ developerName: 'Handoff_General', label: 'Hand-off General' }],
+    routing: { rules: [], defaultQueue: 'Handoff_General' },
+    fallback: { queue: 'Handoff_General', whenNoAgent: 'wait' },
+    continuation: { enabled: true },
+    ...(attributes.some((a) => a.key.toLowerCase() === '_email') ? { contactMatching: { emailAttribute: attributes.find((a) => a.key.toLowerCase() === '_email')!.key } } : {})
+  };
+}

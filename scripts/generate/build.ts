@@ -1,0 +1,97 @@
+/**
+ * Writes the generated files and measures drift. The output folder belongs to the generator: files
+ * there that the config no longer produces are removed, so a renamed attribute leaves no orphan.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadConfig } from '../config/load';
+import { resolveModel } from '../model/resolve';
+import type { HandoffModel } from '../model/types';
+import { generateAll } from './index';
+import type { GeneratedFile } from './types';
+
+export interface Drift {
+  /** Files whose content differs from what the config generates. */
+  stale: string[];
+  /** Files the config generates that are not on disk. */
+  missing: string[];
+  /** Files on disk under the output folder that the config does not generate. */
+  extra: string[];
+}
+
+export interface BuildResult {
+  outDir: string;
+  files: number;
+  written: string[];
+  removed: string[];
+  unchanged: number;
+  model: HandoffModel;
+}
+
+/** Every metadata file currently under `dir`, relative, with forward slashes. */
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    if (!fs.existsSync(d)) return;
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.push(path.relative(dir, full).split(path.sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+export function generateFromConfig(configFile: string): { model: HandoffModel; files: GeneratedFile[] } {
+  const model = resolveModel(loadConfig(configFile));
+  return { model, files: generateAll(model) };
+}
+
+export function diffAgainstDisk(files: GeneratedFile[], outDir: string): Drift {
+  const wanted = new Map(files.map((f) => [f.path, f.content]));
+  const onDisk = listFiles(outDir);
+  const present = new Set(onDisk);
+  const drift: Drift = { stale: [], missing: [], extra: [] };
+  for (const [p, content] of wanted) {
+    if (!present.has(p)) drift.missing.push(p);
+    else if (fs.readFileSync(path.join(outDir, p), 'utf8') !== content) drift.stale.push(p);
+  }
+  for (const p of onDisk) if (!wanted.has(p)) drift.extra.push(p);
+  return drift;
+}
+
+/** Drift between the config and the generated folder: what `handoff build --check` and the validator report. */
+export function checkDrift(configFile: string, outDir: string): Drift {
+  return diffAgainstDisk(generateFromConfig(configFile).files, outDir);
+}
+
+export function writeGenerated(files: GeneratedFile[], outDir: string): { written: string[]; removed: string[]; unchanged: number } {
+  const drift = diffAgainstDisk(files, outDir);
+  const toWrite = new Set([...drift.stale, ...drift.missing]);
+  for (const f of files) {
+    if (!toWrite.has(f.path)) continue;
+    const target = path.join(outDir, f.path);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, f.content);
+  }
+  for (const p of drift.extra) fs.rmSync(path.join(outDir, p));
+  removeEmptyDirs(outDir);
+  return { written: [...toWrite].sort(), removed: drift.extra, unchanged: files.length - toWrite.size };
+}
+
+function removeEmptyDirs(dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const full = path.join(dir, entry.name);
+    removeEmptyDirs(full);
+    if (fs.readdirSync(full).length === 0) fs.rmdirSync(full);
+  }
+}
+
+export function build(configFile: string, outDir: string): BuildResult {
+  const { model, files } = generateFromConfig(configFile);
+  const { written, removed, unchanged } = writeGenerated(files, outDir);
+  return { outDir, files: files.length, written, removed, unchanged, model };
+}
