@@ -25,6 +25,9 @@ export function loadConfig(file: string): HandoffConfig {
         : `${shown} cannot be read (${code ?? (e as Error).message}).`
     );
   }
+  if (text.trim() === '') {
+    throw new UserError(`${shown} is empty. Run \`handoff init --vendor fin|fullview|cognigy|generic --force\` to write a starting config.`);
+  }
   let data: unknown;
   try {
     data = parseJson(text);

@@ -22,7 +22,7 @@ function schemaValidator(): { validate: ReturnType<Ajv['compile']>; schema: Sche
     // dist/scripts/config → project root is three levels up; from sources (jest) it is two.
     const file = fs.existsSync(SCHEMA_FILE) ? SCHEMA_FILE : path.join(__dirname, '..', '..', 'schemas', 'handoff.config.schema.json');
     const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as Schema;
-    const ajv = new Ajv({ allErrors: true, strict: false });
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
     compiled = { validate: ajv.compile(schema), schema };
   }
   return compiled;

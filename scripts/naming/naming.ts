@@ -32,8 +32,13 @@ export function stableHash(key: string): string {
  * everything else that is not a letter or digit becomes one underscore, runs and edges trimmed,
  * a leading digit gets a `P_` prefix. May return '' (nothing usable, e.g. only emoji).
  */
+const TRANSLITERATE: Record<string, string> = { ß: 'ss', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', œ: 'oe', Œ: 'OE', đ: 'd', Đ: 'D', ł: 'l', Ł: 'L', þ: 'th', Þ: 'Th' };
+
 export function cleanApiName(raw: string): string {
-  let s = raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  let s = raw
+    .replace(/[ßæÆøØœŒđĐłŁþÞ]/g, (c) => TRANSLITERATE[c])
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
   s = s.replace(/[^A-Za-z0-9]+/g, '_').replace(/_+/g, '_').replace(/^_+|_+$/g, '');
   if (/^[0-9]/.test(s)) s = `P_${s}`;
   return s;
