@@ -62,36 +62,33 @@ maybe("generated metadata against the Metadata API v66 schema", () => {
   it("validates every file generated for the example config and an edge-case config", () => {
     const example = path.join(dir, "example");
     const edge = path.join(dir, "edge");
-    const written = writeAll(example);
-    writeAll(
-      edge,
-      modelOf({
-        attributes: [
-          { key: "notes", type: "LongTextArea" },
-          {
-            key: "contact_email",
-            type: "Email",
-            hidden: false,
-            required: true
-          },
-          { key: "phone", type: "Phone", hidden: false },
-          { key: "site", type: "Url" }
-        ],
-        queues: [
-          {
-            developerName: "Edge_Queue",
-            routing: { model: "LEAST_ACTIVE", capacityWeight: 2.5 }
-          }
-        ]
-      })
-    );
+    const written =
+      writeAll(example) +
+      writeAll(
+        edge,
+        modelOf({
+          attributes: [
+            { key: "notes", type: "LongTextArea" },
+            {
+              key: "contact_email",
+              type: "Email",
+              hidden: false,
+              required: true
+            },
+            { key: "phone", type: "Phone", hidden: false },
+            { key: "site", type: "Url" }
+          ],
+          queues: [
+            {
+              developerName: "Edge_Queue",
+              routing: { model: "LEAST_ACTIVE", capacityWeight: 2.5 }
+            }
+          ]
+        })
+      );
     const { ok, output } = xsdCheck(dir);
-    expect(output).toMatch(
-      new RegExp(`xsd-check: ${written + 0}|xsd-check: \\d+ passed, 0 failed`)
-    );
-    expect({ ok, output }).toEqual({
-      ok: true,
-      output: expect.stringContaining(" 0 failed")
-    });
+    // Every file checked (none skipped or missed by the tool's file search), none invalid.
+    expect(output).toContain(`xsd-check: ${written} passed, 0 failed`);
+    expect(ok).toBe(true);
   }, 300_000);
 });
