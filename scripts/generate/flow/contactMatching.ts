@@ -184,7 +184,8 @@ export function addContactMatching(
     description: `The first Contact whose Email equals ${email.name}.`,
     object: "Contact",
     filters: [{ field: "Email", operator: "EqualTo", value: ref(email.name) }],
-    queriedFields: ["Id"],
+    // Two fields: scanners read a single queriedFields entry as "all fields".
+    queriedFields: ["Id", "Email"],
     sort: { field: "CreatedDate", order: "Asc" },
     connector: E.contactFound,
     faultConnector: fault
