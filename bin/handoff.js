@@ -6,7 +6,9 @@ const fs = require('node:fs');
 
 const entry = path.join(__dirname, '..', 'dist', 'scripts', 'cli', 'main.js');
 if (!fs.existsSync(entry)) {
-  process.stderr.write('handoff: the CLI is not compiled yet. Run `npm install` (or `npm run build:cli`) in the project folder first.\n');
+  process.stderr.write(
+    'handoff: the CLI is not compiled yet. Run `npm install` (or `npm run build:cli`) in the project folder first.\n'
+  );
   process.exit(2);
 }
 require(entry)

@@ -12,7 +12,12 @@ export function parseFlags<O extends Options>(
   argv: string[],
   options: O,
   allowPositionals = false
-): { values: { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : O[K]['multiple'] extends true ? string[] : string }; positionals: string[] } {
+): {
+  values: {
+    [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : O[K]['multiple'] extends true ? string[] : string;
+  };
+  positionals: string[];
+} {
   try {
     const parsed = parseArgs({ args: argv, options, allowPositionals, strict: true });
     return parsed as never;
@@ -23,7 +28,13 @@ export function parseFlags<O extends Options>(
 }
 
 /** Parses a whole number flag, or throws a usage error naming it. */
-export function intFlag(command: string, flag: string, raw: string | undefined, min: number, max: number): number | undefined {
+export function intFlag(
+  command: string,
+  flag: string,
+  raw: string | undefined,
+  min: number,
+  max: number
+): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) {

@@ -24,7 +24,8 @@ function loadCommand(name: string): Command | undefined {
   try {
     return load();
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && /commands\//.test((e as Error).message)) return undefined;
+    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && /commands\//.test((e as Error).message))
+      return undefined;
     throw e;
   }
 }
@@ -59,7 +60,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(command.usage.trimEnd() + '\n');
       return 0;
     }
-    const { exitCode, result } = await command.run({ argv: rest.filter((a) => a !== '--json'), out, root: findProjectRoot() });
+    const { exitCode, result } = await command.run({
+      argv: rest.filter((a) => a !== '--json'),
+      out,
+      root: findProjectRoot()
+    });
     if (json) printJson({ status: exitCode, result });
     return exitCode;
   } catch (e) {

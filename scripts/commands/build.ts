@@ -35,7 +35,9 @@ export const command: Command = {
       const differing = drift.stale.length + drift.missing.length + drift.extra.length;
       if (differing === 0) out.log(`${displayPath(outDir)} is current with ${displayPath(config)}.`);
       else {
-        out.log(`${displayPath(outDir)} differs from what ${displayPath(config)} generates (${differing} file${differing === 1 ? '' : 's'}):`);
+        out.log(
+          `${displayPath(outDir)} differs from what ${displayPath(config)} generates (${differing} file${differing === 1 ? '' : 's'}):`
+        );
         for (const f of drift.stale) out.log(`  changed  ${f}`);
         for (const f of drift.missing) out.log(`  missing  ${f}`);
         for (const f of drift.extra) out.log(`  extra    ${f}`);
@@ -46,7 +48,8 @@ export const command: Command = {
 
     const result = build(config, outDir);
     const { model } = result;
-    for (const note of model.namingNotes) out.log(`  name: "${note.key}" → ${note.name} (${note.reason}: ${note.detail})`);
+    for (const note of model.namingNotes)
+      out.log(`  name: "${note.key}" → ${note.name} (${note.reason}: ${note.detail})`);
     out.log(
       `Built ${result.files} files in ${displayPath(outDir)}: ${result.written.length} written, ${result.unchanged} unchanged, ${result.removed.length} removed.`
     );

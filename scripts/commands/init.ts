@@ -32,10 +32,13 @@ export const command: Command = {
     });
     const vendor = values.vendor as Vendor | undefined;
     if (!vendor) throw new UsageError('handoff init: --vendor is required (fin, fullview, cognigy or generic).');
-    if (!VENDORS.includes(vendor)) throw new UsageError(`handoff init: --vendor must be one of ${VENDORS.join(', ')}, not "${vendor}".`);
+    if (!VENDORS.includes(vendor))
+      throw new UsageError(`handoff init: --vendor must be one of ${VENDORS.join(', ')}, not "${vendor}".`);
     const target = configPath(root, values.config);
     if (fs.existsSync(target) && !values.force) {
-      throw new UserError(`${displayPath(target)} already exists. Pass --force to overwrite it, or --config FILE to write elsewhere.`);
+      throw new UserError(
+        `${displayPath(target)} already exists. Pass --force to overwrite it, or --config FILE to write elsewhere.`
+      );
     }
 
     let skipped: { key: string; reason: string }[] = [];
@@ -44,7 +47,8 @@ export const command: Command = {
     if (payloadFile) {
       const payload = readPayload(payloadFile);
       const inferred = inferAttributes(payload);
-      if (!inferred.attributes.length) throw new UserError(`${displayPath(payloadFile)} has no string values to make attributes from.`);
+      if (!inferred.attributes.length)
+        throw new UserError(`${displayPath(payloadFile)} has no string values to make attributes from.`);
       skipped = inferred.skipped;
       config = starterConfig(vendor, inferred.attributes);
     }
@@ -56,7 +60,10 @@ export const command: Command = {
     for (const s of skipped) out.warn(`skipped "${s.key}": ${s.reason}`);
     out.log(`Wrote ${displayPath(target)} for ${vendor} with ${config.attributes.length} attributes.`);
     out.log('Next: review queues and routing rules, then run `handoff build` and `handoff validate`.');
-    return { exitCode: 0, result: { config: displayPath(target), vendor, attributes: config.attributes.length, skipped } };
+    return {
+      exitCode: 0,
+      result: { config: displayPath(target), vendor, attributes: config.attributes.length, skipped }
+    };
   }
 };
 
@@ -65,13 +72,16 @@ function readPayload(file: string): Record<string, unknown> {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UserError(`${displayPath(file)} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+    throw new UserError(
+      `${displayPath(file)} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`
+    );
   }
   let data: unknown;
   try {
     data = parseJson(text);
   } catch (e) {
-    if (e instanceof JsonSyntaxError) throw new UserError(`${displayPath(file)} is not valid JSON: ${e.reason} at line ${e.line}, column ${e.column}.`);
+    if (e instanceof JsonSyntaxError)
+      throw new UserError(`${displayPath(file)} is not valid JSON: ${e.reason} at line ${e.line}, column ${e.column}.`);
     throw e;
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {

@@ -13,7 +13,12 @@ const GROUP_PREFIXES: [RegExp, AttributeGroup][] = [
   [/^conversation_/i, 'Conversation']
 ];
 
-const STANDARD_LABELS: Record<string, string> = { FirstName: 'First Name', LastName: 'Last Name', Email: 'Email', Subject: 'Subject' };
+const STANDARD_LABELS: Record<string, string> = {
+  FirstName: 'First Name',
+  LastName: 'Last Name',
+  Email: 'Email',
+  Subject: 'Subject'
+};
 
 export function groupFor(key: string): AttributeGroup {
   const std = standardParameterFor(key);
@@ -43,7 +48,10 @@ export function inferAttributes(payload: Record<string, unknown>): InferResult {
   for (const key of Object.keys(payload)) {
     const value = payload[key];
     if (typeof value !== 'string') {
-      skipped.push({ key, reason: `value is ${value === null ? 'null' : typeof value}, and MIAW routing attributes are strings` });
+      skipped.push({
+        key,
+        reason: `value is ${value === null ? 'null' : typeof value}, and MIAW routing attributes are strings`
+      });
       continue;
     }
     const attr: AttributeConfig = { key, label: labelFor(key), group: groupFor(key) };

@@ -26,14 +26,18 @@ export function loadConfig(file: string): HandoffConfig {
     );
   }
   if (text.trim() === '') {
-    throw new UserError(`${shown} is empty. Run \`handoff init --vendor fin|fullview|cognigy|generic --force\` to write a starting config.`);
+    throw new UserError(
+      `${shown} is empty. Run \`handoff init --vendor fin|fullview|cognigy|generic --force\` to write a starting config.`
+    );
   }
   let data: unknown;
   try {
     data = parseJson(text);
   } catch (e) {
     if (e instanceof JsonSyntaxError) {
-      throw new UserError(`${shown} is not valid JSON: ${e.reason} at line ${e.line}, column ${e.column}. Fix the syntax there.`);
+      throw new UserError(
+        `${shown} is not valid JSON: ${e.reason} at line ${e.line}, column ${e.column}. Fix the syntax there.`
+      );
     }
     throw e;
   }

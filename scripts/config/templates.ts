@@ -5,17 +5,35 @@
 import type { AttributeConfig, HandoffConfig, Vendor } from './types';
 import { groupFor, labelFor } from './infer';
 
-const key = (k: string, extra: Partial<AttributeConfig> = {}): AttributeConfig => ({ key: k, label: labelFor(k), group: groupFor(k), ...extra });
+const key = (k: string, extra: Partial<AttributeConfig> = {}): AttributeConfig => ({
+  key: k,
+  label: labelFor(k),
+  group: groupFor(k),
+  ...extra
+});
 
 const STANDARD = ['_firstName', '_lastName', '_email', '_subject'].map((k) => key(k));
 
 export const VENDOR_ATTRIBUTES: Record<Vendor, AttributeConfig[]> = {
   fin: [
     ...STANDARD,
-    ...['user_full_name', 'user_email', 'user_user_id', 'user_browser_locale', 'user_last_request_at'].map((k) => key(k)),
-    ...['user_geoip_data_country_name', 'user_geoip_data_city_name', 'user_geoip_data_timezone', 'user_geoip_data_country_code2'].map((k) => key(k))
+    ...['user_full_name', 'user_email', 'user_user_id', 'user_browser_locale', 'user_last_request_at'].map((k) =>
+      key(k)
+    ),
+    ...[
+      'user_geoip_data_country_name',
+      'user_geoip_data_city_name',
+      'user_geoip_data_timezone',
+      'user_geoip_data_country_code2'
+    ].map((k) => key(k))
   ],
-  fullview: [...STANDARD, key('plan'), key('queueName'), key('customer_id'), key('ai_summary', { type: 'LongTextArea', length: 32768 })],
+  fullview: [
+    ...STANDARD,
+    key('plan'),
+    key('queueName'),
+    key('customer_id'),
+    key('ai_summary', { type: 'LongTextArea', length: 32768 })
+  ],
   cognigy: [
     ...STANDARD.filter((a) => a.key !== '_subject'),
     key('language'),
@@ -26,7 +44,10 @@ export const VENDOR_ATTRIBUTES: Record<Vendor, AttributeConfig[]> = {
   generic: [...STANDARD]
 };
 
-export function starterConfig(vendor: Vendor, attributes: AttributeConfig[] = VENDOR_ATTRIBUTES[vendor]): HandoffConfig {
+export function starterConfig(
+  vendor: Vendor,
+  attributes: AttributeConfig[] = VENDOR_ATTRIBUTES[vendor]
+): HandoffConfig {
   return {
     $schema: './schemas/handoff.config.schema.json',
     vendor,
@@ -38,6 +59,8 @@ export function starterConfig(vendor: Vendor, attributes: AttributeConfig[] = VE
     routing: { rules: [], defaultQueue: 'Handoff_General' },
     fallback: { queue: 'Handoff_General', whenNoAgent: 'wait' },
     continuation: { enabled: true },
-    ...(attributes.some((a) => a.key.toLowerCase() === '_email') ? { contactMatching: { emailAttribute: attributes.find((a) => a.key.toLowerCase() === '_email')!.key } } : {})
+    ...(attributes.some((a) => a.key.toLowerCase() === '_email')
+      ? { contactMatching: { emailAttribute: attributes.find((a) => a.key.toLowerCase() === '_email')!.key } }
+      : {})
   };
 }

@@ -20,7 +20,9 @@ let compiled: { validate: ReturnType<Ajv['compile']>; schema: Schema } | undefin
 function schemaValidator(): { validate: ReturnType<Ajv['compile']>; schema: Schema } {
   if (!compiled) {
     // dist/scripts/config → project root is three levels up; from sources (jest) it is two.
-    const file = fs.existsSync(SCHEMA_FILE) ? SCHEMA_FILE : path.join(__dirname, '..', '..', 'schemas', 'handoff.config.schema.json');
+    const file = fs.existsSync(SCHEMA_FILE)
+      ? SCHEMA_FILE
+      : path.join(__dirname, '..', '..', 'schemas', 'handoff.config.schema.json');
     const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as Schema;
     const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
     compiled = { validate: ajv.compile(schema), schema };
@@ -56,7 +58,8 @@ export function closest(word: string, candidates: string[]): string | undefined 
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${JSON.stringify(value)}`;
 }
@@ -95,7 +98,12 @@ function schemaErrorToProblem(file: string, err: ErrorObject, data: unknown): Pr
       };
     }
     case 'type':
-      return { file, path: at, message: `must be ${article(String(p.type))}, not ${describe(value)}`, fix: `write ${article(String(p.type))}` };
+      return {
+        file,
+        path: at,
+        message: `must be ${article(String(p.type))}, not ${describe(value)}`,
+        fix: `write ${article(String(p.type))}`
+      };
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map(String);
       const hint = typeof value === 'string' ? closest(value, allowed) : undefined;
@@ -108,7 +116,11 @@ function schemaErrorToProblem(file: string, err: ErrorObject, data: unknown): Pr
     }
     case 'pattern':
     case 'maxLength':
-      if (err.parentSchema && (err.parentSchema as { $ref?: string }).$ref === undefined && isDeveloperNameSchema(err.parentSchema)) {
+      if (
+        err.parentSchema &&
+        (err.parentSchema as { $ref?: string }).$ref === undefined &&
+        isDeveloperNameSchema(err.parentSchema)
+      ) {
         const suggestion = typeof value === 'string' ? developerName(value) : undefined;
         return {
           file,
@@ -118,9 +130,19 @@ function schemaErrorToProblem(file: string, err: ErrorObject, data: unknown): Pr
         };
       }
       if (err.keyword === 'maxLength') {
-        return { file, path: at, message: `is ${String(value).length} characters; at most ${String(p.limit)} are allowed`, fix: 'shorten it' };
+        return {
+          file,
+          path: at,
+          message: `is ${String(value).length} characters; at most ${String(p.limit)} are allowed`,
+          fix: 'shorten it'
+        };
       }
-      return { file, path: at, message: `${describe(value)} does not have the expected form`, fix: `match ${String(p.pattern)}` };
+      return {
+        file,
+        path: at,
+        message: `${describe(value)} does not have the expected form`,
+        fix: `match ${String(p.pattern)}`
+      };
     case 'minLength':
       return { file, path: at, message: 'must not be empty', fix: 'give it a value or remove the key' };
     case 'minimum':
@@ -133,16 +155,30 @@ function schemaErrorToProblem(file: string, err: ErrorObject, data: unknown): Pr
         fix: `use a value ${err.keyword === 'maximum' ? `up to ${String(p.limit)}` : err.keyword === 'exclusiveMinimum' ? `above ${String(p.limit)}` : `from ${String(p.limit)}`}`
       };
     case 'minItems':
-      return { file, path: at, message: `must list at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}`, fix: 'add an entry' };
+      return {
+        file,
+        path: at,
+        message: `must list at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}`,
+        fix: 'add an entry'
+      };
     case 'uniqueItems':
-      return { file, path: at, message: `items ${String(p.j)} and ${String(p.i)} are the same`, fix: 'remove the duplicate' };
+      return {
+        file,
+        path: at,
+        message: `items ${String(p.j)} and ${String(p.i)} are the same`,
+        fix: 'remove the duplicate'
+      };
     default:
       return { file, path: at, message: err.message ?? 'is invalid', fix: 'see schemas/handoff.config.schema.json' };
   }
 }
 
 function isDeveloperNameSchema(s: unknown): boolean {
-  return typeof s === 'object' && s !== null && (s as { pattern?: string }).pattern === '^[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$';
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    (s as { pattern?: string }).pattern === '^[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$'
+  );
 }
 
 function article(type: string): string {
@@ -157,41 +193,81 @@ function semanticProblems(file: string, c: HandoffConfig): Problem[] {
   };
   const attrs = Array.isArray(c.attributes) ? c.attributes.filter((a) => a && typeof a.key === 'string') : [];
   const keys = attrs.map((a) => a.key);
-  const queues = Array.isArray(c.queues) ? c.queues.filter((q) => q && typeof q.developerName === 'string').map((q) => q.developerName) : [];
+  const queues = Array.isArray(c.queues)
+    ? c.queues.filter((q) => q && typeof q.developerName === 'string').map((q) => q.developerName)
+    : [];
 
   const seenKeys = new Map<string, number>();
   const seenNames = new Map<string, number>();
   (Array.isArray(c.attributes) ? c.attributes : []).forEach((a, i) => {
     if (!a || typeof a.key !== 'string') return;
     const first = seenKeys.get(a.key);
-    if (first !== undefined) add(['attributes', i, 'key'], `duplicate key "${a.key}" (also at $.attributes[${first}])`, 'list each vendor key once');
+    if (first !== undefined)
+      add(
+        ['attributes', i, 'key'],
+        `duplicate key "${a.key}" (also at $.attributes[${first}])`,
+        'list each vendor key once'
+      );
     else seenKeys.set(a.key, i);
     if (typeof a.name === 'string') {
       const lower = a.name.toLowerCase();
       const other = seenNames.get(lower);
-      if (other !== undefined) add(['attributes', i, 'name'], `name "${a.name}" is already used at $.attributes[${other}] (API names are case-insensitive)`, 'choose another name');
+      if (other !== undefined)
+        add(
+          ['attributes', i, 'name'],
+          `name "${a.name}" is already used at $.attributes[${other}] (API names are case-insensitive)`,
+          'choose another name'
+        );
       else seenNames.set(lower, i);
       if (lower.startsWith(FLOW_INTERNAL_PREFIX.toLowerCase()) || lower === RECORD_ID.toLowerCase()) {
-        add(['attributes', i, 'name'], `name "${a.name}" is reserved by the generated flow`, `choose a name that is not "${RECORD_ID}" and does not start with "${FLOW_INTERNAL_PREFIX}"`);
+        add(
+          ['attributes', i, 'name'],
+          `name "${a.name}" is reserved by the generated flow`,
+          `choose a name that is not "${RECORD_ID}" and does not start with "${FLOW_INTERNAL_PREFIX}"`
+        );
       }
       const prefix = typeof c.fieldPrefix === 'string' ? c.fieldPrefix : '';
       if (isValidApiName(a.name) && prefix.length + a.name.length > 40) {
-        add(['attributes', i, 'name'], `field "${prefix}${a.name}__c" would exceed 40 characters before __c`, `shorten the name to ${40 - prefix.length} characters or fewer`);
+        add(
+          ['attributes', i, 'name'],
+          `field "${prefix}${a.name}__c" would exceed 40 characters before __c`,
+          `shorten the name to ${40 - prefix.length} characters or fewer`
+        );
       }
     }
     const type = a.type ?? 'Text';
     if (typeof a.length === 'number') {
-      if (type === 'Text' && a.length > 255) add(['attributes', i, 'length'], `Text fields hold at most 255 characters, not ${a.length}`, 'use "type": "LongTextArea" for longer values, or lower the length');
-      else if (type === 'LongTextArea' && a.length < 256) add(['attributes', i, 'length'], `LongTextArea fields hold 256 to 131072 characters, not ${a.length}`, 'raise the length to at least 256, or use "type": "Text"');
-      else if (type !== 'Text' && type !== 'LongTextArea') add(['attributes', i, 'length'], `${type} fields have a fixed length`, 'remove "length"');
+      if (type === 'Text' && a.length > 255)
+        add(
+          ['attributes', i, 'length'],
+          `Text fields hold at most 255 characters, not ${a.length}`,
+          'use "type": "LongTextArea" for longer values, or lower the length'
+        );
+      else if (type === 'LongTextArea' && a.length < 256)
+        add(
+          ['attributes', i, 'length'],
+          `LongTextArea fields hold 256 to 131072 characters, not ${a.length}`,
+          'raise the length to at least 256, or use "type": "Text"'
+        );
+      else if (type !== 'Text' && type !== 'LongTextArea')
+        add(['attributes', i, 'length'], `${type} fields have a fixed length`, 'remove "length"');
     }
-    const fieldLength = typeof a.length === 'number' ? a.length : type === 'LongTextArea' ? 32768 : type === 'Phone' ? 40 : 255;
+    const fieldLength =
+      typeof a.length === 'number' ? a.length : type === 'LongTextArea' ? 32768 : type === 'Phone' ? 40 : 255;
     if (typeof a.maxLength === 'number' && a.maxLength > fieldLength) {
-      add(['attributes', i, 'maxLength'], `maxLength ${a.maxLength} is longer than the field (${fieldLength} characters): values would fail to save`, `lower maxLength to ${fieldLength} or raise "length"`);
+      add(
+        ['attributes', i, 'maxLength'],
+        `maxLength ${a.maxLength} is longer than the field (${fieldLength} characters): values would fail to save`,
+        `lower maxLength to ${fieldLength} or raise "length"`
+      );
     }
     const std = standardParameterFor(a.key);
     if (std && a.hidden === true) {
-      add(['attributes', i, 'hidden'], `"${a.key}" is the standard ${std} parameter, and standard parameters cannot be hidden pre-chat fields`, 'remove "hidden"');
+      add(
+        ['attributes', i, 'hidden'],
+        `"${a.key}" is the standard ${std} parameter, and standard parameters cannot be hidden pre-chat fields`,
+        'remove "hidden"'
+      );
     }
   });
 
@@ -201,18 +277,36 @@ function semanticProblems(file: string, c: HandoffConfig): Problem[] {
     const base = ['routing', 'rules', i];
     if (typeof r.attribute === 'string' && keys.length && !keys.includes(r.attribute)) {
       const hint = closest(r.attribute, keys);
-      add([...base, 'attribute'], `"${r.attribute}" is not the key of any attribute`, hint ? `did you mean "${hint}"?` : 'add the attribute to "attributes" or test another key');
+      add(
+        [...base, 'attribute'],
+        `"${r.attribute}" is not the key of any attribute`,
+        hint ? `did you mean "${hint}"?` : 'add the attribute to "attributes" or test another key'
+      );
     }
     if ((r.operator === 'equals' || r.operator === 'contains') && typeof r.value !== 'string') {
       add(base, `operator "${r.operator}" needs "value"`, 'add "value": "<text>"');
     }
-    if (r.operator === 'in' && !Array.isArray(r.values)) add(base, 'operator "in" needs "values"', 'add "values": ["a", "b"]');
-    if (r.operator !== 'in' && r.values !== undefined) add([...base, 'values'], `"values" is only used by operator "in"`, 'use "value" or operator "in"');
-    if (r.operator === 'isBlank' && r.value !== undefined) add([...base, 'value'], 'operator "isBlank" takes no value', 'remove "value"');
-    if (r.operator === 'in' && r.value !== undefined) add([...base, 'value'], 'operator "in" takes "values", not "value"', 'rename "value" to "values" and make it a list');
-    if (typeof r.queue === 'string' && queues.length && !queues.includes(r.queue)) queueProblem(add, [...base, 'queue'], r.queue, queues);
+    if (r.operator === 'in' && !Array.isArray(r.values))
+      add(base, 'operator "in" needs "values"', 'add "values": ["a", "b"]');
+    if (r.operator !== 'in' && r.values !== undefined)
+      add([...base, 'values'], `"values" is only used by operator "in"`, 'use "value" or operator "in"');
+    if (r.operator === 'isBlank' && r.value !== undefined)
+      add([...base, 'value'], 'operator "isBlank" takes no value', 'remove "value"');
+    if (r.operator === 'in' && r.value !== undefined)
+      add(
+        [...base, 'value'],
+        'operator "in" takes "values", not "value"',
+        'rename "value" to "values" and make it a list'
+      );
+    if (typeof r.queue === 'string' && queues.length && !queues.includes(r.queue))
+      queueProblem(add, [...base, 'queue'], r.queue, queues);
   });
-  if (c.routing && typeof c.routing.defaultQueue === 'string' && queues.length && !queues.includes(c.routing.defaultQueue)) {
+  if (
+    c.routing &&
+    typeof c.routing.defaultQueue === 'string' &&
+    queues.length &&
+    !queues.includes(c.routing.defaultQueue)
+  ) {
     queueProblem(add, ['routing', 'defaultQueue'], c.routing.defaultQueue, queues);
   }
   if (c.fallback && typeof c.fallback.queue === 'string' && queues.length && !queues.includes(c.fallback.queue)) {
@@ -222,35 +316,76 @@ function semanticProblems(file: string, c: HandoffConfig): Problem[] {
   (Array.isArray(c.queues) ? c.queues : []).forEach((q, i) => {
     if (!q || typeof q.developerName !== 'string') return;
     const lower = q.developerName.toLowerCase();
-    if (seenQueues.has(lower)) add(['queues', i, 'developerName'], `duplicate queue "${q.developerName}" (also at $.queues[${seenQueues.get(lower)}])`, 'list each queue once');
+    if (seenQueues.has(lower))
+      add(
+        ['queues', i, 'developerName'],
+        `duplicate queue "${q.developerName}" (also at $.queues[${seenQueues.get(lower)}])`,
+        'list each queue once'
+      );
     else seenQueues.set(lower, i);
   });
 
-  if (c.contactMatching && typeof c.contactMatching.emailAttribute === 'string' && keys.length && !keys.includes(c.contactMatching.emailAttribute)) {
+  if (
+    c.contactMatching &&
+    typeof c.contactMatching.emailAttribute === 'string' &&
+    keys.length &&
+    !keys.includes(c.contactMatching.emailAttribute)
+  ) {
     const hint = closest(c.contactMatching.emailAttribute, keys);
-    add(['contactMatching', 'emailAttribute'], `"${c.contactMatching.emailAttribute}" is not the key of any attribute`, hint ? `did you mean "${hint}"?` : 'use the key of the attribute holding the email, e.g. "_email"');
+    add(
+      ['contactMatching', 'emailAttribute'],
+      `"${c.contactMatching.emailAttribute}" is not the key of any attribute`,
+      hint ? `did you mean "${hint}"?` : 'use the key of the attribute holding the email, e.g. "_email"'
+    );
   }
 
   const createsCases = c.fallback?.whenNoAgent === 'case' || c.businessHours?.whenClosed === 'case';
   if (createsCases && !c.endConversation) {
-    add(['endConversation'], 'creating a Case calls End Conversation, but no endpoint is configured', 'add "endConversation": { "endpoint": "https://…" }, or set fallback.whenNoAgent to "wait"');
+    add(
+      ['endConversation'],
+      'creating a Case calls End Conversation, but no endpoint is configured',
+      'add "endConversation": { "endpoint": "https://…" }, or set fallback.whenNoAgent to "wait"'
+    );
   }
   if (c.endConversation && typeof c.endConversation.endpoint === 'string') {
     let url: URL | undefined;
     try {
       url = new URL(c.endConversation.endpoint);
     } catch {
-      add(['endConversation', 'endpoint'], `"${c.endConversation.endpoint}" is not a URL`, 'write the full URL, e.g. https://vendor.example.com/salesforce/end');
+      add(
+        ['endConversation', 'endpoint'],
+        `"${c.endConversation.endpoint}" is not a URL`,
+        'write the full URL, e.g. https://vendor.example.com/salesforce/end'
+      );
     }
-    if (url && url.protocol !== 'https:') add(['endConversation', 'endpoint'], `the endpoint uses ${url.protocol.replace(':', '')}; Salesforce callouts carrying a token must use HTTPS`, 'use an https:// URL');
-    if (url && (url.username || url.password)) add(['endConversation', 'endpoint'], 'the endpoint URL contains credentials', 'remove them from the URL: the token comes from the environment through handoff seed');
+    if (url && url.protocol !== 'https:')
+      add(
+        ['endConversation', 'endpoint'],
+        `the endpoint uses ${url.protocol.replace(':', '')}; Salesforce callouts carrying a token must use HTTPS`,
+        'use an https:// URL'
+      );
+    if (url && (url.username || url.password))
+      add(
+        ['endConversation', 'endpoint'],
+        'the endpoint URL contains credentials',
+        'remove them from the URL: the token comes from the environment through handoff seed'
+      );
   }
   return out;
 }
 
-function queueProblem(add: (s: (string | number)[], m: string, f: string) => void, segs: (string | number)[], name: string, queues: string[]): void {
+function queueProblem(
+  add: (s: (string | number)[], m: string, f: string) => void,
+  segs: (string | number)[],
+  name: string,
+  queues: string[]
+): void {
   const hint = closest(name, queues);
-  add(segs, `queue "${name}" is not listed in "queues"`, hint ? `did you mean "${hint}"?` : `add { "developerName": "${name}" } to "queues"`);
+  add(
+    segs,
+    `queue "${name}" is not listed in "queues"`,
+    hint ? `did you mean "${hint}"?` : `add { "developerName": "${name}" } to "queues"`
+  );
 }
 
 /** Every problem in a parsed config, in document order of the schema check, then cross-section rules. */
@@ -267,6 +402,7 @@ export function validateConfig(data: unknown, file: string): Problem[] {
       problems.push(schemaErrorToProblem(file, err, data));
     }
   }
-  if (data && typeof data === 'object' && !Array.isArray(data)) problems.push(...semanticProblems(file, data as HandoffConfig));
+  if (data && typeof data === 'object' && !Array.isArray(data))
+    problems.push(...semanticProblems(file, data as HandoffConfig));
   return problems;
 }

@@ -66,7 +66,10 @@ export function checkDrift(configFile: string, outDir: string): Drift {
   return diffAgainstDisk(generateFromConfig(configFile).files, outDir);
 }
 
-export function writeGenerated(files: GeneratedFile[], outDir: string): { written: string[]; removed: string[]; unchanged: number } {
+export function writeGenerated(
+  files: GeneratedFile[],
+  outDir: string
+): { written: string[]; removed: string[]; unchanged: number } {
   const drift = diffAgainstDisk(files, outDir);
   const toWrite = new Set([...drift.stale, ...drift.missing]);
   for (const f of files) {

@@ -3,7 +3,14 @@
  * the generators stay free of policy. Assumes the config passed config/validate.ts.
  */
 import type { AttributeConfig, FieldType, HandoffConfig, QueueConfig } from '../config/types';
-import { assignNames, developerName, fieldApiName, MAX_API_NAME, standardFormField, standardParameterFor } from '../naming/naming';
+import {
+  assignNames,
+  developerName,
+  fieldApiName,
+  MAX_API_NAME,
+  standardFormField,
+  standardParameterFor
+} from '../naming/naming';
 import { FLOW_INTERNAL_PREFIX, FLOW_RESERVED_NAMES } from './flowNames';
 import type { HandoffModel, ResolvedAttribute, ResolvedQueue, ResolvedRule } from './types';
 
@@ -55,7 +62,10 @@ function defaultLength(type: FieldType): number {
   }
 }
 
-function resolveAttributes(config: HandoffConfig, prefix: string): { attributes: ResolvedAttribute[]; notes: HandoffModel['namingNotes'] } {
+function resolveAttributes(
+  config: HandoffConfig,
+  prefix: string
+): { attributes: ResolvedAttribute[]; notes: HandoffModel['namingNotes'] } {
   const max = MAX_API_NAME - prefix.length;
   const { names, notes } = assignNames(
     config.attributes.map((a) => ({ key: a.key, override: a.name })),
@@ -130,16 +140,14 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
     [],
     MAX_API_NAME
   ).names;
-  const rules = (config.routing.rules ?? []).map(
-    (r, i): ResolvedRule => ({
-      name: ruleNames[i].name,
-      label: r.label ?? `${labelFromKey(r.attribute)} ${r.operator} → ${r.queue}`.slice(0, 80),
-      attribute: attr(r.attribute),
-      operator: r.operator,
-      values: r.operator === 'isBlank' ? [] : r.operator === 'in' ? [...(r.values ?? [])] : [r.value ?? ''],
-      queue: r.queue
-    })
-  );
+  const rules = (config.routing.rules ?? []).map((r, i): ResolvedRule => ({
+    name: ruleNames[i].name,
+    label: r.label ?? `${labelFromKey(r.attribute)} ${r.operator} → ${r.queue}`.slice(0, 80),
+    attribute: attr(r.attribute),
+    operator: r.operator,
+    values: r.operator === 'isBlank' ? [] : r.operator === 'in' ? [...(r.values ?? [])] : [r.value ?? ''],
+    queue: r.queue
+  }));
 
   const ec = config.endConversation;
   const endConversation = ec
@@ -154,7 +162,10 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
 
   return {
     vendor: config.vendor ?? 'generic',
-    channel: { developerName: config.channel.developerName, label: config.channel.label ?? labelFromKey(config.channel.developerName) },
+    channel: {
+      developerName: config.channel.developerName,
+      label: config.channel.label ?? labelFromKey(config.channel.developerName)
+    },
     deployment: {
       developerName: config.deployment.developerName,
       label: config.deployment.label ?? labelFromKey(config.deployment.developerName)
@@ -176,7 +187,10 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
       : undefined,
     continuation: config.continuation?.enabled ?? false,
     contactMatching: config.contactMatching
-      ? { emailAttribute: attr(config.contactMatching.emailAttribute), createContact: config.contactMatching.createContact ?? false }
+      ? {
+          emailAttribute: attr(config.contactMatching.emailAttribute),
+          createContact: config.contactMatching.createContact ?? false
+        }
       : undefined,
     endConversation,
     remoteSite: endConversation
@@ -184,7 +198,10 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
       : undefined,
     permissionSets: {
       agent: { name: config.permissionSets?.agent ?? DEFAULTS.agentPermissionSet, label: 'Handoff Agent' },
-      integration: { name: config.permissionSets?.integration ?? DEFAULTS.integrationPermissionSet, label: 'Handoff Flow and Integration' }
+      integration: {
+        name: config.permissionSets?.integration ?? DEFAULTS.integrationPermissionSet,
+        label: 'Handoff Flow and Integration'
+      }
     },
     presenceStatus: {
       developerName: config.presenceStatus?.developerName ?? DEFAULTS.presenceStatus,

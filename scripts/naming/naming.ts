@@ -32,14 +32,31 @@ export function stableHash(key: string): string {
  * everything else that is not a letter or digit becomes one underscore, runs and edges trimmed,
  * a leading digit gets a `P_` prefix. May return '' (nothing usable, e.g. only emoji).
  */
-const TRANSLITERATE: Record<string, string> = { ß: 'ss', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', œ: 'oe', Œ: 'OE', đ: 'd', Đ: 'D', ł: 'l', Ł: 'L', þ: 'th', Þ: 'Th' };
+const TRANSLITERATE: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  ø: 'o',
+  Ø: 'O',
+  œ: 'oe',
+  Œ: 'OE',
+  đ: 'd',
+  Đ: 'D',
+  ł: 'l',
+  Ł: 'L',
+  þ: 'th',
+  Þ: 'Th'
+};
 
 export function cleanApiName(raw: string): string {
   let s = raw
     .replace(/[ßæÆøØœŒđĐłŁþÞ]/g, (c) => TRANSLITERATE[c])
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '');
-  s = s.replace(/[^A-Za-z0-9]+/g, '_').replace(/_+/g, '_').replace(/^_+|_+$/g, '');
+  s = s
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/_+/g, '_')
+    .replace(/^_+|_+$/g, '');
   if (/^[0-9]/.test(s)) s = `P_${s}`;
   return s;
 }
@@ -103,7 +120,12 @@ export function assignNames(
     const hash = stableHash(key);
     let name = override ?? cleanApiName(key);
     if (reservedPrefix && name.toLowerCase().startsWith(reservedPrefix.toLowerCase())) {
-      notes.push({ key, name: `A_${name}`, reason: 'reserved', detail: `names starting with "${reservedPrefix}" belong to the generated flow` });
+      notes.push({
+        key,
+        name: `A_${name}`,
+        reason: 'reserved',
+        detail: `names starting with "${reservedPrefix}" belong to the generated flow`
+      });
       name = `A_${name}`;
     }
     if (!name) {
@@ -112,7 +134,12 @@ export function assignNames(
     } else if (name.length > max) {
       const long = name;
       name = withHash(long, hash, max);
-      notes.push({ key, name, reason: 'truncated', detail: `"${long}" is ${long.length} characters; the limit is ${max}` });
+      notes.push({
+        key,
+        name,
+        reason: 'truncated',
+        detail: `"${long}" is ${long.length} characters; the limit is ${max}`
+      });
     }
     if (taken.has(name.toLowerCase())) {
       const clash = name;

@@ -145,7 +145,8 @@ export function parseXml(source: string): XmlNode {
         advanceTo(i + 1);
         const open = stack.pop();
         if (!open) fail(`Closing tag </${name}> has no opening tag`, at);
-        if (open!.name !== name) fail(`Closing tag </${name}> does not match <${open!.name}> opened on line ${open!.line}`, at);
+        if (open!.name !== name)
+          fail(`Closing tag </${name}> does not match <${open!.name}> opened on line ${open!.line}`, at);
         if (!stack.length) {
           rootNode = open;
           break;
@@ -210,7 +211,8 @@ export function parseXml(source: string): XmlNode {
       advanceTo(end);
     }
   }
-  if (stack.length) fail(`<${stack[stack.length - 1].name}> opened on line ${stack[stack.length - 1].line} is never closed`, len);
+  if (stack.length)
+    fail(`<${stack[stack.length - 1].name}> opened on line ${stack[stack.length - 1].line} is never closed`, len);
   skipMisc(false);
   if (i < len) fail('Content after the root element');
   return rootNode!;

@@ -47,7 +47,9 @@ describe('handoff init', () => {
     fs.writeFileSync(payload, JSON.stringify({ _email: 'a@b.c', plan: 'pro', score: 7, note: 'x'.repeat(300) }));
     const run = await runCli(['init', '--vendor', 'fullview', '--from-payload', payload, '--json'], dir);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).result.skipped).toEqual([{ key: 'score', reason: 'value is number, and MIAW routing attributes are strings' }]);
+    expect(JSON.parse(run.stdout).result.skipped).toEqual([
+      { key: 'score', reason: 'value is number, and MIAW routing attributes are strings' }
+    ]);
     const config = loadConfig(path.join(dir, 'handoff.config.json'));
     expect(config.attributes).toEqual([
       { key: '_email', label: 'Email', group: 'Customer' },

@@ -1,4 +1,11 @@
-import { assignNames, cleanApiName, isValidApiName, stableHash, standardParameterFor, MAX_API_NAME } from '../../scripts/naming/naming';
+import {
+  assignNames,
+  cleanApiName,
+  isValidApiName,
+  stableHash,
+  standardParameterFor,
+  MAX_API_NAME
+} from '../../scripts/naming/naming';
 import { resolveModel } from '../../scripts/model/resolve';
 import type { HandoffConfig } from '../../scripts/config/types';
 
@@ -119,7 +126,12 @@ describe('resolveModel naming', () => {
 
   it('maps standard keys to standard pre-chat fields and never hides them', () => {
     const model = resolveModel(config(['_firstName', 'plan']));
-    expect(model.attributes[0]).toMatchObject({ standard: 'FirstName', formField: '_FirstName', hidden: false, name: 'firstName' });
+    expect(model.attributes[0]).toMatchObject({
+      standard: 'FirstName',
+      formField: '_FirstName',
+      hidden: false,
+      name: 'firstName'
+    });
     expect(model.attributes[1]).toMatchObject({ formField: 'plan', hidden: true, standard: undefined });
   });
 });
