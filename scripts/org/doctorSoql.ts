@@ -1,0 +1,84 @@
+/**
+ * Small helpers shared by seed and doctor for talking to the org through jsforce: SOQL literals,
+ * bounded pagination, and tolerant readers for Metadata API read results (jsforce returns single
+ * children as objects, lists as arrays, and booleans/numbers as strings for types it has no schema for).
+ */
+/** A SOQL string literal with quotes and backslashes escaped. */
+export function soqlString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** `('a', 'b')` for an IN clause; callers never pass an empty list. */
+export function soqlList(values: readonly string[]): string {
+  return `(${values.map(soqlString).join(', ')})`;
+}
+
+/** Pages a query result can span before we give up: 50 × 2,000 rows is far beyond any hand-off setup. */
+const MAX_PAGES = 50;
+
+interface QueryPage<T> {
+  records: T[];
+  done: boolean;
+  nextRecordsUrl?: string;
+}
+
+/** A Connection or its Tooling API: both page with query + queryMore. */
+export interface QueryApi {
+  query(soql: string, options?: { autoFetch?: boolean }): PromiseLike<unknown>;
+  queryMore(locator: string): PromiseLike<unknown>;
+}
+
+/**
+ * Runs a query and follows `nextRecordsUrl` until done (one call per page, at most MAX_PAGES), so
+ * the number of calls grows only with the number of 2,000-row pages, never with one call per record.
+ */
+export async function queryAll<T>(api: QueryApi, soql: string): Promise<T[]> {
+  const records: T[] = [];
+  let page = (await api.query(soql, { autoFetch: false })) as QueryPage<T>;
+  records.push(...page.records);
+  for (let n = 1; !page.done && page.nextRecordsUrl; n++) {
+    if (n >= MAX_PAGES) throw new Error(`The query returned more than ${MAX_PAGES} pages: ${soql.slice(0, 80)}…`);
+    page = (await api.queryMore(page.nextRecordsUrl)) as QueryPage<T>;
+    records.push(...page.records);
+  }
+  return records;
+}
+
+/** Splits a list into slices of at most `size` (sObject Collections take 200 records a call). */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** A metadata child that may be missing, one object, or a list → always a list. */
+export function asArray<T>(value: T | T[] | undefined | null): T[] {
+  if (value === undefined || value === null || value === '') return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** `true`/`'true'` → true; everything else false. */
+export function asBool(value: unknown): boolean {
+  return value === true || value === 'true';
+}
+
+/**
+ * The text of a metadata value: a plain string, or xml2js's `{ _: text, $: attrs }` when the element
+ * carried attributes (custom metadata `<value xsi:type="xsd:string">`); nil and missing → undefined.
+ */
+export function asText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'object') {
+    const v = value as { _?: unknown; $?: Record<string, string> };
+    if (v.$ && v.$['xsi:nil'] === 'true') return undefined;
+    if (v._ !== undefined) return String(v._);
+    if (v.$) return '';
+  }
+  return undefined;
+}
+
+/** A metadata read of a component that does not exist comes back as an object with no fullName. */
+export function exists(component: unknown): component is Record<string, unknown> {
+  return !!component && typeof component === 'object' && typeof (component as { fullName?: unknown }).fullName === 'string';
+}

@@ -1,0 +1,233 @@
+/**
+ * `handoff seed`: the org data that metadata deploys cannot carry. Reads first, writes only the
+ * difference (so a second run writes nothing): the settings record through the Metadata API (the
+ * token from an environment variable, never from the repo), permission set assignments through sObject
+ * Collections (200 a call), and the agents' access to the presence status.
+ */
+import type { Connection } from 'jsforce';
+import type { HandoffModel } from '../model/types';
+import { asArray, asText, chunk, exists, queryAll, soqlList, soqlString } from './doctorSoql';
+import {
+  NUMBER_FIELDS,
+  planAssignments,
+  planSettings,
+  settingsFullName,
+  wantedAssignments,
+  type AssignmentPlan,
+  type SettingsFieldPlan,
+  type SettingsValues
+} from './seedPlan';
+import { SETTINGS_TYPE } from '../contract';
+
+/** sObject Collections accept 200 records a call. */
+export const COLLECTION_SIZE = 200;
+/** Usernames per `User` query: keeps the GET URL well under the 16 KB limit. */
+export const USERNAMES_PER_QUERY = 100;
+
+export interface SeedOptions {
+  agents: string[];
+  integrationUser?: string;
+  dryRun: boolean;
+  env: NodeJS.ProcessEnv;
+  progress?: (line: string) => void;
+}
+
+export interface SeedReport {
+  dryRun: boolean;
+  /** Absent when the config has no endConversation (nothing to store). */
+  settings?: { fullName: string; exists: boolean; write: boolean; tokenEnv: string; tokenMissing: boolean; fields: SettingsFieldPlan[] };
+  assignments: {
+    wanted: number;
+    alreadyAssigned: number;
+    toCreate: Array<{ username: string; permissionSet: string }>;
+    created: number;
+    failed: Array<{ username: string; permissionSet: string; message: string }>;
+    unknownUsers: string[];
+    inactiveUsers: string[];
+    missingPermissionSets: string[];
+  };
+  presence: { status: string; permissionSet: string; state: 'granted' | 'grant' | 'status-missing' | 'permission-set-missing'; failed?: string };
+  /** Write calls made (Metadata upsert, Collections, sObject create); 0 on a dry run or when nothing changed. */
+  writes: number;
+  /** True when the org needed (or, on a dry run, would need) any change. */
+  changed: boolean;
+  /** Problems that make the run a failure (exit 1). */
+  problems: string[];
+}
+
+interface SettingsRecord {
+  fullName?: string;
+  values?: Array<{ field: string; value?: unknown }> | { field: string; value?: unknown };
+}
+
+async function readSettings(conn: Connection): Promise<SettingsValues | undefined> {
+  const rec = (await conn.metadata.read('CustomMetadata', settingsFullName())) as unknown as SettingsRecord;
+  if (!exists(rec)) return undefined;
+  const values: SettingsValues = {};
+  for (const v of asArray((rec as SettingsRecord).values)) values[v.field] = asText(v.value);
+  return values;
+}
+
+/** The record as the Metadata API takes it: every value typed, the way md-meta.xml files carry them. */
+function settingsMetadata(values: Record<string, string>): Record<string, unknown> {
+  return {
+    fullName: settingsFullName(),
+    label: SETTINGS_TYPE.defaultRecord,
+    protected: false,
+    // jsforce writes `{'@attr': v, '': text}` as `<value attr="v">text</value>`.
+    values: Object.entries(values).map(([field, value]) => ({
+      field,
+      value: { '@xsi:type': NUMBER_FIELDS.has(field) ? 'xsd:double' : 'xsd:string', '': value }
+    }))
+  };
+}
+
+async function readAssignments(conn: Connection, model: HandoffModel, opts: SeedOptions): Promise<AssignmentPlan> {
+  const wanted = wantedAssignments(model, opts.agents, opts.integrationUser);
+  if (!wanted.length) return planAssignments([], [], [], []);
+  const psNames = [...new Set(wanted.map((w) => w.permissionSet))];
+  const permissionSets = await queryAll<{ Id: string; Name: string }>(conn, `SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlList(psNames)}`);
+  const usernames = [...new Set(wanted.map((w) => w.username))];
+  const users: Array<{ Id: string; Username: string; IsActive: boolean }> = [];
+  for (const slice of chunk(usernames, USERNAMES_PER_QUERY)) {
+    users.push(...(await queryAll<{ Id: string; Username: string; IsActive: boolean }>(conn, `SELECT Id, Username, IsActive FROM User WHERE Username IN ${soqlList(slice)}`)));
+  }
+  const existing = permissionSets.length
+    ? await queryAll<{ AssigneeId: string; PermissionSetId: string }>(
+        conn,
+        `SELECT AssigneeId, PermissionSetId FROM PermissionSetAssignment WHERE PermissionSetId IN ${soqlList(permissionSets.map((p) => p.Id))}`
+      )
+    : [];
+  return planAssignments(wanted, users, permissionSets, existing);
+}
+
+interface SaveResult {
+  id?: string;
+  success: boolean;
+  errors?: Array<{ message?: string; statusCode?: string } | string>;
+}
+
+function saveError(r: SaveResult): string {
+  const e = r.errors?.[0];
+  if (!e) return 'unknown error';
+  return typeof e === 'string' ? e : `${e.statusCode ?? 'ERROR'}: ${e.message ?? ''}`.trim();
+}
+
+export async function runSeed(conn: Connection, model: HandoffModel, opts: SeedOptions): Promise<SeedReport> {
+  const progress = opts.progress ?? (() => undefined);
+  const problems: string[] = [];
+  let writes = 0;
+  let changed = false;
+
+  // 1. Settings record.
+  let settings: SeedReport['settings'];
+  const end = model.endConversation;
+  if (end) {
+    progress(`Reading ${settingsFullName()}…`);
+    const current = await readSettings(conn);
+    const plan = planSettings(end, current, opts.env[end.tokenEnv]);
+    settings = { fullName: plan.fullName, exists: plan.exists, write: plan.write, tokenEnv: end.tokenEnv, tokenMissing: plan.tokenMissing, fields: plan.fields };
+    if (plan.tokenMissing) {
+      problems.push(`The escalation token is blank in the org and ${end.tokenEnv} is not set: set it in the environment and run \`handoff seed\` again.`);
+    }
+    if (plan.write) {
+      changed = true;
+      if (!opts.dryRun) {
+        progress(`Writing ${plan.fullName}…`);
+        const res = (await conn.metadata.upsert('CustomMetadata', settingsMetadata(plan.values) as never)) as unknown as {
+          success: boolean | string;
+          errors?: { message?: string } | Array<{ message?: string }>;
+        };
+        writes++;
+        if (!(res.success === true || res.success === 'true')) {
+          problems.push(`Writing ${plan.fullName} failed: ${asArray(res.errors)[0]?.message ?? 'no message'}`);
+        }
+      }
+    }
+  }
+
+  // 2. Permission set assignments.
+  progress('Reading users and permission set assignments…');
+  const ap = await readAssignments(conn, model, opts);
+  const failed: SeedReport['assignments']['failed'] = [];
+  let created = 0;
+  if (ap.create.length) {
+    changed = true;
+    if (!opts.dryRun) {
+      for (const slice of chunk(ap.create, COLLECTION_SIZE)) {
+        progress(`Assigning permission sets (${slice.length})…`);
+        const results = (await conn.create(
+          'PermissionSetAssignment',
+          slice.map((a) => ({ AssigneeId: a.AssigneeId, PermissionSetId: a.PermissionSetId })),
+          { allOrNone: false }
+        )) as unknown as SaveResult[];
+        writes++;
+        results.forEach((r, i) => {
+          if (r.success) created++;
+          else failed.push({ username: slice[i].username, permissionSet: slice[i].permissionSet, message: saveError(r) });
+        });
+      }
+    }
+  }
+  for (const f of failed) problems.push(`Assigning ${f.permissionSet} to ${f.username} failed: ${f.message}`);
+  if (ap.unknownUsers.length) problems.push(`No such user in the org: ${ap.unknownUsers.join(', ')}. Check the usernames (--agents, --integration-user or users in the config).`);
+  if (ap.inactiveUsers.length) problems.push(`Inactive users were not assigned: ${ap.inactiveUsers.join(', ')}.`);
+  if (ap.missingPermissionSets.length) {
+    problems.push(`Permission set not in the org: ${ap.missingPermissionSets.join(', ')}. Run \`handoff deploy\` first.`);
+  }
+
+  // 3. Presence status access for agents (SetupEntityAccess on the agent permission set).
+  const presence = await seedPresence(conn, model, opts.dryRun);
+  if (presence.state === 'grant') {
+    changed = true;
+    if (presence.wrote) writes++;
+  }
+  if (presence.state === 'status-missing') problems.push(`Presence status ${model.presenceStatus.developerName} is not in the org. Run \`handoff deploy\` first.`);
+  if (presence.failed) problems.push(`Granting presence status access failed: ${presence.failed}`);
+
+  return {
+    dryRun: opts.dryRun,
+    settings,
+    assignments: {
+      wanted: ap.create.length + ap.alreadyAssigned.length + ap.unknownUsers.length + ap.inactiveUsers.length,
+      alreadyAssigned: ap.alreadyAssigned.length,
+      toCreate: ap.create.map((a) => ({ username: a.username, permissionSet: a.permissionSet })),
+      created,
+      failed,
+      unknownUsers: ap.unknownUsers,
+      inactiveUsers: ap.inactiveUsers,
+      missingPermissionSets: ap.missingPermissionSets
+    },
+    presence: {
+      status: model.presenceStatus.developerName,
+      permissionSet: model.permissionSets.agent.name,
+      state: presence.state,
+      ...(presence.failed ? { failed: presence.failed } : {})
+    },
+    writes,
+    changed,
+    problems
+  };
+}
+
+async function seedPresence(
+  conn: Connection,
+  model: HandoffModel,
+  dryRun: boolean
+): Promise<{ state: SeedReport['presence']['state']; wrote: boolean; failed?: string }> {
+  const statuses = await queryAll<{ Id: string }>(
+    conn,
+    `SELECT Id, DeveloperName FROM ServicePresenceStatus WHERE DeveloperName = ${soqlString(model.presenceStatus.developerName)}`
+  );
+  if (!statuses.length) return { state: 'status-missing', wrote: false };
+  const ps = await queryAll<{ Id: string }>(conn, `SELECT Id FROM PermissionSet WHERE Name = ${soqlString(model.permissionSets.agent.name)}`);
+  if (!ps.length) return { state: 'permission-set-missing', wrote: false };
+  const access = await queryAll<{ Id: string }>(
+    conn,
+    `SELECT Id FROM SetupEntityAccess WHERE ParentId = ${soqlString(ps[0].Id)} AND SetupEntityId = ${soqlString(statuses[0].Id)}`
+  );
+  if (access.length) return { state: 'granted', wrote: false };
+  if (dryRun) return { state: 'grant', wrote: false };
+  const res = (await conn.create('SetupEntityAccess', { ParentId: ps[0].Id, SetupEntityId: statuses[0].Id })) as unknown as SaveResult;
+  return { state: 'grant', wrote: true, ...(res.success ? {} : { failed: saveError(res) }) };
+}
