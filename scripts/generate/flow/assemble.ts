@@ -2,17 +2,17 @@
  * Puts the sections together, back to front, and renders the Flow document. Element lists are
  * sorted by name (as Flow Builder retrieves them) so the output is byte-for-byte deterministic.
  */
-import { API_VERSION } from "../../contract";
-import type { HandoffModel } from "../../model/types";
-import { el, leaf, root, type XmlElement } from "../../xml/write";
-import { GENERATED_BY } from "../values";
-import { addCaseBranch } from "./caseBranch";
-import { addContactMatching } from "./contactMatching";
-import { addContinuation } from "./continuation";
-import { addDelivery } from "./delivery";
-import type { FlowNodeKind, FlowNodeSpec } from "./elements";
-import { addFallbackPath } from "./fallback";
-import { FlowGraph } from "./graph";
+import { API_VERSION } from '../../contract';
+import type { HandoffModel } from '../../model/types';
+import { el, leaf, root, type XmlElement } from '../../xml/write';
+import { GENERATED_BY } from '../values';
+import { addCaseBranch } from './caseBranch';
+import { addContactMatching } from './contactMatching';
+import { addContinuation } from './continuation';
+import { addDelivery } from './delivery';
+import type { FlowNodeKind, FlowNodeSpec } from './elements';
+import { addFallbackPath } from './fallback';
+import { FlowGraph } from './graph';
 import {
   renderAction,
   renderAssignment,
@@ -22,10 +22,10 @@ import {
   renderStart,
   renderUpdate,
   renderVariable
-} from "./render";
-import { addRouting } from "./routingRules";
-import { addSessionUpdate } from "./sessionUpdate";
-import { addInputVariables } from "./variables";
+} from './render';
+import { addRouting } from './routingRules';
+import { addSessionUpdate } from './sessionUpdate';
+import { addInputVariables } from './variables';
 
 /** The whole flow as element shapes: what the renderer writes and what tests inspect. */
 export interface BuiltFlow {
@@ -37,12 +37,7 @@ export function buildFlow(model: HandoffModel): BuiltFlow {
   const graph = new FlowGraph();
   addInputVariables(graph, model);
   const fallback = addFallbackPath(graph, model);
-  const delivery = addDelivery(
-    graph,
-    model,
-    () => addCaseBranch(graph, model, fallback, fallback),
-    fallback
-  );
+  const delivery = addDelivery(graph, model, () => addCaseBranch(graph, model, fallback, fallback), fallback);
   const routing = addRouting(graph, model, delivery, fallback);
   const contact = addContactMatching(graph, model, routing, fallback);
   const update = addSessionUpdate(graph, model, contact, fallback);
@@ -50,30 +45,20 @@ export function buildFlow(model: HandoffModel): BuiltFlow {
   return { graph, start };
 }
 
-const byName = (a: { name: string }, b: { name: string }): number =>
-  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-function nodesOf<K extends FlowNodeKind>(
-  graph: FlowGraph,
-  kind: K
-): Extract<FlowNodeSpec, { kind: K }>[] {
-  return [...graph.nodes.values()]
-    .filter((n): n is Extract<FlowNodeSpec, { kind: K }> => n.kind === kind)
-    .sort(byName);
+function nodesOf<K extends FlowNodeKind>(graph: FlowGraph, kind: K): Extract<FlowNodeSpec, { kind: K }>[] {
+  return [...graph.nodes.values()].filter((n): n is Extract<FlowNodeSpec, { kind: K }> => n.kind === kind).sort(byName);
 }
 
 function metadataValue(name: string, value: string): XmlElement {
-  return el(
-    "processMetadataValues",
-    leaf("name", name),
-    el("value", leaf("stringValue", value))
-  );
+  return el('processMetadataValues', leaf('name', name), el('value', leaf('stringValue', value)));
 }
 
 function flowDescription(model: HandoffModel): string {
   return (
-    `${GENERATED_BY} Omni-Channel routing flow of the hand-off from ${model.vendor === "generic" ? "the AI agent" : model.vendor}: ` +
-    "writes the pre-chat values onto the MessagingSession, applies the routing rules and routes the session; " +
+    `${GENERATED_BY} Omni-Channel routing flow of the hand-off from ${model.vendor === 'generic' ? 'the AI agent' : model.vendor}: ` +
+    'writes the pre-chat values onto the MessagingSession, applies the routing rules and routes the session; ' +
     `every fault ends in the fallback queue ${model.fallback.queue}.`
   );
 }
@@ -81,23 +66,23 @@ function flowDescription(model: HandoffModel): string {
 /** Children of <Flow> in the WSDL's order. */
 export function renderFlow(model: HandoffModel, built: BuiltFlow): XmlElement {
   const { graph } = built;
-  return root("Flow", [
-    nodesOf(graph, "actionCalls").map(renderAction),
-    leaf("apiVersion", API_VERSION),
-    nodesOf(graph, "assignments").map(renderAssignment),
-    nodesOf(graph, "decisions").map(renderDecision),
-    leaf("description", flowDescription(model)),
-    leaf("interviewLabel", `${model.flow.label} {!$Flow.CurrentDateTime}`),
-    leaf("label", model.flow.label),
-    metadataValue("BuilderType", "LightningFlowBuilder"),
-    metadataValue("CanvasMode", "AUTO_LAYOUT_CANVAS"),
-    metadataValue("OriginBuilderType", "LightningFlowBuilder"),
-    leaf("processType", "RoutingFlow"),
-    nodesOf(graph, "recordCreates").map(renderCreate),
-    nodesOf(graph, "recordLookups").map(renderLookup),
-    nodesOf(graph, "recordUpdates").map(renderUpdate),
+  return root('Flow', [
+    nodesOf(graph, 'actionCalls').map(renderAction),
+    leaf('apiVersion', API_VERSION),
+    nodesOf(graph, 'assignments').map(renderAssignment),
+    nodesOf(graph, 'decisions').map(renderDecision),
+    leaf('description', flowDescription(model)),
+    leaf('interviewLabel', `${model.flow.label} {!$Flow.CurrentDateTime}`),
+    leaf('label', model.flow.label),
+    metadataValue('BuilderType', 'LightningFlowBuilder'),
+    metadataValue('CanvasMode', 'AUTO_LAYOUT_CANVAS'),
+    metadataValue('OriginBuilderType', 'LightningFlowBuilder'),
+    leaf('processType', 'RoutingFlow'),
+    nodesOf(graph, 'recordCreates').map(renderCreate),
+    nodesOf(graph, 'recordLookups').map(renderLookup),
+    nodesOf(graph, 'recordUpdates').map(renderUpdate),
     renderStart(built.start),
-    leaf("status", "Active"),
+    leaf('status', 'Active'),
     [...graph.variables.values()].sort(byName).map(renderVariable)
   ]);
 }

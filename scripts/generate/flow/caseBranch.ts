@@ -6,27 +6,16 @@
  * the vendor callout fails, an agent still gets the conversation; if it succeeds, the vendor closes
  * the conversation and the waiting session ends with it. Either way nothing is lost.
  */
-import { END_CONVERSATION } from "../../contract";
-import type { HandoffModel } from "../../model/types";
-import {
-  bool,
-  ref,
-  str,
-  type AssignmentItem,
-  type FieldAssignment
-} from "./elements";
-import type { FlowGraph } from "./graph";
-import type { CaseBranch } from "./delivery";
-import {
-  FLOW_ELEMENTS as E,
-  FLOW_OUTCOMES as O,
-  FLOW_VARIABLES as V,
-  RECORD_ID
-} from "./names";
-import { queueLookup } from "./queueLookup";
+import { END_CONVERSATION } from '../../contract';
+import type { HandoffModel } from '../../model/types';
+import { bool, ref, str, type AssignmentItem, type FieldAssignment } from './elements';
+import type { FlowGraph } from './graph';
+import type { CaseBranch } from './delivery';
+import { FLOW_ELEMENTS as E, FLOW_OUTCOMES as O, FLOW_VARIABLES as V, RECORD_ID } from './names';
+import { queueLookup } from './queueLookup';
 
 /** Line separator of the Case Description. */
-export const DESCRIPTION_NEWLINE = "\n";
+export const DESCRIPTION_NEWLINE = '\n';
 
 /** "Label: value" per attribute, one per line, with Add operations (no formulas, no text templates). */
 export function descriptionItems(model: HandoffModel): AssignmentItem[] {
@@ -34,21 +23,21 @@ export function descriptionItems(model: HandoffModel): AssignmentItem[] {
     return [
       {
         assignToReference: V.caseDescription,
-        operator: "Assign",
-        value: str("")
+        operator: 'Assign',
+        value: str('')
       }
     ];
   const items: AssignmentItem[] = [];
   model.attributes.forEach((a, i) => {
-    const prefix = `${i === 0 ? "" : DESCRIPTION_NEWLINE}${a.label}: `;
+    const prefix = `${i === 0 ? '' : DESCRIPTION_NEWLINE}${a.label}: `;
     items.push({
       assignToReference: V.caseDescription,
-      operator: i === 0 ? "Assign" : "Add",
+      operator: i === 0 ? 'Assign' : 'Add',
       value: str(prefix)
     });
     items.push({
       assignToReference: V.caseDescription,
-      operator: "Add",
+      operator: 'Add',
       value: ref(a.name)
     });
   });
@@ -57,52 +46,45 @@ export function descriptionItems(model: HandoffModel): AssignmentItem[] {
 
 function caseFields(model: HandoffModel): FieldAssignment[] {
   const fields: FieldAssignment[] = [];
-  if (model.contactMatching)
-    fields.push({ field: "ContactId", value: ref(V.contactId) });
-  fields.push({ field: "Description", value: ref(V.caseDescription) });
-  fields.push({ field: "Origin", value: str(model.fallback.caseOrigin) });
-  fields.push({ field: "OwnerId", value: ref(`${E.getCaseQueue}.Id`) });
-  if (model.fallback.casePriority)
-    fields.push({ field: "Priority", value: str(model.fallback.casePriority) });
-  fields.push({ field: "Subject", value: str(model.fallback.caseSubject) });
-  const email = model.attributes.find((a) => a.standard === "Email");
-  if (email) fields.push({ field: "SuppliedEmail", value: ref(email.name) });
+  if (model.contactMatching) fields.push({ field: 'ContactId', value: ref(V.contactId) });
+  fields.push({ field: 'Description', value: ref(V.caseDescription) });
+  fields.push({ field: 'Origin', value: str(model.fallback.caseOrigin) });
+  fields.push({ field: 'OwnerId', value: ref(`${E.getCaseQueue}.Id`) });
+  if (model.fallback.casePriority) fields.push({ field: 'Priority', value: str(model.fallback.casePriority) });
+  fields.push({ field: 'Subject', value: str(model.fallback.caseSubject) });
+  const email = model.attributes.find((a) => a.standard === 'Email');
+  if (email) fields.push({ field: 'SuppliedEmail', value: ref(email.name) });
   return fields;
 }
 
 /** Adds the Case branch; `then` is where the session goes after End Conversation (the fallback path). */
-export function addCaseBranch(
-  graph: FlowGraph,
-  model: HandoffModel,
-  then: string,
-  fault: string
-): CaseBranch {
+export function addCaseBranch(graph: FlowGraph, model: HandoffModel, then: string, fault: string): CaseBranch {
   graph.addVariable({
     name: V.caseDescription,
     description: 'Case Description: one "Label: value" line per attribute.',
-    dataType: "String",
+    dataType: 'String',
     isInput: false
   });
   graph.addVariable({
     name: V.caseId,
-    description: "Id of the Case created for the hand-off.",
-    dataType: "String",
+    description: 'Id of the Case created for the hand-off.',
+    dataType: 'String',
     isInput: false
   });
   graph.addVariable({
     name: V.endReason,
-    description: "Reason passed to End Conversation.",
-    dataType: "String",
+    description: 'Reason passed to End Conversation.',
+    dataType: 'String',
     isInput: false
   });
 
   const end = graph.add({
-    kind: "actionCalls",
+    kind: 'actionCalls',
     name: E.endConversation,
     label: END_CONVERSATION.label,
     description: `Apex ${END_CONVERSATION.className}: tells the vendor a Case was opened (asynchronous callout).`,
     actionName: END_CONVERSATION.className,
-    actionType: "apex",
+    actionType: 'apex',
     inputs: [
       {
         name: END_CONVERSATION.inputs.messagingSessionId,
@@ -117,41 +99,41 @@ export function addCaseBranch(
     faultConnector: fault
   });
   const link = graph.add({
-    kind: "recordUpdates",
+    kind: 'recordUpdates',
     name: E.linkCase,
-    label: "Link Case to Session",
-    description: "Sets MessagingSession.CaseId to the new Case.",
-    object: "MessagingSession",
-    filters: [{ field: "Id", operator: "EqualTo", value: ref(RECORD_ID) }],
-    inputAssignments: [{ field: "CaseId", value: ref(V.caseId) }],
+    label: 'Link Case to Session',
+    description: 'Sets MessagingSession.CaseId to the new Case.',
+    object: 'MessagingSession',
+    filters: [{ field: 'Id', operator: 'EqualTo', value: ref(RECORD_ID) }],
+    inputAssignments: [{ field: 'CaseId', value: ref(V.caseId) }],
     connector: end,
     faultConnector: fault
   });
   const create = graph.add({
-    kind: "recordCreates",
+    kind: 'recordCreates',
     name: E.createCase,
-    label: "Create Case",
+    label: 'Create Case',
     description: `Creates the Case "${model.fallback.caseSubject}", owned by the fallback queue ${model.fallback.queue}.`,
-    object: "Case",
+    object: 'Case',
     inputAssignments: caseFields(model),
     assignRecordIdToReference: V.caseId,
     connector: link,
     faultConnector: fault
   });
   graph.add({
-    kind: "decisions",
+    kind: 'decisions',
     name: E.caseQueueFound,
-    label: "Case Queue Found?",
+    label: 'Case Queue Found?',
     description: `Whether the fallback queue ${model.fallback.queue} exists to own the Case.`,
     rules: [
       {
         name: O.caseQueueFoundYes,
-        label: "Found",
-        conditionLogic: "and",
+        label: 'Found',
+        conditionLogic: 'and',
         conditions: [
           {
             leftValueReference: E.getCaseQueue,
-            operator: "IsNull",
+            operator: 'IsNull',
             rightValue: bool(false)
           }
         ],
@@ -159,12 +141,12 @@ export function addCaseBranch(
       }
     ],
     defaultConnector: fault,
-    defaultConnectorLabel: "Not Found"
+    defaultConnectorLabel: 'Not Found'
   });
   const lookup = graph.add(
     queueLookup(
       E.getCaseQueue,
-      "Get Case Queue",
+      'Get Case Queue',
       `Looks up the fallback queue ${model.fallback.queue} by DeveloperName to own the Case.`,
       str(model.fallback.queue),
       E.caseQueueFound,
@@ -172,44 +154,34 @@ export function addCaseBranch(
     )
   );
   const build = graph.add({
-    kind: "assignments",
+    kind: 'assignments',
     name: E.buildCaseDescription,
-    label: "Build Case Description",
+    label: 'Build Case Description',
     description: 'One "Label: value" line per attribute.',
     items: descriptionItems(model),
     connector: lookup
   });
   const reason = (name: string, label: string, value: string): string =>
     graph.add({
-      kind: "assignments",
+      kind: 'assignments',
       name,
       label,
       description: `End Conversation reason ${value}.`,
       items: [
         {
           assignToReference: V.endReason,
-          operator: "Assign",
+          operator: 'Assign',
           value: str(value)
         }
       ],
       connector: build
     });
-  const needsNoAgent = model.fallback.whenNoAgent === "case";
-  const needsClosed = model.businessHours?.whenClosed === "case";
+  const needsNoAgent = model.fallback.whenNoAgent === 'case';
+  const needsClosed = model.businessHours?.whenClosed === 'case';
   return {
-    noAgent: needsNoAgent
-      ? reason(
-          E.setReasonNoAgent,
-          "Reason: No Agent",
-          END_CONVERSATION.reasons.noAgent
-        )
-      : "",
+    noAgent: needsNoAgent ? reason(E.setReasonNoAgent, 'Reason: No Agent', END_CONVERSATION.reasons.noAgent) : '',
     outsideHours: needsClosed
-      ? reason(
-          E.setReasonClosed,
-          "Reason: Outside Business Hours",
-          END_CONVERSATION.reasons.outsideHours
-        )
-      : ""
+      ? reason(E.setReasonClosed, 'Reason: Outside Business Hours', END_CONVERSATION.reasons.outsideHours)
+      : ''
   };
 }

@@ -5,9 +5,9 @@
  * each input that is blank while the earlier session has a value, restores it. One small decision +
  * assignment pair per attribute: bounded (2 per attribute), readable in Flow Builder, no formulas.
  */
-import type { HandoffModel, ResolvedAttribute } from "../../model/types";
-import { bool, ref } from "./elements";
-import type { FlowGraph } from "./graph";
+import type { HandoffModel, ResolvedAttribute } from '../../model/types';
+import { bool, ref } from './elements';
+import type { FlowGraph } from './graph';
 import {
   FLOW_ELEMENTS as E,
   FLOW_OUTCOMES as O,
@@ -15,48 +15,44 @@ import {
   restoreAssignmentName,
   restoreCheckName,
   restoreOutcomeName
-} from "./names";
+} from './names';
 
 /** Adds the restore step for one attribute and returns its entry (a decision). */
-function addRestore(
-  graph: FlowGraph,
-  a: ResolvedAttribute,
-  next: string
-): string {
+function addRestore(graph: FlowGraph, a: ResolvedAttribute, next: string): string {
   const earlierField = `${E.getEarlierSession}.${a.field.apiName}`;
   const assignment = graph.add({
-    kind: "assignments",
+    kind: 'assignments',
     name: restoreAssignmentName(a.name),
     label: `Restore ${a.label}`.slice(0, 80),
     description: `Copies ${a.field.apiName} of the earlier session into the blank input ${a.name}.`,
     items: [
       {
         assignToReference: a.name,
-        operator: "Assign",
+        operator: 'Assign',
         value: ref(earlierField)
       }
     ],
     connector: next
   });
   return graph.add({
-    kind: "decisions",
+    kind: 'decisions',
     name: restoreCheckName(a.name),
     label: `${a.label} Blank?`.slice(0, 80),
     description: `Restores ${a.name} only when the vendor sent no value and the earlier session has one.`,
     rules: [
       {
         name: restoreOutcomeName(a.name),
-        label: "Restore",
-        conditionLogic: "and",
+        label: 'Restore',
+        conditionLogic: 'and',
         conditions: [
           {
             leftValueReference: a.name,
-            operator: "IsBlank",
+            operator: 'IsBlank',
             rightValue: bool(true)
           },
           {
             leftValueReference: earlierField,
-            operator: "IsBlank",
+            operator: 'IsBlank',
             rightValue: bool(false)
           }
         ],
@@ -64,37 +60,30 @@ function addRestore(
       }
     ],
     defaultConnector: next,
-    defaultConnectorLabel: "Keep"
+    defaultConnectorLabel: 'Keep'
   });
 }
 
 /** Adds the continuation section before `next`; returns its entry, or `next` when it is off. */
-export function addContinuation(
-  graph: FlowGraph,
-  model: HandoffModel,
-  next: string,
-  fault: string
-): string {
+export function addContinuation(graph: FlowGraph, model: HandoffModel, next: string, fault: string): string {
   if (!model.continuation || model.attributes.length === 0) return next;
   let entry = next;
-  for (const a of [...model.attributes].reverse())
-    entry = addRestore(graph, a, entry);
+  for (const a of [...model.attributes].reverse()) entry = addRestore(graph, a, entry);
 
   graph.add({
-    kind: "decisions",
+    kind: 'decisions',
     name: E.earlierSessionFound,
-    label: "Earlier Session Found?",
-    description:
-      "Whether this conversation had an earlier session to restore blank inputs from.",
+    label: 'Earlier Session Found?',
+    description: 'Whether this conversation had an earlier session to restore blank inputs from.',
     rules: [
       {
         name: O.earlierSessionFoundYes,
-        label: "Found",
-        conditionLogic: "and",
+        label: 'Found',
+        conditionLogic: 'and',
         conditions: [
           {
             leftValueReference: E.getEarlierSession,
-            operator: "IsNull",
+            operator: 'IsNull',
             rightValue: bool(false)
           }
         ],
@@ -102,48 +91,46 @@ export function addContinuation(
       }
     ],
     defaultConnector: next,
-    defaultConnectorLabel: "Not Found"
+    defaultConnectorLabel: 'Not Found'
   });
   graph.add({
-    kind: "recordLookups",
+    kind: 'recordLookups',
     name: E.getEarlierSession,
-    label: "Get Earlier Session",
-    description:
-      "The earliest other MessagingSession of the same conversation (same ConversationId, another Id).",
-    object: "MessagingSession",
+    label: 'Get Earlier Session',
+    description: 'The earliest other MessagingSession of the same conversation (same ConversationId, another Id).',
+    object: 'MessagingSession',
     filters: [
       {
-        field: "ConversationId",
-        operator: "EqualTo",
+        field: 'ConversationId',
+        operator: 'EqualTo',
         value: ref(`${E.getCurrentSession}.ConversationId`)
       },
-      { field: "Id", operator: "NotEqualTo", value: ref(RECORD_ID) }
+      { field: 'Id', operator: 'NotEqualTo', value: ref(RECORD_ID) }
     ],
-    queriedFields: ["Id", ...model.attributes.map((a) => a.field.apiName)],
-    sort: { field: "CreatedDate", order: "Asc" },
+    queriedFields: ['Id', ...model.attributes.map((a) => a.field.apiName)],
+    sort: { field: 'CreatedDate', order: 'Asc' },
     connector: E.earlierSessionFound,
     faultConnector: fault
   });
   graph.add({
-    kind: "decisions",
+    kind: 'decisions',
     name: E.hasConversation,
-    label: "Has Conversation?",
-    description:
-      "Only a session that belongs to a conversation can continue an earlier one.",
+    label: 'Has Conversation?',
+    description: 'Only a session that belongs to a conversation can continue an earlier one.',
     rules: [
       {
         name: O.hasConversationYes,
-        label: "Yes",
-        conditionLogic: "and",
+        label: 'Yes',
+        conditionLogic: 'and',
         conditions: [
           {
             leftValueReference: E.getCurrentSession,
-            operator: "IsNull",
+            operator: 'IsNull',
             rightValue: bool(false)
           },
           {
             leftValueReference: `${E.getCurrentSession}.ConversationId`,
-            operator: "IsBlank",
+            operator: 'IsBlank',
             rightValue: bool(false)
           }
         ],
@@ -151,16 +138,16 @@ export function addContinuation(
       }
     ],
     defaultConnector: next,
-    defaultConnectorLabel: "No"
+    defaultConnectorLabel: 'No'
   });
   return graph.add({
-    kind: "recordLookups",
+    kind: 'recordLookups',
     name: E.getCurrentSession,
-    label: "Get Current Session",
-    description: "Reads the ConversationId of the session being routed.",
-    object: "MessagingSession",
-    filters: [{ field: "Id", operator: "EqualTo", value: ref(RECORD_ID) }],
-    queriedFields: ["Id", "ConversationId"],
+    label: 'Get Current Session',
+    description: 'Reads the ConversationId of the session being routed.',
+    object: 'MessagingSession',
+    filters: [{ field: 'Id', operator: 'EqualTo', value: ref(RECORD_ID) }],
+    queriedFields: ['Id', 'ConversationId'],
     connector: E.hasConversation,
     faultConnector: fault
   });

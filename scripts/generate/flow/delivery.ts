@@ -4,17 +4,12 @@
  * `wait` routes to the chosen queue anyway (the session waits there), `case` takes the Case branch
  * with the matching End Conversation reason.
  */
-import { BUSINESS_HOURS, MESSAGING_SERVICE_CHANNEL } from "../../contract";
-import type { HandoffModel } from "../../model/types";
-import { bool, num, ref, str } from "./elements";
-import type { FlowGraph } from "./graph";
-import {
-  FLOW_ELEMENTS as E,
-  FLOW_OUTCOMES as O,
-  FLOW_VARIABLES as V,
-  ROUTING
-} from "./names";
-import { routeWork } from "./routeWork";
+import { BUSINESS_HOURS, MESSAGING_SERVICE_CHANNEL } from '../../contract';
+import type { HandoffModel } from '../../model/types';
+import { bool, num, ref, str } from './elements';
+import type { FlowGraph } from './graph';
+import { FLOW_ELEMENTS as E, FLOW_OUTCOMES as O, FLOW_VARIABLES as V, ROUTING } from './names';
+import { routeWork } from './routeWork';
 
 /** Entry points of the Case branch, one per End Conversation reason. */
 export interface CaseBranch {
@@ -22,35 +17,28 @@ export interface CaseBranch {
   outsideHours: string;
 }
 
-function addAvailabilityCheck(
-  graph: FlowGraph,
-  route: string,
-  whenNone: string,
-  fault: string
-): string {
+function addAvailabilityCheck(graph: FlowGraph, route: string, whenNone: string, fault: string): string {
   graph.addVariable({
     name: V.onlineAgentsCount,
-    description:
-      "Agents online for the chosen queue (checkAvailabilityForRouting).",
-    dataType: "Number",
+    description: 'Agents online for the chosen queue (checkAvailabilityForRouting).',
+    dataType: 'Number',
     isInput: false,
     scale: 0
   });
   graph.add({
-    kind: "decisions",
+    kind: 'decisions',
     name: E.agentsAvailable,
-    label: "Agents Available?",
-    description:
-      "Routes when at least one agent is online; otherwise the no-agent fallback applies.",
+    label: 'Agents Available?',
+    description: 'Routes when at least one agent is online; otherwise the no-agent fallback applies.',
     rules: [
       {
         name: O.agentsAvailableYes,
-        label: "Available",
-        conditionLogic: "and",
+        label: 'Available',
+        conditionLogic: 'and',
         conditions: [
           {
             leftValueReference: V.onlineAgentsCount,
-            operator: "GreaterThan",
+            operator: 'GreaterThan',
             rightValue: num(0)
           }
         ],
@@ -58,36 +46,35 @@ function addAvailabilityCheck(
       }
     ],
     defaultConnector: whenNone,
-    defaultConnectorLabel: "No Agent"
+    defaultConnectorLabel: 'No Agent'
   });
   return graph.add({
-    kind: "actionCalls",
+    kind: 'actionCalls',
     name: E.checkAvailability,
-    label: "Check Availability for Routing",
-    description:
-      "Asks Omni-Channel how many agents are online for the chosen queue on the messaging channel.",
+    label: 'Check Availability for Routing',
+    description: 'Asks Omni-Channel how many agents are online for the chosen queue on the messaging channel.',
     actionName: ROUTING.checkAvailability,
-    actionType: "checkAvailabilityForRouting",
+    actionType: 'checkAvailabilityForRouting',
     inputs: [
-      { name: "routingType", value: str(ROUTING.routingType) },
+      { name: 'routingType', value: str(ROUTING.routingType) },
       {
-        name: "serviceChannelId",
+        name: 'serviceChannelId',
         value: {
           setupReference: MESSAGING_SERVICE_CHANNEL.developerName,
-          setupReferenceType: "ServiceChannel"
+          setupReferenceType: 'ServiceChannel'
         }
       },
       {
-        name: "serviceChannelDevName",
+        name: 'serviceChannelDevName',
         value: str(MESSAGING_SERVICE_CHANNEL.developerName)
       },
       {
-        name: "serviceChannelLabel",
+        name: 'serviceChannelLabel',
         value: str(MESSAGING_SERVICE_CHANNEL.label)
       },
-      { name: "queueId", value: ref(`${E.getQueue}.Id`) },
-      { name: "isQueueVariable", value: bool(true) },
-      { name: "selectedOutputs", value: str(ROUTING.selectedOutputs) }
+      { name: 'queueId', value: ref(`${E.getQueue}.Id`) },
+      { name: 'isQueueVariable', value: bool(true) },
+      { name: 'selectedOutputs', value: str(ROUTING.selectedOutputs) }
     ],
     outputs: [
       {
@@ -102,33 +89,27 @@ function addAvailabilityCheck(
   });
 }
 
-function addBusinessHours(
-  graph: FlowGraph,
-  name: string,
-  whenOpen: string,
-  whenClosed: string,
-  fault: string
-): string {
+function addBusinessHours(graph: FlowGraph, name: string, whenOpen: string, whenClosed: string, fault: string): string {
   graph.addVariable({
     name: V.isWithinBusinessHours,
     description: `Output "${BUSINESS_HOURS.outputs.isWithin}" of the ${BUSINESS_HOURS.className} action.`,
-    dataType: "Boolean",
+    dataType: 'Boolean',
     isInput: false
   });
   graph.add({
-    kind: "decisions",
+    kind: 'decisions',
     name: E.isOpen,
-    label: "Within Business Hours?",
+    label: 'Within Business Hours?',
     description: `Whether business hours "${name}" are open now.`,
     rules: [
       {
         name: O.isOpenYes,
-        label: "Open",
-        conditionLogic: "and",
+        label: 'Open',
+        conditionLogic: 'and',
         conditions: [
           {
             leftValueReference: V.isWithinBusinessHours,
-            operator: "EqualTo",
+            operator: 'EqualTo',
             rightValue: bool(true)
           }
         ],
@@ -136,18 +117,16 @@ function addBusinessHours(
       }
     ],
     defaultConnector: whenClosed,
-    defaultConnectorLabel: "Closed"
+    defaultConnectorLabel: 'Closed'
   });
   return graph.add({
-    kind: "actionCalls",
+    kind: 'actionCalls',
     name: E.checkBusinessHours,
     label: BUSINESS_HOURS.label,
     description: `Apex ${BUSINESS_HOURS.className}: are business hours "${name}" open now?`,
     actionName: BUSINESS_HOURS.className,
-    actionType: "apex",
-    inputs: [
-      { name: BUSINESS_HOURS.inputs.businessHoursName, value: str(name) }
-    ],
+    actionType: 'apex',
+    inputs: [{ name: BUSINESS_HOURS.inputs.businessHoursName, value: str(name) }],
     outputs: [
       {
         name: BUSINESS_HOURS.outputs.isWithin,
@@ -173,25 +152,18 @@ export function addDelivery(
   const route = graph.add(
     routeWork(
       E.routeToQueue,
-      "Route to Chosen Queue",
-      "Routes the session to the queue the routing rules chose.",
+      'Route to Chosen Queue',
+      'Routes the session to the queue the routing rules chose.',
       `${E.getQueue}.Id`,
       fault
     )
   );
-  const needsCase =
-    model.fallback.whenNoAgent === "case" ||
-    model.businessHours?.whenClosed === "case";
+  const needsCase = model.fallback.whenNoAgent === 'case' || model.businessHours?.whenClosed === 'case';
   const branch = needsCase ? caseBranch() : undefined;
   // With `wait` both outcomes of the availability check route to the chosen queue: the check is left out.
   const open =
-    branch && model.fallback.whenNoAgent === "case"
-      ? addAvailabilityCheck(graph, route, branch.noAgent, fault)
-      : route;
+    branch && model.fallback.whenNoAgent === 'case' ? addAvailabilityCheck(graph, route, branch.noAgent, fault) : route;
   if (!model.businessHours) return open;
-  const closed =
-    branch && model.businessHours.whenClosed === "case"
-      ? branch.outsideHours
-      : route;
+  const closed = branch && model.businessHours.whenClosed === 'case' ? branch.outsideHours : route;
   return addBusinessHours(graph, model.businessHours.name, open, closed, fault);
 }

@@ -20,7 +20,7 @@ export const ref = (elementReference: string): FlowValue => ({
   elementReference
 });
 
-export type FlowDataType = "String" | "Boolean" | "Number";
+export type FlowDataType = 'String' | 'Boolean' | 'Number';
 
 export interface FlowVariableSpec {
   name: string;
@@ -39,18 +39,17 @@ interface NodeBase {
 
 export interface AssignmentItem {
   assignToReference: string;
-  operator: "Assign" | "Add";
+  operator: 'Assign' | 'Add';
   value: FlowValue;
 }
 
 export interface AssignmentSpec extends NodeBase {
-  kind: "assignments";
+  kind: 'assignments';
   items: AssignmentItem[];
   connector?: string;
 }
 
-export type ComparisonOperator =
-  "EqualTo" | "NotEqualTo" | "Contains" | "IsBlank" | "IsNull" | "GreaterThan";
+export type ComparisonOperator = 'EqualTo' | 'NotEqualTo' | 'Contains' | 'IsBlank' | 'IsNull' | 'GreaterThan';
 
 export interface ConditionSpec {
   leftValueReference: string;
@@ -68,7 +67,7 @@ export interface RuleSpec {
 }
 
 export interface DecisionSpec extends NodeBase {
-  kind: "decisions";
+  kind: 'decisions';
   rules: RuleSpec[];
   defaultConnector: string;
   defaultConnectorLabel: string;
@@ -76,7 +75,7 @@ export interface DecisionSpec extends NodeBase {
 
 export interface RecordFilter {
   field: string;
-  operator: "EqualTo" | "NotEqualTo";
+  operator: 'EqualTo' | 'NotEqualTo';
   value: FlowValue;
 }
 
@@ -87,17 +86,17 @@ export interface FieldAssignment {
 
 /** Get Records, first record only, stored automatically under the element's name (`HK_Get_Queue.Id`). */
 export interface LookupSpec extends NodeBase {
-  kind: "recordLookups";
+  kind: 'recordLookups';
   object: string;
   filters: RecordFilter[];
   queriedFields: string[];
-  sort?: { field: string; order: "Asc" | "Desc" };
+  sort?: { field: string; order: 'Asc' | 'Desc' };
   connector: string;
   faultConnector: string;
 }
 
 export interface UpdateSpec extends NodeBase {
-  kind: "recordUpdates";
+  kind: 'recordUpdates';
   object: string;
   filters: RecordFilter[];
   inputAssignments: FieldAssignment[];
@@ -106,7 +105,7 @@ export interface UpdateSpec extends NodeBase {
 }
 
 export interface CreateSpec extends NodeBase {
-  kind: "recordCreates";
+  kind: 'recordCreates';
   object: string;
   inputAssignments: FieldAssignment[];
   /** Variable that receives the new record's Id. */
@@ -122,9 +121,9 @@ export interface ActionInput {
 }
 
 export interface ActionSpec extends NodeBase {
-  kind: "actionCalls";
+  kind: 'actionCalls';
   actionName: string;
-  actionType: "apex" | "routeWork" | "checkAvailabilityForRouting";
+  actionType: 'apex' | 'routeWork' | 'checkAvailabilityForRouting';
   inputs: ActionInput[];
   outputs: { name: string; assignToReference: string }[];
   nameSegment: string;
@@ -133,32 +132,26 @@ export interface ActionSpec extends NodeBase {
   faultConnector: string;
 }
 
-export type FlowNodeSpec =
-  | AssignmentSpec
-  | DecisionSpec
-  | LookupSpec
-  | UpdateSpec
-  | CreateSpec
-  | ActionSpec;
-export type FlowNodeKind = FlowNodeSpec["kind"];
+export type FlowNodeSpec = AssignmentSpec | DecisionSpec | LookupSpec | UpdateSpec | CreateSpec | ActionSpec;
+export type FlowNodeKind = FlowNodeSpec['kind'];
 
 /** Every element kind that talks to the database or an action: each must have a fault connector. */
 export const FAULTABLE_KINDS: readonly FlowNodeKind[] = [
-  "recordLookups",
-  "recordUpdates",
-  "recordCreates",
-  "actionCalls"
+  'recordLookups',
+  'recordUpdates',
+  'recordCreates',
+  'actionCalls'
 ];
 
 /** Every target an element can jump to: connectors, decision outcomes, default and fault connectors. */
 export function targetsOf(node: FlowNodeSpec): string[] {
   const out: string[] = [];
-  if (node.kind === "decisions") {
+  if (node.kind === 'decisions') {
     for (const r of node.rules) out.push(r.connector);
     out.push(node.defaultConnector);
     return out;
   }
   if (node.connector) out.push(node.connector);
-  if ("faultConnector" in node) out.push(node.faultConnector);
+  if ('faultConnector' in node) out.push(node.faultConnector);
   return out;
 }

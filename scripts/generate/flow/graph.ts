@@ -3,9 +3,9 @@
  * name of their first element, so the flow is assembled back to front (each section is told where to
  * go next and where faults go). Names are checked here once: unique, internal prefix, length.
  */
-import { isValidApiName } from "../../naming/naming";
-import type { FlowNodeSpec, FlowVariableSpec } from "./elements";
-import { FLOW_INTERNAL_PREFIX, MAX_FLOW_NAME } from "./names";
+import { isValidApiName } from '../../naming/naming';
+import type { FlowNodeSpec, FlowVariableSpec } from './elements';
+import { FLOW_INTERNAL_PREFIX, MAX_FLOW_NAME } from './names';
 
 export class FlowGraph {
   readonly variables = new Map<string, FlowVariableSpec>();
@@ -21,8 +21,7 @@ export class FlowGraph {
   /** Adds a node (and claims its decision outcome names) and returns its name. */
   add(node: FlowNodeSpec): string {
     this.claim(node.name, true);
-    if (node.kind === "decisions")
-      for (const r of node.rules) this.claim(r.name, true);
+    if (node.kind === 'decisions') for (const r of node.rules) this.claim(r.name, true);
     this.nodes.set(node.name, node);
     return node.name;
   }
@@ -33,15 +32,11 @@ export class FlowGraph {
 
   /** Flow names are case-insensitive and share one namespace across elements, outcomes and resources. */
   private claim(name: string, internal: boolean): void {
-    if (!isValidApiName(name, MAX_FLOW_NAME))
-      throw new Error(`internal: "${name}" is not a valid flow API name`);
+    if (!isValidApiName(name, MAX_FLOW_NAME)) throw new Error(`internal: "${name}" is not a valid flow API name`);
     if (internal && !name.startsWith(FLOW_INTERNAL_PREFIX))
-      throw new Error(
-        `internal: flow element "${name}" lacks the ${FLOW_INTERNAL_PREFIX} prefix`
-      );
+      throw new Error(`internal: flow element "${name}" lacks the ${FLOW_INTERNAL_PREFIX} prefix`);
     const key = name.toLowerCase();
-    if (this.taken.has(key))
-      throw new Error(`internal: flow name "${name}" is used twice`);
+    if (this.taken.has(key)) throw new Error(`internal: flow name "${name}" is used twice`);
     this.taken.add(key);
   }
 }

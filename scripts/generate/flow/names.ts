@@ -5,9 +5,9 @@
  * internal name can never collide with an attribute. Names are valid flow API names of at most 80
  * characters (per-attribute names add at most 13 characters to a 40-character attribute name).
  */
-import { FLOW_INTERNAL_PREFIX } from "../../model/flowNames";
+import { FLOW_INTERNAL_PREFIX } from '../../model/flowNames';
 
-export { FLOW_INTERNAL_PREFIX, RECORD_ID } from "../../model/flowNames";
+export { FLOW_INTERNAL_PREFIX, RECORD_ID } from '../../model/flowNames';
 
 /** Maximum length of a flow element or resource API name. */
 export const MAX_FLOW_NAME = 80;
@@ -117,27 +117,27 @@ export function ruleQueueAssignmentName(index: number): string {
 }
 
 /** Value the terminal element writes into FLOW_VARIABLES.outcome. */
-export const LEFT_TO_CHANNEL_FALLBACK = "left_to_channel_fallback_queue";
+export const LEFT_TO_CHANNEL_FALLBACK = 'left_to_channel_fallback_queue';
 
 /** Values fixed by the platform (REFERENCE.md), named once. */
 export const ROUTING = {
-  routingType: "QueueBased",
-  actionVersion: "2.0.0",
-  routeWork: "routeWork",
-  checkAvailability: "checkAvailabilityForRouting",
-  selectedOutputs: "GET_ALL",
-  onlineAgentsCount: "onlineAgentsCount",
+  routingType: 'QueueBased',
+  actionVersion: '2.0.0',
+  routeWork: 'routeWork',
+  checkAvailability: 'checkAvailabilityForRouting',
+  selectedOutputs: 'GET_ALL',
+  onlineAgentsCount: 'onlineAgentsCount',
   /** Inputs Flow Builder writes empty on Route Work for queue-based routing. */
   emptyRouteWorkInputs: [
-    "agentId",
-    "agentLabel",
-    "botId",
-    "botLabel",
-    "copilotId",
-    "copilotLabel",
-    "routingConfigId",
-    "routingConfigLabel",
-    "skillOption",
-    "skillRequirementsResourceItem"
+    'agentId',
+    'agentLabel',
+    'botId',
+    'botLabel',
+    'copilotId',
+    'copilotLabel',
+    'routingConfigId',
+    'routingConfigLabel',
+    'skillOption',
+    'skillRequirementsResourceItem'
   ]
 } as const;

@@ -2,7 +2,7 @@
  * The portable queue lookup (REFERENCE.md): Get Records on Group with Type = Queue and
  * DeveloperName = <name>, first record only, so no org-specific 00G… Id is ever written.
  */
-import type { FlowValue, LookupSpec } from "./elements";
+import type { FlowValue, LookupSpec } from './elements';
 
 export function queueLookup(
   name: string,
@@ -13,16 +13,16 @@ export function queueLookup(
   faultConnector: string
 ): LookupSpec {
   return {
-    kind: "recordLookups",
+    kind: 'recordLookups',
     name,
     label,
     description,
-    object: "Group",
+    object: 'Group',
     filters: [
-      { field: "DeveloperName", operator: "EqualTo", value: developerName },
-      { field: "Type", operator: "EqualTo", value: { stringValue: "Queue" } }
+      { field: 'DeveloperName', operator: 'EqualTo', value: developerName },
+      { field: 'Type', operator: 'EqualTo', value: { stringValue: 'Queue' } }
     ],
-    queriedFields: ["Id", "DeveloperName"],
+    queriedFields: ['Id', 'DeveloperName'],
     connector,
     faultConnector
   };

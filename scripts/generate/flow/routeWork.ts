@@ -3,9 +3,9 @@
  * channel, referenced portably by DeveloperName (setupReference), to a queue held in a variable
  * (a Group lookup's Id, isQueueVariable true). The empty inputs are the ones Flow Builder writes.
  */
-import { MESSAGING_SERVICE_CHANNEL } from "../../contract";
-import { bool, ref, str, type ActionSpec } from "./elements";
-import { RECORD_ID, ROUTING } from "./names";
+import { MESSAGING_SERVICE_CHANNEL } from '../../contract';
+import { bool, ref, str, type ActionSpec } from './elements';
+import { RECORD_ID, ROUTING } from './names';
 
 /** Route Work (queue-based, messaging service channel) of the session to the queue whose Id is `queueIdRef`. */
 export function routeWork(
@@ -16,35 +16,35 @@ export function routeWork(
   faultConnector: string
 ): ActionSpec {
   const routeInputs = [
-    { name: "recordId", value: ref(RECORD_ID) },
-    { name: "routingType", value: str(ROUTING.routingType) },
+    { name: 'recordId', value: ref(RECORD_ID) },
+    { name: 'routingType', value: str(ROUTING.routingType) },
     {
-      name: "serviceChannelId",
+      name: 'serviceChannelId',
       value: {
         setupReference: MESSAGING_SERVICE_CHANNEL.developerName,
-        setupReferenceType: "ServiceChannel"
+        setupReferenceType: 'ServiceChannel'
       }
     },
     {
-      name: "serviceChannelDevName",
+      name: 'serviceChannelDevName',
       value: str(MESSAGING_SERVICE_CHANNEL.developerName)
     },
     {
-      name: "serviceChannelLabel",
+      name: 'serviceChannelLabel',
       value: str(MESSAGING_SERVICE_CHANNEL.label)
     },
-    { name: "queueId", value: ref(queueIdRef) },
-    { name: "isQueueVariable", value: bool(true) },
-    { name: "queueLabel" },
+    { name: 'queueId', value: ref(queueIdRef) },
+    { name: 'isQueueVariable', value: bool(true) },
+    { name: 'queueLabel' },
     ...ROUTING.emptyRouteWorkInputs.map((n) => ({ name: n }))
   ];
   return {
-    kind: "actionCalls",
+    kind: 'actionCalls',
     name,
     label,
     description,
     actionName: ROUTING.routeWork,
-    actionType: "routeWork",
+    actionType: 'routeWork',
     inputs: routeInputs,
     outputs: [],
     nameSegment: ROUTING.routeWork,

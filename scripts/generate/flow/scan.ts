@@ -18,9 +18,7 @@ export interface FlowScanReport {
 }
 
 interface ScannerModule {
-  parse(
-    files: string[]
-  ): Promise<{ uri?: string; flow?: unknown; errorMessage?: string }[]>;
+  parse(files: string[]): Promise<{ uri?: string; flow?: unknown; errorMessage?: string }[]>;
   scan(
     parsed: unknown[],
     options?: { betaMode?: boolean }
@@ -38,7 +36,7 @@ interface ScannerModule {
 /** The scanner, or undefined when it is not installed. */
 export function loadFlowScanner(): ScannerModule | undefined {
   try {
-    return require("@flow-scanner/lightning-flow-scanner-core") as ScannerModule;
+    return require('@flow-scanner/lightning-flow-scanner-core') as ScannerModule;
   } catch {
     return undefined;
   }
@@ -48,20 +46,15 @@ export function loadFlowScanner(): ScannerModule | undefined {
 export async function scanFlowFiles(files: string[]): Promise<FlowScanReport> {
   const scanner = loadFlowScanner();
   if (!scanner)
-    throw new Error(
-      "@flow-scanner/lightning-flow-scanner-core is not installed (npm install --save-dev it)"
-    );
+    throw new Error('@flow-scanner/lightning-flow-scanner-core is not installed (npm install --save-dev it)');
   const parsed = await scanner.parse(files);
   const broken = parsed.find((p) => p.errorMessage);
-  if (broken)
-    throw new Error(
-      `flow scanner could not parse ${broken.uri ?? "a flow"}: ${broken.errorMessage}`
-    );
+  if (broken) throw new Error(`flow scanner could not parse ${broken.uri ?? 'a flow'}: ${broken.errorMessage}`);
   const results = scanner.scan(parsed, { betaMode: true });
   const rulesRun = new Set<string>();
   const findings: FlowScanFinding[] = [];
   results.forEach((r, i) => {
-    const file = r.flow.fsPath ?? parsed[i]?.uri ?? files[i] ?? "";
+    const file = r.flow.fsPath ?? parsed[i]?.uri ?? files[i] ?? '';
     for (const rr of r.ruleResults) {
       rulesRun.add(rr.ruleName);
       if (rr.occurs)
