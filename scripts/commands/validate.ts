@@ -1,0 +1,104 @@
+import * as path from 'node:path';
+import { parseFlags } from '../cli/args';
+import type { Command } from '../cli/command';
+import { UserError, UsageError } from '../project/errors';
+import { findProjectRoot } from '../project/paths';
+import { allRules, formatFindings, validate } from '../validate/index';
+
+const USAGE = `Usage: handoff validate [--rule ID]... [--skip ID]... [--root DIR] [-o ALIAS] [--no-cache] [--json]
+
+Checks the metadata in every package directory of sfdx-project.json (generated and hand-written
+alike), offline: XML and the Metadata API schema, the naming chain from channel parameter to
+MessagingSession field, the routing flow, queues, Apex, settings, limits, and that generated
+output is current. Rules and fixes: docs/validate.md (or --list).
+
+Flags:
+  --rule ID       run only this rule or family (repeatable, or a comma list: --rule chain,flow/fault-path)
+  --skip ID       leave out this rule or family (repeatable, or a comma list)
+  --root DIR      the project folder (default: the nearest folder holding sfdx-project.json)
+  -o, --target-org ALIAS
+                  also run a check-only deploy with the kit's Apex tests (RunSpecifiedTests) in that org
+  --no-cache      parse every Apex class again instead of using node_modules/.cache
+  --list          list every rule id with what it catches
+  --json          one JSON document on stdout: { status, result: { findings, rules, notices } }
+
+Exit codes: 0 no findings, 1 findings (or a failed check-only deploy), 2 usage.
+`;
+
+const list = (values: string[] | undefined): string[] =>
+  (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+interface CheckOnlyModule {
+  checkOnlyDeploy?: (options: {
+    root: string;
+    targetOrg: string;
+    progress?: (line: string) => void;
+  }) => Promise<unknown>;
+}
+
+export const command: Command = {
+  name: 'validate',
+  summary: 'Check force-app offline: schema, naming chain, flow, queues, Apex, settings',
+  usage: USAGE,
+  async run({ argv, out, root }) {
+    const { values } = parseFlags('validate', argv, {
+      rule: { type: 'string', multiple: true },
+      skip: { type: 'string', multiple: true },
+      root: { type: 'string' },
+      'target-org': { type: 'string', short: 'o' },
+      'no-cache': { type: 'boolean' },
+      list: { type: 'boolean' }
+    });
+    if (values.list) {
+      const rules = allRules().map((r) => ({ id: r.id, description: r.description, fix: r.fix }));
+      for (const r of rules) out.log(`${r.id.padEnd(36)} ${r.description}`);
+      return { exitCode: 0, result: { rules } };
+    }
+    const projectRoot = values.root ? findProjectRoot(path.resolve(values.root)) : root;
+    if (values['target-org'] === '') throw new UsageError('handoff validate: -o needs an org alias or username.');
+
+    out.progress(`Validating ${projectRoot} …`);
+    const result = await validate({
+      root: projectRoot,
+      only: list(values.rule),
+      skip: list(values.skip),
+      cache: !values['no-cache']
+    });
+    for (const line of formatFindings(result)) out.log(line);
+    for (const n of result.notices) out.warn(`${n.rule}: ${n.message}`);
+    const errors = result.findings.filter((f) => f.severity === 'error').length;
+    const warnings = result.findings.length - errors;
+    if (result.findings.length) out.log('');
+    out.log(
+      result.findings.length
+        ? `${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${result.files} files, ${result.rules.length} rules.`
+        : `No findings: ${result.files} files, ${result.rules.length} rules.`
+    );
+
+    let deploy: unknown;
+    const targetOrg = values['target-org'];
+    if (targetOrg) {
+      // Loaded only here, so offline validation never pays for jsforce.
+      let mod: CheckOnlyModule;
+      try {
+        mod = require('../org/deploy') as CheckOnlyModule;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw e;
+        mod = {};
+      }
+      if (typeof mod.checkOnlyDeploy !== 'function') {
+        throw new UserError(
+          'handoff validate -o: the check-only deploy is not available in this build (scripts/org/deploy.ts has no checkOnlyDeploy). Run `handoff deploy -o ALIAS --check-only` instead, or validate offline without -o.'
+        );
+      }
+      out.progress(`Check-only deploy to ${targetOrg} with the kit's Apex tests …`);
+      deploy = await mod.checkOnlyDeploy({ root: projectRoot, targetOrg, progress: (l) => out.progress(l) });
+      const ok = (deploy as { success?: boolean } | undefined)?.success !== false;
+      return { exitCode: result.findings.length || !ok ? 1 : 0, result: { ...result, deploy } };
+    }
+    return { exitCode: result.findings.length ? 1 : 0, result };
+  }
+};

@@ -1,0 +1,113 @@
+/**
+ * Runs the validator: loads the project once, runs the selected rules over the shared index, and
+ * returns findings sorted by file and line. Rule families live in rules/, one module each.
+ */
+import { UsageError } from '../project/errors';
+import { loadProject, type ProjectIndex } from './project';
+import type { Finding, Rule } from './types';
+
+const RULE_MODULES = ['xml', 'schema', 'naming-chain', 'flow', 'channel', 'apex', 'settings', 'limits', 'freshness'];
+
+let allRulesCache: Rule[] | undefined;
+/** Every rule, in family order. */
+export function allRules(): Rule[] {
+  if (!allRulesCache) {
+    allRulesCache = RULE_MODULES.flatMap((m) => (require(`./rules/${m}`) as { rules: Rule[] }).rules);
+  }
+  return allRulesCache;
+}
+
+export interface ValidateOptions {
+  root: string;
+  /** Rule ids or family prefixes (`chain`, `chain/`) to run; all when empty. */
+  only?: string[];
+  /** Rule ids or family prefixes to leave out. */
+  skip?: string[];
+  /** Cache Apex parse verdicts under node_modules/.cache (default true). */
+  cache?: boolean;
+  /** An already loaded project (benchmarks and tests). */
+  project?: ProjectIndex;
+}
+
+export interface ValidateResult {
+  findings: Finding[];
+  /** Ids of the rules that ran. */
+  rules: string[];
+  /** Rules that could not run fully, and why. */
+  notices: { rule: string; message: string }[];
+  files: number;
+}
+
+function matches(rule: Rule, selector: string): boolean {
+  const s = selector.replace(/\/$/, '');
+  return rule.id === s || rule.id.startsWith(`${s}/`);
+}
+
+/** Checks every selector names a rule or family, so a typo is a usage error rather than a silent no-op. */
+export function selectRules(only: string[] = [], skip: string[] = []): Rule[] {
+  const rules = allRules();
+  for (const s of [...only, ...skip]) {
+    if (!rules.some((r) => matches(r, s))) {
+      throw new UsageError(
+        `handoff validate: no rule or rule family "${s}". Rule ids: ${rules.map((r) => r.id).join(', ')}.`
+      );
+    }
+  }
+  return rules.filter(
+    (r) => (only.length === 0 || only.some((s) => matches(r, s))) && !skip.some((s) => matches(r, s))
+  );
+}
+
+export async function validate(options: ValidateOptions): Promise<ValidateResult> {
+  const selected = selectRules(options.only, options.skip);
+  const project = options.project ?? loadProject(options.root);
+  project.useCache = options.cache ?? true;
+  const findings: Finding[] = [];
+  const notices: ValidateResult['notices'] = [];
+  for (const rule of selected) {
+    await rule.check({
+      project,
+      report(at, message, fix) {
+        findings.push({
+          rule: rule.id,
+          severity: rule.severity ?? 'error',
+          file: at.file,
+          line: at.line,
+          message,
+          fix: fix ?? rule.fix
+        });
+      },
+      notice(message) {
+        notices.push({ rule: rule.id, message });
+      }
+    });
+  }
+  project.apexCache?.save();
+  findings.sort((a, b) =>
+    a.file < b.file
+      ? -1
+      : a.file > b.file
+        ? 1
+        : (a.line ?? 0) - (b.line ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
+  );
+  return { findings, rules: selected.map((r) => r.id), notices, files: project.metadata.length + project.apex.length };
+}
+
+/** Human output: findings grouped by file, each with rule id, line and fix. */
+export function formatFindings(result: ValidateResult): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const f of result.findings) {
+    if (f.file !== current) {
+      if (current) lines.push('');
+      current = f.file;
+      lines.push(f.file);
+    }
+    const where = f.line ? `line ${f.line}` : '';
+    lines.push(
+      `  ${f.severity === 'warning' ? 'warning' : 'error'} ${f.rule}${where ? ` (${where})` : ''}: ${f.message}`
+    );
+    lines.push(`    fix: ${f.fix}`);
+  }
+  return lines;
+}

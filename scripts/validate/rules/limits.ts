@@ -1,0 +1,93 @@
+/** Platform limits: field lengths hold each parameter's maxLength; API names obey the naming rules. */
+import { textOf } from '../../xml/read';
+import { MAX_API_NAME } from '../../naming/naming';
+import { channelView, fieldFile, flowView, messagingSessionWrites } from '../metadata';
+import type { Rule } from '../types';
+
+/** Developer names of components: letters, digits and single underscores, starting with a letter. */
+const API_NAME = /^[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$/;
+const MAX_DEVELOPER_NAME = 80;
+/** Lengths of field types that take no <length>. */
+const FIXED_LENGTH: Record<string, number> = { Email: 80, Phone: 40, Url: 255 };
+
+function fieldLength(type: string | undefined, length: string | undefined): number | undefined {
+  if (type && FIXED_LENGTH[type]) return FIXED_LENGTH[type];
+  return length && /^[0-9]+$/.test(length) ? Number(length) : undefined;
+}
+
+export const rules: Rule[] = [
+  {
+    id: 'limits/parameter-max-length',
+    description: "The MessagingSession field a parameter lands in holds the parameter's maxLength.",
+    fix: "Lower the parameter's maxLength to the field length, or lengthen the field (attribute length/maxLength in handoff.config.json).",
+    check({ project, report }) {
+      for (const f of project.ofType('MessagingChannel')) {
+        const ch = channelView(f);
+        const flowFile = ch.handlerFlow ? project.find('Flow', ch.handlerFlow.value) : undefined;
+        if (!flowFile) continue;
+        const writes = messagingSessionWrites(flowView(flowFile));
+        for (const p of ch.custom) {
+          if (p.maxLength === undefined) continue;
+          const vars = new Set(p.mappings.map((m) => m.value));
+          for (const w of writes.filter((x) => vars.has(x.variable))) {
+            const field = fieldFile(project, 'MessagingSession', w.field);
+            if (!field) continue;
+            const len = fieldLength(textOf(field.xml, 'type'), textOf(field.xml, 'length'));
+            if (len !== undefined && len < p.maxLength) {
+              report(
+                { file: f.path, line: p.line },
+                `Parameter "${p.name}" takes up to ${p.maxLength} characters but MessagingSession.${w.field} holds ${len}: longer values fail the flow's update`
+              );
+            }
+          }
+        }
+      }
+    }
+  },
+  {
+    id: 'limits/api-name',
+    description: `API names obey the platform: letters, digits, single underscores, a letter first; parameters and custom fields at most ${MAX_API_NAME} characters, components at most ${MAX_DEVELOPER_NAME}.`,
+    fix: 'Rename within the limits (handoff.config.json attribute "name" overrides a derived name).',
+    check({ project, report }) {
+      const bad = (name: string, max: number): string | undefined =>
+        name.length > max
+          ? `is ${name.length} characters (limit ${max})`
+          : API_NAME.test(name)
+            ? undefined
+            : 'has characters or underscores an API name cannot have';
+      for (const f of project.ofType('MessagingChannel')) {
+        for (const p of channelView(f).custom) {
+          const why = bad(p.name, MAX_API_NAME);
+          if (why) report({ file: f.path, line: p.line }, `Channel parameter name "${p.name}" ${why}`);
+        }
+      }
+      for (const f of project.ofType('CustomField')) {
+        const field = f.name.slice(f.name.indexOf('.') + 1);
+        if (!field.endsWith('__c')) continue;
+        const why = bad(field.slice(0, -3), MAX_API_NAME);
+        if (why) report({ file: f.path }, `Field name "${field}" ${why}`);
+      }
+      for (const type of [
+        'Flow',
+        'Queue',
+        'QueueRoutingConfig',
+        'MessagingChannel',
+        'EmbeddedServiceConfig',
+        'PermissionSet',
+        'ServicePresenceStatus',
+        'RemoteSiteSetting'
+      ]) {
+        for (const f of project.ofType(type)) {
+          const why = bad(f.name, MAX_DEVELOPER_NAME);
+          if (why) report({ file: f.path }, `${type} name "${f.name}" ${why}`);
+        }
+      }
+      for (const f of project.ofType('Flow')) {
+        for (const name of flowView(f).resources) {
+          const why = bad(name, MAX_DEVELOPER_NAME);
+          if (why) report({ file: f.path }, `Flow element or resource name "${name}" ${why}`);
+        }
+      }
+    }
+  }
+];

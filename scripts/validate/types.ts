@@ -1,0 +1,43 @@
+/**
+ * The validator's vocabulary: a finding (what is wrong, where, how to fix it), a rule (one named
+ * check with a fix hint) and what a rule sees while it runs.
+ */
+import type { ProjectIndex } from './project';
+
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  /** The rule id, e.g. `chain/mapping-matches-flow-variable`. */
+  rule: string;
+  severity: Severity;
+  /** Project-relative path with forward slashes. */
+  file: string;
+  /** 1-based line, when known. */
+  line?: number;
+  message: string;
+  fix: string;
+}
+
+/** Where a rule points: a file and, where known, a line. */
+export interface Location {
+  file: string;
+  line?: number;
+}
+
+export interface RuleContext {
+  project: ProjectIndex;
+  /** Reports a finding; the fix defaults to the rule's own hint. */
+  report(at: Location, message: string, fix?: string): void;
+  /** A line saying the rule could not run (or ran partly) and why; not a finding. */
+  notice(message: string): void;
+}
+
+export interface Rule {
+  id: string;
+  /** One line: what the rule catches. */
+  description: string;
+  /** The general fix, used when a finding has none of its own. */
+  fix: string;
+  severity?: Severity;
+  check(ctx: RuleContext): void | Promise<void>;
+}
