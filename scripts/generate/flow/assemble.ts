@@ -42,6 +42,7 @@ export function buildFlow(model: HandoffModel): BuiltFlow {
   const contact = addContactMatching(graph, model, routing, fallback);
   const update = addSessionUpdate(graph, model, contact, fallback);
   const start = addContinuation(graph, model, update, fallback);
+  graph.verify(start);
   return { graph, start };
 }
 

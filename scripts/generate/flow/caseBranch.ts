@@ -179,9 +179,11 @@ export function addCaseBranch(graph: FlowGraph, model: HandoffModel, then: strin
   const needsNoAgent = model.fallback.whenNoAgent === 'case';
   const needsClosed = model.businessHours?.whenClosed === 'case';
   return {
-    noAgent: needsNoAgent ? reason(E.setReasonNoAgent, 'Reason: No Agent', END_CONVERSATION.reasons.noAgent) : '',
+    noAgent: needsNoAgent
+      ? reason(E.setReasonNoAgent, 'Reason: No Agent', END_CONVERSATION.reasons.noAgent)
+      : undefined,
     outsideHours: needsClosed
       ? reason(E.setReasonClosed, 'Reason: Outside Business Hours', END_CONVERSATION.reasons.outsideHours)
-      : ''
+      : undefined
   };
 }

@@ -13,8 +13,10 @@ import { routeWork } from './routeWork';
 
 /** Entry points of the Case branch, one per End Conversation reason. */
 export interface CaseBranch {
-  noAgent: string;
-  outsideHours: string;
+  /** Present when `fallback.whenNoAgent` is `case`. */
+  noAgent?: string;
+  /** Present when `businessHours.whenClosed` is `case`. */
+  outsideHours?: string;
 }
 
 function addAvailabilityCheck(graph: FlowGraph, route: string, whenNone: string, fault: string): string {
@@ -161,9 +163,8 @@ export function addDelivery(
   const needsCase = model.fallback.whenNoAgent === 'case' || model.businessHours?.whenClosed === 'case';
   const branch = needsCase ? caseBranch() : undefined;
   // With `wait` both outcomes of the availability check route to the chosen queue: the check is left out.
-  const open =
-    branch && model.fallback.whenNoAgent === 'case' ? addAvailabilityCheck(graph, route, branch.noAgent, fault) : route;
+  const open = branch?.noAgent ? addAvailabilityCheck(graph, route, branch.noAgent, fault) : route;
   if (!model.businessHours) return open;
-  const closed = branch && model.businessHours.whenClosed === 'case' ? branch.outsideHours : route;
+  const closed = branch?.outsideHours ?? route;
   return addBusinessHours(graph, model.businessHours.name, open, closed, fault);
 }

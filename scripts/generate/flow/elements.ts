@@ -135,14 +135,6 @@ export interface ActionSpec extends NodeBase {
 export type FlowNodeSpec = AssignmentSpec | DecisionSpec | LookupSpec | UpdateSpec | CreateSpec | ActionSpec;
 export type FlowNodeKind = FlowNodeSpec['kind'];
 
-/** Every element kind that talks to the database or an action: each must have a fault connector. */
-export const FAULTABLE_KINDS: readonly FlowNodeKind[] = [
-  'recordLookups',
-  'recordUpdates',
-  'recordCreates',
-  'actionCalls'
-];
-
 /** Every target an element can jump to: connectors, decision outcomes, default and fault connectors. */
 export function targetsOf(node: FlowNodeSpec): string[] {
   const out: string[] = [];

@@ -4,7 +4,7 @@
  * go next and where faults go). Names are checked here once: unique, internal prefix, length.
  */
 import { isValidApiName } from '../../naming/naming';
-import type { FlowNodeSpec, FlowVariableSpec } from './elements';
+import { targetsOf, type FlowNodeSpec, type FlowVariableSpec } from './elements';
 import { FLOW_INTERNAL_PREFIX, MAX_FLOW_NAME } from './names';
 
 export class FlowGraph {
@@ -26,8 +26,20 @@ export class FlowGraph {
     return node.name;
   }
 
-  has(name: string): boolean {
-    return this.taken.has(name.toLowerCase());
+  /** Self-check of the finished graph: every connector target exists and every element is reachable from `start`. */
+  verify(start: string): void {
+    const seen = new Set<string>();
+    const todo = [start];
+    while (todo.length > 0) {
+      const name = todo.pop()!;
+      if (seen.has(name)) continue;
+      const node = this.nodes.get(name);
+      if (!node) throw new Error(`internal: flow connector to missing element "${name}"`);
+      seen.add(name);
+      todo.push(...targetsOf(node));
+    }
+    const orphans = [...this.nodes.keys()].filter((n) => !seen.has(n));
+    if (orphans.length > 0) throw new Error(`internal: flow elements not reachable from start: ${orphans.join(', ')}`);
   }
 
   /** Flow names are case-insensitive and share one namespace across elements, outcomes and resources. */
