@@ -1,0 +1,152 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseFlags } from '../cli/args';
+import type { Command } from '../cli/command';
+import { UsageError, UserError } from '../project/errors';
+import { displayPath } from '../project/paths';
+import type { Scenario } from '../simulate/flow/actions';
+import { parsePayloadBytes, type Payload } from '../simulate/payload';
+import { loadProject, type SimProject } from '../simulate/project';
+import { formatReplay, replay, simulatorFor } from '../simulate/replay';
+import { simulate } from '../simulate/simulate';
+import { formatTrace } from '../simulate/trace';
+
+const USAGE = `Usage: handoff simulate <payload.json | -> [scenario flags] [--json]
+       handoff simulate --replay FILE.jsonl [--compare DIR] [scenario flags] [--json]
+
+Plays a vendor's hand-off payload through what will be deployed, with no org: the messaging layer
+(channel and deployment files: which keys are accepted or dropped and why, truncation) and the
+routing flow file itself, against an in-memory org. Prints a trace and the outcome.
+
+Input:
+  <payload.json>          the routing attributes as the vendor sends them ({"key": "value", …}, or a
+                          captured conversation request body with "routingAttributes"); - reads stdin
+  --replay FILE.jsonl     many payloads, one JSON object per line: outcome distribution and the keys
+                          most often dropped
+  --compare DIR           with --replay: also replay against another project (root or force-app) and
+                          list the payloads whose outcome changed
+
+Scenario:
+  --agents QUEUE=N        online agents in queue QUEUE (repeatable; default: 1 in every queue)
+  --no-agents             no agent online in any queue (unless --agents says otherwise)
+  --hours open|closed     business hours (default: open)
+  --earlier-session FILE  a payload of an earlier session of the same conversation (runs first)
+  --contact EMAIL         an existing Contact with this email in the org
+
+Project:
+  --project DIR           project root or force-app folder (default: this project)
+  --deployment NAME       the EmbeddedServiceConfig to use when there are several
+
+Exit codes: 0 routed or Case created, 1 dropped or an error in the project, 2 usage.
+See docs/simulate.md.
+`;
+
+function readInput(file: string): { bytes: Buffer; source: string } {
+  if (file === '-') return { bytes: fs.readFileSync(0), source: '<stdin>' };
+  try {
+    return { bytes: fs.readFileSync(file), source: displayPath(path.resolve(file)) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(
+      `Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}`
+    );
+  }
+}
+
+function scenarioFrom(
+  values: { agents?: string[]; 'no-agents'?: boolean; hours?: string },
+  project: SimProject
+): Scenario {
+  const hours = values.hours ?? 'open';
+  if (hours !== 'open' && hours !== 'closed')
+    throw new UsageError(`handoff simulate: --hours takes open or closed, not "${hours}".`);
+  const agents = new Map<string, number>();
+  const known = project.queues.map((q) => q.developerName);
+  for (const spec of values.agents ?? []) {
+    const m = /^([^=]+)=(\d{1,6})$/.exec(spec);
+    if (!m) throw new UsageError(`handoff simulate: --agents takes QUEUE=N (e.g. Handoff_General=2), not "${spec}".`);
+    if (!known.includes(m[1]))
+      throw new UsageError(
+        `handoff simulate: --agents names "${m[1]}", which is not a queue in force-app (queues: ${known.join(', ') || 'none'}).`
+      );
+    agents.set(m[1], Number(m[2]));
+  }
+  return { agents, defaultAgents: values['no-agents'] ? 0 : 1, hours };
+}
+
+export const command: Command = {
+  name: 'simulate',
+  summary: 'Dry-run a vendor payload through the channel, deployment and routing flow',
+  usage: USAGE,
+  async run({ argv, out, root }) {
+    const { values, positionals } = parseFlags(
+      'simulate',
+      argv,
+      {
+        agents: { type: 'string', multiple: true },
+        'no-agents': { type: 'boolean' },
+        hours: { type: 'string' },
+        'earlier-session': { type: 'string' },
+        contact: { type: 'string' },
+        project: { type: 'string' },
+        deployment: { type: 'string' },
+        replay: { type: 'string' },
+        compare: { type: 'string' }
+      },
+      true
+    );
+    if (values.replay && positionals.length)
+      throw new UsageError('handoff simulate: give either a payload file or --replay, not both.');
+    if (!values.replay && positionals.length !== 1)
+      throw new UsageError(
+        'handoff simulate: give one payload file (or - for stdin), or --replay FILE.jsonl. See `handoff simulate --help`.'
+      );
+    if (values.compare && !values.replay)
+      throw new UsageError('handoff simulate: --compare works with --replay FILE.jsonl.');
+    if (values.contact !== undefined && !/^[^\s@]+@[^\s@]+$/.test(values.contact))
+      throw new UsageError(`handoff simulate: --contact takes an email address, not "${values.contact}".`);
+
+    const projectDir = values.project ? path.resolve(values.project) : root;
+    const project = loadProject(projectDir, { deployment: values.deployment });
+    const scenario = scenarioFrom(values, project);
+    const sim = simulatorFor(project);
+    const earlier: Payload | undefined = values['earlier-session']
+      ? (() => {
+          const { bytes, source } = readInput(values['earlier-session']);
+          return parsePayloadBytes(bytes, source);
+        })()
+      : undefined;
+    const opts = { scenario, earlier, contactEmail: values.contact, tracing: true };
+
+    if (values.replay) {
+      const { bytes, source } = readInput(values.replay);
+      const against = values.compare
+        ? {
+            label: displayPath(path.resolve(values.compare)),
+            sim: simulatorFor(loadProject(values.compare, { deployment: values.deployment }))
+          }
+        : undefined;
+      out.progress(`Replaying ${source}…`);
+      const summary = replay(bytes, source, sim, opts, against);
+      for (const line of formatReplay(summary, displayPath(project.sourceDir)).trimEnd().split('\n')) out.log(line);
+      return { exitCode: summary.projectErrors.length || summary.outcomes.dropped ? 1 : 0, result: summary };
+    }
+
+    const { bytes, source } = readInput(positionals[0]);
+    const payload = parsePayloadBytes(bytes, source);
+    const result = simulate(sim, payload, opts);
+    for (const line of formatTrace(result, project).trimEnd().split('\n')) out.log(line);
+    return {
+      exitCode: result.run.outcome.kind === 'dropped' ? 1 : 0,
+      result: {
+        project: {
+          sourceDir: displayPath(project.sourceDir),
+          deployment: project.deployment.developerName,
+          channel: project.channel.developerName,
+          flow: project.flow.apiName
+        },
+        ...result
+      }
+    };
+  }
+};

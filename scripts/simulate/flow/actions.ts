@@ -1,0 +1,199 @@
+/**
+ * The actions a routing flow calls, simulated: Route Work, the availability check, and the kit's
+ * two Apex actions. Each validates its inputs the way the platform or the Apex class does, so a
+ * wrong generated input name fails here as it would on deploy or at run time.
+ */
+import { BUSINESS_HOURS, END_CONVERSATION } from '../../contract';
+import type { ActionCallNode, FlowRecord, FlowValue } from './model';
+import { OrgFault, type Org } from './org';
+
+export interface Scenario {
+  /** Online agents per queue DeveloperName; queues not listed get `defaultAgents`. */
+  agents: Map<string, number>;
+  defaultAgents: number;
+  hours: 'open' | 'closed';
+}
+
+/** What the End Conversation Apex would enqueue: the request body its Queueable POSTs to the vendor. */
+export interface EndConversationRequest {
+  accepted: boolean;
+  message: string;
+  endpoint: string;
+  /** The exact JSON text the Queueable would POST (compact, HandoffEndConversationJob.bodyOf's field order). */
+  body: string;
+}
+
+export interface RouteWorkResult {
+  element: string;
+  queueId: string;
+  queue: string;
+  routingType: string;
+  serviceChannel: string;
+}
+
+/** Context an action reads and the side effects it records. */
+export interface ActionEnv {
+  org: Org;
+  scenario: Scenario;
+  channelDeveloperName: string;
+  /** Handoff_Settings__mdt values found in force-app (channel record, else Default), if any. */
+  settings?: { endpoint?: string; organisationId?: string };
+  /** The vendor's conversation id (MIAW conversationId), when known. */
+  vendorConversationId: string;
+  routed: RouteWorkResult[];
+  endConversations: EndConversationRequest[];
+}
+
+/** A mistake in the flow file itself (wrong input name, unknown action): not a runtime fault. */
+export class ActionDefinitionError extends Error {}
+
+export type ActionOutputs = Record<string, FlowValue>;
+type Handler = (node: ActionCallNode, inputs: Map<string, FlowValue>, env: ActionEnv) => ActionOutputs;
+
+function checkInputs(node: ActionCallNode, inputs: Map<string, FlowValue>, allowed: readonly string[]): void {
+  for (const name of inputs.keys()) {
+    if (!allowed.includes(name)) {
+      throw new ActionDefinitionError(
+        `${node.name} passes input "${name}" to ${node.actionType} ${node.actionName}, which takes only: ${allowed.join(', ')}`
+      );
+    }
+  }
+}
+
+const text = (v: FlowValue | undefined): string =>
+  v === null || v === undefined ? '' : typeof v === 'object' ? '' : String(v);
+
+function queueById(env: ActionEnv, node: ActionCallNode, raw: FlowValue | undefined): FlowRecord {
+  const id = text(raw);
+  if (!id)
+    throw new OrgFault('INVALID_INPUT', `${node.actionName}: queueId is blank (the queue lookup found nothing?)`);
+  const hit = env.org.byId(id);
+  if (!hit || hit.object.name !== 'Group' || hit.record.Type !== 'Queue') {
+    throw new OrgFault('INVALID_INPUT', `${node.actionName}: queueId ${id} is not a queue in the org`);
+  }
+  return hit.record;
+}
+
+const ROUTING_INPUTS = [
+  'recordId',
+  'routingType',
+  'serviceChannelId',
+  'serviceChannelDevName',
+  'serviceChannelLabel',
+  'queueId',
+  'queueLabel',
+  'isQueueVariable',
+  'routingConfigId',
+  'routingConfigLabel',
+  'agentId',
+  'agentLabel',
+  'botId',
+  'botLabel',
+  'copilotId',
+  'copilotLabel',
+  'skillOption',
+  'skillRequirementsResourceItem',
+  'selectedOutputs',
+  'fallbackQueueId',
+  'fallbackQueueLabel',
+  'isFallbackQueueVariable'
+];
+
+function routingType(node: ActionCallNode, inputs: Map<string, FlowValue>): string {
+  const t = text(inputs.get('routingType')) || 'QueueBased';
+  if (t !== 'QueueBased')
+    throw new ActionDefinitionError(`${node.name}: routingType ${t} is not simulated (only QueueBased)`);
+  return t;
+}
+
+const routeWork: Handler = (node, inputs, env) => {
+  checkInputs(node, inputs, ROUTING_INPUTS);
+  const type = routingType(node, inputs);
+  const recordId = text(inputs.get('recordId'));
+  if (!recordId || env.org.byId(recordId)?.object.name !== 'MessagingSession') {
+    throw new OrgFault('INVALID_INPUT', `Route Work: recordId "${recordId}" is not a MessagingSession`);
+  }
+  const queue = queueById(env, node, inputs.get('queueId'));
+  env.routed.push({
+    element: node.name,
+    queueId: String(queue.Id),
+    queue: String(queue.DeveloperName),
+    routingType: type,
+    serviceChannel: text(inputs.get('serviceChannelDevName')) || text(inputs.get('serviceChannelId'))
+  });
+  return {};
+};
+
+const checkAvailability: Handler = (node, inputs, env) => {
+  checkInputs(node, inputs, ROUTING_INPUTS);
+  routingType(node, inputs);
+  const queue = queueById(env, node, inputs.get('queueId'));
+  const online = env.scenario.agents.get(String(queue.DeveloperName)) ?? env.scenario.defaultAgents;
+  return { onlineAgentsCount: online, estimatedWaitTime: online > 0 ? 0 : -1, queueSize: 0 };
+};
+
+const businessHours: Handler = (node, inputs, env) => {
+  checkInputs(node, inputs, Object.values(BUSINESS_HOURS.inputs));
+  return { [BUSINESS_HOURS.outputs.isWithin]: env.scenario.hours === 'open' };
+};
+
+const ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+
+/** Mirrors HandoffEndConversation: refusals come back as accepted=false, never as a fault. */
+const endConversation: Handler = (node, inputs, env) => {
+  const I = END_CONVERSATION.inputs;
+  checkInputs(node, inputs, Object.values(I));
+  if (!inputs.has(I.messagingSessionId)) {
+    throw new ActionDefinitionError(
+      `${node.name} does not pass the required input ${I.messagingSessionId} to ${END_CONVERSATION.className}`
+    );
+  }
+  const sessionId = text(inputs.get(I.messagingSessionId));
+  const caseId = text(inputs.get(I.caseId)) || null;
+  const reason = text(inputs.get(I.reason)) || null;
+  const refuse = (message: string): ActionOutputs => {
+    env.endConversations.push({ accepted: false, message, endpoint: '', body: '' });
+    return { accepted: false, message };
+  };
+  if (!sessionId) return refuse('messagingSessionId is required.');
+  const session = ID.test(sessionId) ? env.org.byId(sessionId) : undefined;
+  if (!session || session.object.name !== 'MessagingSession')
+    return refuse(`MessagingSession ${sessionId} was not found or is not visible to the running user.`);
+  const caseHit = caseId ? env.org.byId(caseId) : undefined;
+  if (caseId && (!caseHit || caseHit.object.name !== 'Case'))
+    return refuse(`Case ${caseId} was not found or is not visible to the running user.`);
+  const message = 'Queued for delivery to the vendor (simulated job).';
+  env.endConversations.push({
+    accepted: true,
+    message,
+    endpoint: env.settings?.endpoint ?? '<Handoff_Settings__mdt Endpoint__c, set by handoff seed>',
+    // Field order and names follow HandoffEndConversationJob.bodyOf; eventId and timestamp are fixed here.
+    body: JSON.stringify({
+      event: 'handoff.end_conversation',
+      eventId: `sim-${sessionId}`,
+      attempt: 1,
+      timestamp: '2025-01-06T09:00:00.000Z',
+      vendorOrganisationId:
+        env.settings?.organisationId ?? '<Handoff_Settings__mdt Organisation_Id__c, set by handoff seed>',
+      salesforceOrgId: '00DSIM000000000AAA',
+      messagingSessionId: sessionId,
+      conversationId: env.vendorConversationId,
+      salesforceConversationId: text(session.record.ConversationId) || null,
+      outcome: caseId ? 'case_created' : 'conversation_ended',
+      caseId,
+      caseNumber: caseHit ? text(caseHit.record.CaseNumber) || null : null,
+      reason
+    })
+  });
+  return { [END_CONVERSATION.outputs.accepted]: true, [END_CONVERSATION.outputs.message]: message };
+};
+
+/** Looks up the handler for an action call, or undefined when the simulator does not know it. */
+export function actionHandler(node: ActionCallNode): Handler | undefined {
+  const type = node.actionType;
+  if (type === 'routeWork') return routeWork;
+  if (type === 'checkAvailabilityForRouting') return checkAvailability;
+  if (type === 'apex' && node.actionName === END_CONVERSATION.className) return endConversation;
+  if (type === 'apex' && node.actionName === BUSINESS_HOURS.className) return businessHours;
+  return undefined;
+}

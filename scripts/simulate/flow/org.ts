@@ -1,0 +1,287 @@
+/**
+ * The in-memory org the flow runs against: a schema (standard fields of the objects a routing flow
+ * touches, plus the custom fields found in force-app) and records. DML checks what the platform
+ * would reject (unknown object or field, text longer than the field, a missing required field) so
+ * the simulation takes the flow's fault paths where the real org would.
+ */
+import type { FlowRecord, FlowValue } from './model';
+
+export interface FieldDef {
+  name: string;
+  type: string;
+  /** Maximum characters for text fields. */
+  length?: number;
+  required?: boolean;
+  /** False for system fields a flow cannot write (Id, CreatedDate, CaseNumber…). */
+  writable: boolean;
+}
+
+export interface ObjectDef {
+  name: string;
+  idPrefix: string;
+  /** Lower-cased field name → definition (API names are case-insensitive). */
+  fields: Map<string, FieldDef>;
+}
+
+type FieldSpec = [name: string, type: string, length?: number, writable?: boolean, required?: boolean];
+
+const SYSTEM: FieldSpec[] = [
+  ['Id', 'Id', 18, false],
+  ['CreatedDate', 'DateTime', undefined, false],
+  ['LastModifiedDate', 'DateTime', undefined, false]
+];
+
+/** Standard fields the simulator knows; enough for routing flows (extend when a flow needs more). */
+const STANDARD_OBJECTS: Record<string, { idPrefix: string; fields: FieldSpec[] }> = {
+  MessagingSession: {
+    idPrefix: '0Mw',
+    fields: [
+      ['Name', 'Text', 80, false],
+      ['ConversationId', 'Id', 18, false],
+      ['MessagingChannelId', 'Id', 18, false],
+      ['MessagingEndUserId', 'Id', 18],
+      ['EndUserContactId', 'Id', 18],
+      ['EndUserAccountId', 'Id', 18],
+      ['CaseId', 'Id', 18],
+      ['LeadId', 'Id', 18],
+      ['OpportunityId', 'Id', 18],
+      ['OwnerId', 'Id', 18],
+      ['Status', 'Picklist', 40],
+      ['Origin', 'Picklist', 40, false],
+      ['ChannelType', 'Picklist', 40, false],
+      ['AgentType', 'Picklist', 40, false],
+      ['StartTime', 'DateTime', undefined, false],
+      ['EndTime', 'DateTime', undefined, false],
+      ['PreviewDetails', 'Text', 255]
+    ]
+  },
+  Contact: {
+    idPrefix: '003',
+    fields: [
+      ['FirstName', 'Text', 40],
+      ['LastName', 'Text', 80, true, true],
+      ['Name', 'Text', 121, false],
+      ['Email', 'Email', 80],
+      ['Phone', 'Phone', 40],
+      ['AccountId', 'Id', 18],
+      ['OwnerId', 'Id', 18],
+      ['Description', 'LongTextArea', 32000],
+      ['LeadSource', 'Picklist', 255]
+    ]
+  },
+  Case: {
+    idPrefix: '500',
+    fields: [
+      ['CaseNumber', 'Text', 30, false],
+      ['Subject', 'Text', 255],
+      ['Description', 'LongTextArea', 32000],
+      ['Origin', 'Picklist', 255],
+      ['Priority', 'Picklist', 255],
+      ['Status', 'Picklist', 255],
+      ['Type', 'Picklist', 255],
+      ['Reason', 'Picklist', 255],
+      ['ContactId', 'Id', 18],
+      ['AccountId', 'Id', 18],
+      ['OwnerId', 'Id', 18],
+      ['SuppliedName', 'Text', 80],
+      ['SuppliedEmail', 'Email', 80],
+      ['SuppliedPhone', 'Text', 40],
+      ['SuppliedCompany', 'Text', 80]
+    ]
+  },
+  Group: {
+    idPrefix: '00G',
+    fields: [
+      ['Name', 'Text', 40],
+      ['DeveloperName', 'Text', 80],
+      ['Type', 'Picklist', 40],
+      ['Email', 'Email', 255]
+    ]
+  },
+  BusinessHours: {
+    idPrefix: '01m',
+    fields: [
+      ['Name', 'Text', 80],
+      ['IsActive', 'Checkbox'],
+      ['IsDefault', 'Checkbox']
+    ]
+  }
+};
+
+export type Schema = Map<string, ObjectDef>;
+
+/** The standard schema plus custom fields: `{ MessagingSession: [{ name: 'plan__c', type: 'Text', length: 255 }] }`. */
+export function buildSchema(
+  customFields: Map<string, { name: string; type: string; length?: number; required?: boolean }[]>
+): Schema {
+  const schema: Schema = new Map();
+  const add = (obj: string, idPrefix: string): ObjectDef => {
+    let def = schema.get(obj.toLowerCase());
+    if (!def) {
+      def = { name: obj, idPrefix, fields: new Map() };
+      schema.set(obj.toLowerCase(), def);
+    }
+    return def;
+  };
+  for (const [obj, spec] of Object.entries(STANDARD_OBJECTS)) {
+    const def = add(obj, spec.idPrefix);
+    for (const [name, type, length, writable = true, required = false] of [...SYSTEM, ...spec.fields]) {
+      def.fields.set(name.toLowerCase(), { name, type, length, writable, required });
+    }
+  }
+  for (const [obj, fields] of customFields) {
+    const def = add(obj, 'a0X');
+    if (!def.fields.has('id'))
+      for (const [name, type, length, writable = true] of SYSTEM)
+        def.fields.set(name.toLowerCase(), { name, type, length, writable });
+    for (const f of fields)
+      def.fields.set(f.name.toLowerCase(), {
+        name: f.name,
+        type: f.type,
+        length: f.length,
+        required: f.required,
+        writable: true
+      });
+  }
+  return schema;
+}
+
+/** A DML or query error, as the platform would report it; the interpreter follows the fault connector. */
+export class OrgFault extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(`${code}: ${message}`);
+    this.name = 'OrgFault';
+  }
+}
+
+const TEXT_TYPES = new Set(['Text', 'TextArea', 'LongTextArea', 'Html', 'Email', 'Phone', 'Url', 'Picklist', 'Id']);
+
+/** Records by object; `fork()` gives each simulated payload its own copy of a shared base org. */
+export class Org {
+  private counter: number;
+  private clock: number;
+  constructor(
+    readonly schema: Schema,
+    private readonly tables = new Map<string, FlowRecord[]>(),
+    counter = 0,
+    clock = Date.UTC(2025, 0, 6, 9, 0, 0)
+  ) {
+    this.counter = counter;
+    this.clock = clock;
+  }
+
+  /** A copy whose tables can change without touching this org (records are copied on write). */
+  fork(): Org {
+    const tables = new Map<string, FlowRecord[]>();
+    for (const [k, v] of this.tables) tables.set(k, v.slice());
+    return new Org(this.schema, tables, this.counter, this.clock);
+  }
+
+  object(name: string): ObjectDef {
+    const def = this.schema.get(name.toLowerCase());
+    if (!def) throw new OrgFault('INVALID_TYPE', `sObject type '${name}' is not supported by the simulator's org`);
+    return def;
+  }
+
+  field(obj: ObjectDef, name: string): FieldDef {
+    const f = obj.fields.get(name.toLowerCase());
+    if (!f) throw new OrgFault('INVALID_FIELD', `No such column '${name}' on entity '${obj.name}'`);
+    return f;
+  }
+
+  records(obj: ObjectDef): FlowRecord[] {
+    return this.tables.get(obj.name) ?? [];
+  }
+
+  private nextId(obj: ObjectDef): string {
+    this.counter++;
+    return `${obj.idPrefix}SIM${String(this.counter).padStart(9, '0')}AAA`;
+  }
+
+  /** Checks `values` against the object's fields; returns them keyed by canonical field names. */
+  private validated(obj: ObjectDef, values: Iterable<[string, FlowValue]>): FlowRecord {
+    const out: FlowRecord = Object.create(null) as FlowRecord;
+    for (const [name, value] of values) {
+      const f = this.field(obj, name);
+      if (!f.writable)
+        throw new OrgFault('INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update field: ${obj.name}.${f.name}`);
+      if (
+        typeof value === 'string' &&
+        f.length !== undefined &&
+        TEXT_TYPES.has(f.type) &&
+        [...value].length > f.length
+      ) {
+        throw new OrgFault(
+          'STRING_TOO_LONG',
+          `${obj.name}.${f.name}: data value too large (${[...value].length} characters, max length=${f.length})`
+        );
+      }
+      if (value !== null && typeof value === 'object')
+        throw new OrgFault(
+          'INVALID_TYPE_ON_FIELD_IN_RECORD',
+          `${obj.name}.${f.name}: a record or collection is not a field value`
+        );
+      out[f.name] = value;
+    }
+    return out;
+  }
+
+  insert(objectName: string, values: Iterable<[string, FlowValue]>): FlowRecord {
+    const obj = this.object(objectName);
+    const fields = this.validated(obj, values);
+    for (const f of obj.fields.values()) {
+      if (f.required && (fields[f.name] === undefined || fields[f.name] === null || fields[f.name] === '')) {
+        throw new OrgFault('REQUIRED_FIELD_MISSING', `Required fields are missing: [${f.name}] on ${obj.name}`);
+      }
+    }
+    this.clock += 1000;
+    const rec = Object.assign(Object.create(null) as FlowRecord, fields, {
+      Id: this.nextId(obj),
+      CreatedDate: new Date(this.clock).toISOString()
+    });
+    if (obj.name === 'Case') rec.CaseNumber = String(1000 + this.counter).padStart(8, '0');
+    if (obj.name === 'Contact')
+      rec.Name = [rec.FirstName, rec.LastName].filter((x) => typeof x === 'string' && x).join(' ');
+    this.tables.set(obj.name, [...this.records(obj), rec]);
+    return rec;
+  }
+
+  /** System inserts (seeding the org): no validation, an Id when missing. */
+  seed(objectName: string, values: FlowRecord): FlowRecord {
+    const obj = this.object(objectName);
+    this.clock += 1000;
+    const rec = Object.assign(
+      Object.create(null) as FlowRecord,
+      { Id: this.nextId(obj), CreatedDate: new Date(this.clock).toISOString() },
+      values
+    );
+    this.tables.set(obj.name, [...this.records(obj), rec]);
+    return rec;
+  }
+
+  /** Updates the record with this Id (copy on write); returns the new version. */
+  update(objectName: string, id: string, values: Iterable<[string, FlowValue]>): FlowRecord {
+    const obj = this.object(objectName);
+    const fields = this.validated(obj, values);
+    const table = this.records(obj);
+    const at = table.findIndex((r) => r.Id === id);
+    if (at < 0) throw new OrgFault('ENTITY_IS_DELETED', `no ${obj.name} with Id ${id}`);
+    const rec = Object.assign(Object.create(null) as FlowRecord, table[at], fields);
+    const copy = table.slice();
+    copy[at] = rec;
+    this.tables.set(obj.name, copy);
+    return rec;
+  }
+
+  byId(id: string): { object: ObjectDef; record: FlowRecord } | undefined {
+    for (const def of this.schema.values()) {
+      if (!id.startsWith(def.idPrefix)) continue;
+      const r = this.records(def).find((x) => x.Id === id);
+      if (r) return { object: def, record: r };
+    }
+    return undefined;
+  }
+}

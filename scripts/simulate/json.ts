@@ -1,0 +1,155 @@
+/**
+ * JSON with positions. `JSON.parse` is fast but its messages only sometimes carry a position, so on
+ * failure a small scanner re-reads the text to find the first error's line and column. The scanner
+ * only locates errors; parsing itself stays with `JSON.parse`.
+ */
+export class JsonSyntaxError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly line: number,
+    readonly column: number
+  ) {
+    super(`${reason} at line ${line}, column ${column}`);
+    this.name = 'JsonSyntaxError';
+  }
+}
+
+/** Parses JSON text, throwing JsonSyntaxError with a 1-based line and column on malformed input. */
+export function parseJsonWithPosition(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    const { offset, reason } = locateJsonError(text);
+    let line = 1;
+    let lineStart = 0;
+    for (let k = 0; k < offset && k < text.length; k++) {
+      if (text.charCodeAt(k) === 10) {
+        line++;
+        lineStart = k + 1;
+      }
+    }
+    throw new JsonSyntaxError(reason, line, offset - lineStart + 1);
+  }
+}
+
+/** Finds the offset of the first syntax error in `text` (a strict RFC 8259 scanner). */
+export function locateJsonError(text: string): { offset: number; reason: string } {
+  let i = 0;
+  const n = text.length;
+  class Stop {
+    constructor(
+      readonly offset: number,
+      readonly reason: string
+    ) {}
+  }
+  const stop = (reason: string, at = i): never => {
+    throw new Stop(at, reason);
+  };
+  const describe = (at: number): string => (at >= n ? 'end of input' : `"${text[at]}"`);
+  const ws = (): void => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else break;
+    }
+  };
+  const str = (): void => {
+    i++; // opening quote
+    for (;;) {
+      if (i >= n) stop('Unterminated string');
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return;
+      }
+      if (c < 0x20) stop('Control character inside a string (escape it)');
+      if (c === 92) {
+        const e = text[i + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) stop('Invalid \\u escape');
+          i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+        else stop('Invalid escape in a string');
+      } else i++;
+    }
+  };
+  const num = (): void => {
+    const m = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
+    m.lastIndex = i;
+    const r = m.exec(text);
+    if (!r || r[0] === '-') stop(`Unexpected ${describe(i)}`);
+    i += r![0].length;
+  };
+  const value = (depth: number): void => {
+    if (depth > 500) stop('Nesting too deep');
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') stop(`Expected a property name in double quotes, found ${describe(i)}`);
+        str();
+        ws();
+        if (text[i] !== ':') stop(`Expected ":" after a property name, found ${describe(i)}`);
+        i++;
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
+        stop(`Expected "," or "}" after a property value, found ${describe(i)}`);
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
+        stop(`Expected "," or "]" after an array element, found ${describe(i)}`);
+      }
+    }
+    if (c === '"') return str();
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return num();
+    for (const word of ['true', 'false', 'null']) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return;
+      }
+    }
+    stop(i >= n ? 'Unexpected end of input' : `Unexpected ${describe(i)}`);
+  };
+  try {
+    if (text.charCodeAt(0) === 0xfeff) i = 1;
+    value(0);
+    ws();
+    if (i < n) stop(`Unexpected ${describe(i)} after the JSON value`);
+    return { offset: 0, reason: 'Invalid JSON' };
+  } catch (e) {
+    if (e instanceof Stop) return { offset: e.offset, reason: e.reason };
+    throw e;
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * The messaging layer between the vendor and the flow, modelled from the channel and deployment
+ * files: which keys the MIAW API accepts (a published pre-chat field of the deployment), what it
+ * drops and why, truncation to the parameter's maxLength, and which flow input each value reaches.
+ * The per-key verdict is compiled once per project; a payload only pays for Map lookups.
+ */
+import { displayPath } from '../project/paths';
+import type { ChannelParameter, SimProject } from './project';
+
+/**
+ * Which name of a channel custom parameter a pre-chat `formField` holds. REFERENCE.md: unverified
+ * whether it is `name` or `externalParameterName` (real samples keep them equal); the generator
+ * writes `name`. Flip this one constant if a real org proves otherwise.
+ */
+export const FORM_FIELD_NAMES_PARAMETER_BY: 'name' | 'externalParameterName' = 'name';
+
+/** Vendor keys for the channel's standard parameters (case-insensitive, as vendors vary: `_firstName`, `_FirstName`). */
+const STANDARD_KEYS: Record<string, { type: string; formField: string }> = {
+  _firstname: { type: 'FirstName', formField: '_FirstName' },
+  _lastname: { type: 'LastName', formField: '_LastName' },
+  _email: { type: 'Email', formField: '_Email' },
+  _subject: { type: 'Subject', formField: '_Subject' }
+};
+
+export type DropCode =
+  'not-a-string' | 'no-parameter' | 'no-form' | 'form-inactive' | 'not-on-form' | 'no-mapping' | 'not-flow-input';
+
+export interface KeyVerdict {
+  key: string;
+  accepted: boolean;
+  /** Set when dropped. */
+  code?: DropCode;
+  reason?: string;
+  /** The channel parameter: its `name`, or the standard type (FirstName…). */
+  parameter?: string;
+  standard?: boolean;
+  maxLength?: number;
+  /** Flow input variables the value is passed to. */
+  flowInputs: string[];
+  /** The value as the flow receives it (accepted keys only). */
+  value?: string;
+  /** Original length in code points, when truncated. */
+  truncatedFrom?: number;
+}
+
+/** A key's static verdict (independent of its value), compiled once. */
+interface Route {
+  parameter: string;
+  standard: boolean;
+  maxLength?: number;
+  flowInputs: string[];
+  drop?: { code: DropCode; reason: string };
+}
+
+export interface MessagingLayer {
+  routes: Map<string, Route>;
+  /** Lower-cased key → the exact externalParameterName, for "did you mean" hints. */
+  nearMisses: Map<string, string>;
+  apply(entries: Map<string, unknown>): { verdicts: KeyVerdict[]; inputs: Map<string, string> };
+}
+
+/** Truncates to `max` Unicode code points (never splitting a surrogate pair). */
+export function truncate(value: string, max: number | undefined): { value: string; from?: number } {
+  if (max === undefined || value.length <= max) return { value };
+  const cps = Array.from(value);
+  if (cps.length <= max) return { value };
+  return { value: cps.slice(0, max).join(''), from: cps.length };
+}
+
+function kindOf(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+export function compileMessaging(project: SimProject): MessagingLayer {
+  const { channel, deployment, flow } = project;
+  const dep = displayPath(deployment.file);
+  const activeForms = deployment.forms.filter((f) => f.isActive);
+  const onForm = (formField: string, type: string): boolean =>
+    activeForms.some((f) => f.fields.some((x) => x.formField === formField && x.parameterType === type));
+  const formProblem = (): { code: DropCode; reason: string } | undefined => {
+    if (!deployment.forms.length)
+      return {
+        code: 'no-form',
+        reason: `deployment ${deployment.developerName} has no pre-chat form (embeddedServiceForms in ${dep})`
+      };
+    if (!activeForms.length)
+      return {
+        code: 'form-inactive',
+        reason: `the pre-chat form of deployment ${deployment.developerName} is not active (isActive false in ${dep})`
+      };
+    return undefined;
+  };
+  const mappingProblem = (param: string, mappings: string[]): { code: DropCode; reason: string } | undefined => {
+    if (!mappings.length)
+      return {
+        code: 'no-mapping',
+        reason: `channel parameter ${param} has no actionParameterMappings, so the value never reaches the flow`
+      };
+    for (const m of mappings) {
+      const v = flow.variables.get(m);
+      if (!v || !v.isInput)
+        return {
+          code: 'not-flow-input',
+          reason: `channel parameter ${param} maps to "${m}", which is not an input variable of flow ${flow.apiName}`
+        };
+    }
+    return undefined;
+  };
+
+  const routes = new Map<string, Route>();
+  const nearMisses = new Map<string, string>();
+  const addCustom = (p: ChannelParameter): void => {
+    const formName = FORM_FIELD_NAMES_PARAMETER_BY === 'name' ? p.name : p.externalParameterName;
+    const drop =
+      formProblem() ??
+      (onForm(formName, 'Custom')
+        ? mappingProblem(p.name, p.mappings)
+        : {
+            code: 'not-on-form' as const,
+            reason: `channel parameter ${p.name} is not a field of the pre-chat form of deployment ${deployment.developerName} (no formField "${formName}")`
+          });
+    routes.set(p.externalParameterName, {
+      parameter: p.name,
+      standard: false,
+      maxLength: p.maxLength,
+      flowInputs: p.mappings,
+      drop
+    });
+    nearMisses.set(p.externalParameterName.toLowerCase(), p.externalParameterName);
+  };
+  for (const p of channel.customParameters) addCustom(p);
+
+  const standardRoute = (lowerKey: string): Route | undefined => {
+    const s = STANDARD_KEYS[lowerKey];
+    if (!s) return undefined;
+    const param = channel.standardParameters.find((p) => p.type === s.type);
+    const drop =
+      formProblem() ??
+      (!onForm(s.formField, 'Standard')
+        ? {
+            code: 'not-on-form' as const,
+            reason: `the standard field ${s.formField} is not on the pre-chat form of deployment ${deployment.developerName}`
+          }
+        : !param
+          ? {
+              code: 'no-parameter' as const,
+              reason: `channel ${channel.developerName} has no standard parameter ${s.type}`
+            }
+          : mappingProblem(s.type, param.mappings));
+    return { parameter: s.type, standard: true, flowInputs: param?.mappings ?? [], drop };
+  };
+  const standardRoutes = new Map(Object.keys(STANDARD_KEYS).map((k) => [k, standardRoute(k)!]));
+
+  const apply = (entries: Map<string, unknown>): { verdicts: KeyVerdict[]; inputs: Map<string, string> } => {
+    const verdicts: KeyVerdict[] = [];
+    const inputs = new Map<string, string>();
+    for (const [key, raw] of entries) {
+      // A custom parameter with the exact key wins; otherwise a standard key (any case).
+      const route = routes.get(key) ?? (key.startsWith('_') ? standardRoutes.get(key.toLowerCase()) : undefined);
+      if (!route) {
+        const near = nearMisses.get(key.toLowerCase());
+        const hint =
+          near && near !== key && !near.startsWith('_') ? ` (did you mean "${near}"? keys match case-exactly)` : '';
+        verdicts.push({
+          key,
+          accepted: false,
+          code: 'no-parameter',
+          reason: `no channel custom parameter has externalParameterName "${key}"${hint}`,
+          flowInputs: []
+        });
+        continue;
+      }
+      const base = {
+        key,
+        parameter: route.parameter,
+        standard: route.standard,
+        maxLength: route.maxLength,
+        flowInputs: route.flowInputs
+      };
+      if (typeof raw !== 'string') {
+        verdicts.push({
+          ...base,
+          accepted: false,
+          code: 'not-a-string',
+          reason: `the value is ${kindOf(raw)}, not a string (MIAW routing attributes are strings)`
+        });
+        continue;
+      }
+      if (route.drop) {
+        verdicts.push({ ...base, accepted: false, code: route.drop.code, reason: route.drop.reason });
+        continue;
+      }
+      const t = truncate(raw, route.maxLength);
+      for (const input of route.flowInputs) inputs.set(input, t.value);
+      verdicts.push(
+        t.from === undefined
+          ? { ...base, accepted: true, value: t.value }
+          : { ...base, accepted: true, value: t.value, truncatedFrom: t.from }
+      );
+    }
+    return { verdicts, inputs };
+  };
+  return { routes, nearMisses, apply };
+}

@@ -1,0 +1,131 @@
+/**
+ * Reading a vendor's hand-off payload: bytes → strict UTF-8 → JSON → an ordered Map of key → raw
+ * value. The Map (never a plain object) keeps `__proto__`, `constructor` and friends as ordinary keys,
+ * so a hostile payload cannot touch any prototype. Values are not judged here (non-strings are the
+ * messaging layer's business) so the trace can say what happened to each key.
+ */
+import { UserError } from '../project/errors';
+import { JsonSyntaxError, parseJsonWithPosition } from './json';
+
+/** A payload larger than this is refused: the MIAW API would refuse it long before. */
+export const MAX_PAYLOAD_BYTES = 5 * 1024 * 1024;
+
+export interface Payload {
+  /** Where it came from, for messages: a file path, `<stdin>`, or `file.jsonl:12`. */
+  source: string;
+  /** Vendor keys in the order sent, with their raw JSON values. */
+  entries: Map<string, unknown>;
+  /** Set when the file was a captured request body: `{ routingAttributes: {…} }`. */
+  envelope?: { esDeveloperName?: string; conversationId?: string };
+}
+
+/** A payload that cannot be read at all (bad bytes, bad JSON, not an object). */
+export class PayloadError extends UserError {
+  constructor(
+    readonly source: string,
+    readonly reason: string
+  ) {
+    super(`${source}: ${reason}`);
+    this.name = 'PayloadError';
+  }
+}
+
+/** The byte offset of the first invalid UTF-8 sequence, or -1 when the bytes are valid UTF-8. */
+export function findInvalidUtf8(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
+    else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are invalid UTF-8.
+    if (cp < min || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Decodes bytes as strict UTF-8 (a leading BOM is dropped), naming the first bad byte's offset. */
+export function decodeUtf8(bytes: Uint8Array, source: string): string {
+  if (bytes.length > MAX_PAYLOAD_BYTES) {
+    throw new PayloadError(
+      source,
+      `the payload is ${bytes.length} bytes; the simulator reads at most ${MAX_PAYLOAD_BYTES} bytes`
+    );
+  }
+  const bad = findInvalidUtf8(bytes);
+  if (bad >= 0) {
+    const hex = Array.from(bytes.subarray(bad, bad + 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
+    throw new PayloadError(
+      source,
+      `not valid UTF-8: invalid byte sequence at byte offset ${bad} (bytes ${hex}). Save the file as UTF-8; the MIAW API only takes UTF-8 JSON`
+    );
+  }
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Parses payload JSON text into a Payload, or throws PayloadError naming the line and column. */
+export function parsePayloadText(text: string, source: string): Payload {
+  let doc: unknown;
+  try {
+    doc = parseJsonWithPosition(text);
+  } catch (e) {
+    if (e instanceof JsonSyntaxError)
+      throw new PayloadError(source, `malformed JSON: ${e.reason} (line ${e.line}, column ${e.column})`);
+    throw e;
+  }
+  return payloadFromValue(doc, source);
+}
+
+function kindOf(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+/** Turns a parsed JSON value into a Payload (a top-level object, or a `{ routingAttributes }` request body). */
+export function payloadFromValue(doc: unknown, source: string): Payload {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new PayloadError(
+      source,
+      `the payload must be a JSON object of routing attributes ({"key": "value", …}), not ${kindOf(doc)}`
+    );
+  }
+  const obj = doc as Record<string, unknown>;
+  let attrs = obj;
+  let envelope: Payload['envelope'];
+  // A captured POST /iamessage/api/v2/conversation body: its routingAttributes are the payload.
+  if (Object.prototype.hasOwnProperty.call(obj, 'routingAttributes')) {
+    const ra = obj.routingAttributes;
+    if (ra === null || typeof ra !== 'object' || Array.isArray(ra)) {
+      throw new PayloadError(source, `"routingAttributes" must be a JSON object, not ${kindOf(ra)}`);
+    }
+    attrs = ra as Record<string, unknown>;
+    envelope = {
+      esDeveloperName: typeof obj.esDeveloperName === 'string' ? obj.esDeveloperName : undefined,
+      conversationId: typeof obj.conversationId === 'string' ? obj.conversationId : undefined
+    };
+  }
+  const entries = new Map<string, unknown>();
+  // Object.keys sees own keys only; JSON.parse makes `__proto__` an own data property, never a prototype.
+  for (const k of Object.keys(attrs)) entries.set(k, attrs[k]);
+  return envelope ? { source, entries, envelope } : { source, entries };
+}
+
+/** Bytes → Payload. */
+export function parsePayloadBytes(bytes: Uint8Array, source: string): Payload {
+  return parsePayloadText(decodeUtf8(bytes, source), source);
+}

@@ -1,0 +1,195 @@
+/**
+ * One simulated hand-off: the payload through the messaging layer, then one interview of the
+ * routing flow against a fork of the project's in-memory org, then the outcome as the platform
+ * would see it (routed by the flow, routed to the channel's fallback queue after an unhandled
+ * fault, a Case with End Conversation, or dropped).
+ */
+import type { ActionEnv, EndConversationRequest, Scenario } from './flow/actions';
+import { runFlow, type TraceStep } from './flow/interpreter';
+import type { FlowRecord, FlowValue } from './flow/model';
+import type { Org } from './flow/org';
+import type { KeyVerdict, MessagingLayer } from './messaging';
+import type { Payload } from './payload';
+import type { SimProject } from './project';
+import { RECORD_ID } from '../model/flowNames';
+
+export type { Scenario };
+
+export type Outcome =
+  | { kind: 'routed'; queue: string; queueLabel: string; by: 'flow' | 'channel-fallback'; element?: string }
+  | {
+      kind: 'case';
+      caseId: string;
+      caseNumber: string;
+      endConversation: EndConversationRequest;
+      /** Set when the flow also routed the session after telling the vendor (e.g. to the fallback queue). */
+      thenRoutedTo?: string;
+    }
+  | { kind: 'dropped'; reason: string };
+
+export interface SessionRun {
+  /** The simulated MessagingSession and the fields the flow changed on it, with their final values. */
+  session: { id: string; fields: Record<string, FlowValue> };
+  keys: KeyVerdict[];
+  steps: TraceStep[];
+  stepCount: number;
+  failure?: { element: string; code: string; message: string };
+  outcome: Outcome;
+  /** Cases and Contacts the interview created. */
+  created: { object: string; id: string }[];
+  warnings: string[];
+}
+
+export interface SimulationResult {
+  source: string;
+  scenario: { agents: Record<string, number>; defaultAgents: number; hours: 'open' | 'closed'; contact?: string };
+  earlier?: SessionRun;
+  run: SessionRun;
+}
+
+export interface SimulateOptions {
+  scenario: Scenario;
+  earlier?: Payload;
+  contactEmail?: string;
+  tracing: boolean;
+}
+
+/** The project compiled for simulation: loaded once, reused for every payload. */
+export interface Simulator {
+  project: SimProject;
+  messaging: MessagingLayer;
+}
+
+const CONVERSATION_ID = '0dwSIM000000001AAA';
+const VENDOR_CONVERSATION_ID = '00000000-0000-4000-8000-000000000001';
+
+function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOptions): SessionRun {
+  const { project } = sim;
+  const { verdicts, inputs } = sim.messaging.apply(payload.entries);
+  const session = org.seed('MessagingSession', {
+    Name: 'Messaging session (simulated)',
+    ConversationId: CONVERSATION_ID,
+    MessagingChannelId: '0MjSIM000000001AAA',
+    Status: 'Waiting',
+    Origin: 'InboundInitiated',
+    ChannelType: 'EmbeddedMessaging'
+  });
+  const sessionId = String(session.Id);
+  const flowInputs = new Map<string, FlowValue>([[RECORD_ID, sessionId]]);
+  for (const [k, v] of inputs) flowInputs.set(k, v);
+  const env: ActionEnv = {
+    org,
+    scenario: opts.scenario,
+    channelDeveloperName: project.channel.developerName,
+    settings: project.settings,
+    vendorConversationId: payload.envelope?.conversationId ?? VENDOR_CONVERSATION_ID,
+    routed: [],
+    endConversations: []
+  };
+  const before = new Set<string>();
+  for (const def of org.schema.values()) for (const r of org.records(def)) before.add(String(r.Id));
+  const result = runFlow({ flow: project.flow, org, env, inputs: flowInputs, tracing: opts.tracing });
+
+  const after = org.byId(sessionId)!.record;
+  const sessionFields: Record<string, FlowValue> = {};
+  for (const k of Object.keys(after)) if (after[k] !== (session[k] ?? null)) sessionFields[k] = after[k];
+  const created: { object: string; id: string }[] = [];
+  let createdCase: FlowRecord | undefined;
+  for (const def of org.schema.values()) {
+    for (const r of org.records(def)) {
+      if (before.has(String(r.Id))) continue;
+      created.push({ object: def.name, id: String(r.Id) });
+      if (def.name === 'Case' && !createdCase) createdCase = r;
+    }
+  }
+
+  const warnings: string[] = [];
+  let outcome: Outcome;
+  const labelOf = (dev: string): string => project.queues.find((q) => q.developerName === dev)?.label ?? dev;
+  const accepted = env.endConversations.find((e) => e.accepted);
+  const lastRoute = env.routed[env.routed.length - 1];
+  if (createdCase && accepted) {
+    // The vendor was told a Case exists: that is the customer-facing outcome, even if the flow then
+    // also parks the session in a queue.
+    outcome = {
+      kind: 'case',
+      caseId: String(createdCase.Id),
+      caseNumber: String(createdCase.CaseNumber ?? ''),
+      endConversation: accepted
+    };
+    if (lastRoute) outcome.thenRoutedTo = lastRoute.queue;
+  } else if (lastRoute) {
+    const r = lastRoute;
+    if (env.routed.length > 1)
+      warnings.push(`Route Work ran ${env.routed.length} times; the last one (${r.element}) wins`);
+    outcome = { kind: 'routed', queue: r.queue, queueLabel: labelOf(r.queue), by: 'flow', element: r.element };
+  } else if (result.status === 'failed') {
+    // The platform routes a session whose routing flow fails to the channel's fallback queue.
+    const fb = project.channel.sessionHandlerQueue;
+    warnings.push(`the flow failed at ${result.failure!.element} (${result.failure!.code}) with no fault path`);
+    if (fb && project.queues.some((q) => q.developerName === fb))
+      outcome = { kind: 'routed', queue: fb, queueLabel: labelOf(fb), by: 'channel-fallback' };
+    else
+      outcome = {
+        kind: 'dropped',
+        reason: `the flow failed at ${result.failure!.element} and the channel has no fallback queue (sessionHandlerQueue) in force-app`
+      };
+  } else if (createdCase && env.endConversations.length) {
+    const ec = accepted ?? env.endConversations[env.endConversations.length - 1];
+    if (!ec.accepted) warnings.push(`End Conversation refused the request: ${ec.message}`);
+    outcome = {
+      kind: 'case',
+      caseId: String(createdCase.Id),
+      caseNumber: String(createdCase.CaseNumber ?? ''),
+      endConversation: ec
+    };
+  } else if (createdCase) {
+    outcome = {
+      kind: 'dropped',
+      reason:
+        'the flow created a Case but neither routed the session nor called End Conversation: the customer waits with no agent'
+    };
+  } else {
+    outcome = {
+      kind: 'dropped',
+      reason: 'the flow ended without Route Work and without a Case: the session waits unassigned'
+    };
+  }
+  if (env.endConversations.length > 1)
+    warnings.push(`End Conversation was called ${env.endConversations.length} times`);
+  return {
+    session: { id: sessionId, fields: sessionFields },
+    keys: verdicts,
+    steps: result.steps,
+    stepCount: result.stepCount,
+    failure: result.failure,
+    outcome,
+    created,
+    warnings
+  };
+}
+
+/** Simulates one payload (and, first, the earlier session of the same conversation when given). */
+export function simulate(sim: Simulator, payload: Payload, opts: SimulateOptions): SimulationResult {
+  const org = sim.project.baseOrg.fork();
+  if (opts.contactEmail)
+    org.seed('Contact', {
+      FirstName: 'Existing',
+      LastName: 'Contact',
+      Name: 'Existing Contact',
+      Email: opts.contactEmail
+    });
+  const earlier = opts.earlier ? runSession(sim, org, opts.earlier, opts) : undefined;
+  const run = runSession(sim, org, payload, opts);
+  return {
+    source: payload.source,
+    scenario: {
+      agents: Object.fromEntries([...opts.scenario.agents].sort(([a], [b]) => (a < b ? -1 : 1))),
+      defaultAgents: opts.scenario.defaultAgents,
+      hours: opts.scenario.hours,
+      ...(opts.contactEmail ? { contact: opts.contactEmail } : {})
+    },
+    ...(earlier ? { earlier } : {}),
+    run
+  };
+}
