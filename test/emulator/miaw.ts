@@ -153,7 +153,12 @@ function deliver(state: OrgState, conv: Conversation, attrs: Record<string, unkn
     }
   }
   const fields = new Set(state.find('FieldDefinition').map((f) => f.QualifiedApiName as string));
-  const editable = new Set(state.find('FieldPermissions').filter((p) => p.PermissionsEdit).map((p) => p.Field as string));
+  const editable = new Set(
+    state
+      .find('FieldPermissions')
+      .filter((p) => p.PermissionsEdit)
+      .map((p) => p.Field as string)
+  );
 
   for (const [key, value] of Object.entries(attrs)) {
     if (typeof value !== 'string' || value === '') continue;

@@ -163,7 +163,8 @@ function validateInsert(state: OrgState, type: string, fields: Record<string, un
   if (type === 'PermissionSetAssignment') {
     const user = findById(state, fields.AssigneeId);
     if (!user || user.attributes?.type !== 'User') return err('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id: AssigneeId');
-    if (!state.table('PermissionSet').has(String(fields.PermissionSetId))) return err('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id: PermissionSetId');
+    if (!state.table('PermissionSet').has(String(fields.PermissionSetId)))
+      return err('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id: PermissionSetId');
     if (state.find('PermissionSetAssignment', { AssigneeId: fields.AssigneeId, PermissionSetId: fields.PermissionSetId }).length) {
       return err('DUPLICATE_VALUE', 'Duplicate PermissionSetAssignment');
     }
@@ -188,7 +189,12 @@ function sobjectsHandler(req: EmuRequest, state: OrgState, rest: string, tooling
     const [, type, id] = one;
     if (!id && req.method === 'POST') {
       const r = insert(state, type, req.json<Record<string, unknown>>());
-      return r.success ? json(201, r) : json(400, r.errors.map((e) => ({ errorCode: e.statusCode, message: e.message, fields: [] })));
+      return r.success
+        ? json(201, r)
+        : json(
+            400,
+            r.errors.map((e) => ({ errorCode: e.statusCode, message: e.message, fields: [] }))
+          );
     }
     if (!id) return undefined;
     const rec = state.table(type).get(id);
@@ -220,7 +226,8 @@ function sobjectsHandler(req: EmuRequest, state: OrgState, rest: string, tooling
   if (upsertMany && req.method === 'PATCH') {
     const [, type, extId] = upsertMany;
     const body = req.json<{ records: Array<Record<string, unknown>> }>();
-    if (body.records.length > 200) return restError(400, 'EXCEEDED_ID_LIMIT', 'record limit reached. cannot submit more than 200 records into this call');
+    if (body.records.length > 200)
+      return restError(400, 'EXCEEDED_ID_LIMIT', 'record limit reached. cannot submit more than 200 records into this call');
     return json(
       200,
       body.records.map((r) => {
@@ -232,9 +239,13 @@ function sobjectsHandler(req: EmuRequest, state: OrgState, rest: string, tooling
   }
   if (rest === '/composite/sobjects' && (req.method === 'POST' || req.method === 'PATCH')) {
     const body = req.json<{ allOrNone?: boolean; records: Array<Record<string, unknown>> }>();
-    if (body.records.length > 200) return restError(400, 'EXCEEDED_ID_LIMIT', 'record limit reached. cannot submit more than 200 records into this call');
+    if (body.records.length > 200)
+      return restError(400, 'EXCEEDED_ID_LIMIT', 'record limit reached. cannot submit more than 200 records into this call');
     if (req.method === 'POST') {
-      return json(200, body.records.map((r) => insert(state, String((r.attributes as { type?: string })?.type), r)));
+      return json(
+        200,
+        body.records.map((r) => insert(state, String((r.attributes as { type?: string })?.type), r))
+      );
     }
     return json(
       200,

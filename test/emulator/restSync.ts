@@ -61,7 +61,8 @@ function sessionFields(state: OrgState): Array<{ name: string; type: string; len
   if (obj) {
     for (const f of children(xmlOf(obj), 'fields')) {
       const name = textOf(f, 'fullName');
-      if (name && !out.some((o) => o.name === name)) out.push({ name, type: textOf(f, 'type') ?? 'Text', length: Number(textOf(f, 'length') ?? '') || undefined });
+      if (name && !out.some((o) => o.name === name))
+        out.push({ name, type: textOf(f, 'type') ?? 'Text', length: Number(textOf(f, 'length') ?? '') || undefined });
     }
   }
   return out;
@@ -131,7 +132,9 @@ export function syncFromMetadata(state: OrgState): void {
     state,
     'QueueSobject',
     (r) => `${r.QueueId}:${r.SobjectType}`,
-    queues.flatMap((c) => children(xmlOf(c), 'queueSobject').map((q) => ({ QueueId: groupId.get(c.fullName), SobjectType: textOf(q, 'sobjectType') })))
+    queues.flatMap((c) =>
+      children(xmlOf(c), 'queueSobject').map((q) => ({ QueueId: groupId.get(c.fullName), SobjectType: textOf(q, 'sobjectType') }))
+    )
   );
 
   // IsActive is org state, not metadata: a deployed channel comes up inactive (REFERENCE.md).
@@ -141,7 +144,12 @@ export function syncFromMetadata(state: OrgState): void {
     byName('DeveloperName'),
     state.components('MessagingChannel').map((c) => {
       const old = state.find('MessagingChannel', { DeveloperName: c.fullName })[0];
-      return { DeveloperName: c.fullName, MasterLabel: textOf(xmlOf(c), 'masterLabel') ?? c.fullName, MessageType: 'EmbeddedMessaging', IsActive: old?.IsActive ?? false };
+      return {
+        DeveloperName: c.fullName,
+        MasterLabel: textOf(xmlOf(c), 'masterLabel') ?? c.fullName,
+        MessageType: 'EmbeddedMessaging',
+        IsActive: old?.IsActive ?? false
+      };
     })
   );
   syncDerived(
@@ -177,7 +185,8 @@ function syncFlows(state: OrgState): void {
     versions.set(c.fullName, list);
     if (list.length && list[list.length - 1].xml === c.xml) continue;
     let def = state.find('FlowDefinition', { DeveloperName: c.fullName })[0];
-    if (!def) def = state.insert('FlowDefinition', { DeveloperName: c.fullName, MasterLabel: c.fullName, ActiveVersionId: null, LatestVersionId: null });
+    if (!def)
+      def = state.insert('FlowDefinition', { DeveloperName: c.fullName, MasterLabel: c.fullName, ActiveVersionId: null, LatestVersionId: null });
     const version = list.length + 1;
     const x = xmlOf(c);
     const active = textOf(x, 'status') === 'Active';

@@ -3,8 +3,8 @@
  * either answers it or returns undefined to let the next one try, so rest.ts and miaw.ts plug in
  * with `emulator.router.register(...)` without editing server.ts.
  */
-import type { IncomingHttpHeaders } from "node:http";
-import type { OrgState } from "./state";
+import type { IncomingHttpHeaders } from 'node:http';
+import type { OrgState } from './state';
 
 export interface EmuRequest {
   method: string;
@@ -38,10 +38,7 @@ export interface HandlerContext {
   baseUrl: string;
 }
 
-export type Handler = (
-  req: EmuRequest,
-  ctx: HandlerContext
-) => EmuResponse | undefined | Promise<EmuResponse | undefined>;
+export type Handler = (req: EmuRequest, ctx: HandlerContext) => EmuResponse | undefined | Promise<EmuResponse | undefined>;
 
 export interface RouteOptions {
   /** Public routes (OAuth, MIAW with its own tokens) skip the org session check. */
@@ -71,11 +68,7 @@ export class Router {
   }
 
   /** Runs the handlers in order; the first answer wins. `authorised` says whether private routes may answer. */
-  async handle(
-    req: EmuRequest,
-    ctx: HandlerContext,
-    authorised: boolean
-  ): Promise<{ response: EmuResponse; route: string } | undefined> {
+  async handle(req: EmuRequest, ctx: HandlerContext, authorised: boolean): Promise<{ response: EmuResponse; route: string } | undefined> {
     for (const route of this.routes) {
       if (!authorised && !route.options.public) continue;
       const response = await route.handler(req, ctx);
@@ -86,44 +79,31 @@ export class Router {
 }
 
 /** A JSON answer. */
-export function json(
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {}
-): EmuResponse {
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): EmuResponse {
   return {
     status,
     body,
-    headers: { "content-type": "application/json;charset=UTF-8", ...headers }
+    headers: { 'content-type': 'application/json;charset=UTF-8', ...headers }
   };
 }
 
 /** The REST API's error shape: `[{ errorCode, message }]`. */
-export function restError(
-  status: number,
-  errorCode: string,
-  message: string
-): EmuResponse {
+export function restError(status: number, errorCode: string, message: string): EmuResponse {
   return json(status, [{ errorCode, message }]);
 }
 
 /** Escapes text for XML content and attribute values. */
 export function xmlEscape(s: string): string {
-  return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
-const SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/";
+const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
 
 /** A SOAP answer whose body is `<{operation}Response>` with the given inner XML, in the Metadata namespace. */
 export function soapResponse(operation: string, innerXml: string): EmuResponse {
   return {
     status: 200,
-    headers: { "content-type": "text/xml;charset=UTF-8" },
+    headers: { 'content-type': 'text/xml;charset=UTF-8' },
     body:
       `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="${SOAP_ENV}" ` +
       `xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
@@ -135,7 +115,7 @@ export function soapResponse(operation: string, innerXml: string): EmuResponse {
 export function soapFault(code: string, message: string): EmuResponse {
   return {
     status: 500,
-    headers: { "content-type": "text/xml;charset=UTF-8" },
+    headers: { 'content-type': 'text/xml;charset=UTF-8' },
     body:
       `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="${SOAP_ENV}" xmlns:sf="urn:fault.partner.soap.sforce.com">` +
       `<soapenv:Body><soapenv:Fault><faultcode>sf:${xmlEscape(code)}</faultcode><faultstring>${xmlEscape(code)}: ${xmlEscape(message)}</faultstring>` +

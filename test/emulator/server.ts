@@ -4,19 +4,12 @@
  * memory (state.ts), counts every request and injects faults on request. Tests start one per suite
  * and stop it afterwards. Only test code and benches use it.
  */
-import * as http from "node:http";
-import type { AddressInfo } from "node:net";
-import { OrgState } from "./state";
-import {
-  Router,
-  restError,
-  soapFault,
-  type EmuRequest,
-  type EmuResponse,
-  type HandlerContext
-} from "./router";
-import { oauthHandler, type OAuthSettings } from "./oauth";
-import { metadataHandler, type MetadataSettings } from "./metadata";
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { OrgState } from './state';
+import { Router, restError, soapFault, type EmuRequest, type EmuResponse, type HandlerContext } from './router';
+import { oauthHandler, type OAuthSettings } from './oauth';
+import { defaultMetadataSettings, metadataHandler, type MetadataSettings } from './metadata';
 
 /** A fault to inject. It applies to the next `times` requests whose label it matches. */
 export interface Fault {
@@ -72,13 +65,9 @@ export class OrgEmulator {
   private port = 0;
 
   private constructor(private readonly options: EmulatorOptions) {
-    this.metadataSettings = {
-      deployPolls: options.deployPolls ?? 1,
-      failComponents: [],
-      emptyMappingsOnRead: false
-    };
-    this.router.register("oauth", oauthHandler(this.oauth), { public: true });
-    this.router.register("metadata", metadataHandler(this.metadataSettings));
+    this.metadataSettings = defaultMetadataSettings(options.deployPolls ?? 1);
+    this.router.register('oauth', oauthHandler(this.oauth), { public: true });
+    this.router.register('metadata', metadataHandler(this.metadataSettings));
     for (const plugin of options.plugins ?? []) plugin(this);
   }
 
@@ -101,9 +90,7 @@ export class OrgEmulator {
   /** Requests whose label starts with `match` (or whose SOAP operation equals it, or matching a RegExp). */
   count(match?: string | RegExp): number {
     if (match === undefined) return this.requests.length;
-    return this.requests.filter((r) =>
-      labelMatches(match, r.label, r.soapOperation)
-    ).length;
+    return this.requests.filter((r) => labelMatches(match, r.label, r.soapOperation)).length;
   }
 
   /** Counts by label, for reports: `{ 'POST /services/Soap/m/66.0 deploy': 3, … }`. */
@@ -129,7 +116,7 @@ export class OrgEmulator {
     const server = http.createServer((req, res) => {
       this.serve(req, res).catch((e: Error) => {
         if (!res.headersSent) {
-          res.writeHead(500, { "content-type": "text/plain" });
+          res.writeHead(500, { 'content-type': 'text/plain' });
           res.end(`emulator bug: ${e.stack ?? e.message}`);
         } else res.destroy();
       });
@@ -137,22 +124,16 @@ export class OrgEmulator {
     server.keepAliveTimeout = 1000;
     this.server = server;
     return new Promise((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(0, "127.0.0.1", () => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
         this.port = (server.address() as AddressInfo).port;
         resolve();
       });
     });
   }
 
-  private async serve(
-    req: http.IncomingMessage,
-    res: http.ServerResponse
-  ): Promise<void> {
-    const body = await readBody(
-      req,
-      this.options.maxBodyBytes ?? 20 * 1024 * 1024
-    );
+  private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const body = await readBody(req, this.options.maxBodyBytes ?? 20 * 1024 * 1024);
     const request = toEmuRequest(req, body);
     const log = (status: number, route: string): void => {
       this.requests.push({
@@ -165,11 +146,8 @@ export class OrgEmulator {
       });
     };
     if (body === undefined) {
-      log(413, "limit");
-      return send(
-        res,
-        restError(413, "REQUEST_TOO_LARGE", "The request body is too large")
-      );
+      log(413, 'limit');
+      return send(res, restError(413, 'REQUEST_TOO_LARGE', 'The request body is too large'));
     }
     if (this.latencyMs > 0) await sleep(this.latencyMs);
 
@@ -177,20 +155,19 @@ export class OrgEmulator {
     if (fault) {
       if (fault.latencyMs) await sleep(fault.latencyMs);
       if (fault.drop) {
-        log(0, "fault");
+        log(0, 'fault');
         req.socket.destroy();
         return;
       }
       if (fault.expireSession) this.state.expireSessions();
       if (fault.status) {
-        log(fault.status, "fault");
+        log(fault.status, 'fault');
         return send(res, faultResponse(request, fault));
       }
     }
 
     const isPrivate = /^\/services\/(data|Soap)\//.test(request.path);
-    const authorised =
-      !isPrivate || this.state.isValidSession(request.sessionId);
+    const authorised = !isPrivate || this.state.isValidSession(request.sessionId);
     const ctx: HandlerContext = { state: this.state, baseUrl: this.url };
     let answer: { response: EmuResponse; route: string } | undefined;
     try {
@@ -198,35 +175,25 @@ export class OrgEmulator {
     } catch (e) {
       if (e instanceof SyntaxError)
         answer = {
-          response: restError(400, "JSON_PARSER_ERROR", e.message),
-          route: "bad-request"
+          response: restError(400, 'JSON_PARSER_ERROR', e.message),
+          route: 'bad-request'
         };
       else throw e;
     }
     if (!answer && !authorised) {
       answer = {
-        route: "auth",
+        route: 'auth',
         response: request.soapOperation
-          ? soapFault(
-              "INVALID_SESSION_ID",
-              "Invalid Session ID found in SessionHeader: Illegal Session"
-            )
-          : restError(401, "INVALID_SESSION_ID", "Session expired or invalid")
+          ? soapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session')
+          : restError(401, 'INVALID_SESSION_ID', 'Session expired or invalid')
       };
     }
     if (!answer) {
       answer = {
-        route: "not-found",
+        route: 'not-found',
         response: request.soapOperation
-          ? soapFault(
-              "UNKNOWN_OPERATION",
-              `The emulator does not implement ${request.soapOperation}`
-            )
-          : restError(
-              404,
-              "NOT_FOUND",
-              `The requested resource does not exist: ${request.method} ${request.path}`
-            )
+          ? soapFault('UNKNOWN_OPERATION', `The emulator does not implement ${request.soapOperation}`)
+          : restError(404, 'NOT_FOUND', `The requested resource does not exist: ${request.method} ${request.path}`)
       };
     }
     log(answer.response.status, answer.route);
@@ -234,11 +201,7 @@ export class OrgEmulator {
   }
 
   private takeFault(req: EmuRequest): Fault | undefined {
-    const at = this.faults.findIndex((f) =>
-      typeof f.match === "function"
-        ? f.match(req)
-        : labelMatches(f.match, req.label, req.soapOperation)
-    );
+    const at = this.faults.findIndex((f) => (typeof f.match === 'function' ? f.match(req) : labelMatches(f.match, req.label, req.soapOperation)));
     if (at < 0) return undefined;
     const fault = this.faults[at];
     const left = (fault.times ?? 1) - 1;
@@ -248,50 +211,35 @@ export class OrgEmulator {
   }
 }
 
-function labelMatches(
-  match: string | RegExp,
-  label: string,
-  soapOperation?: string
-): boolean {
+function labelMatches(match: string | RegExp, label: string, soapOperation?: string): boolean {
   if (match instanceof RegExp) return match.test(label);
-  return (
-    label.startsWith(match) ||
-    (soapOperation !== undefined && soapOperation === match)
-  );
+  return label.startsWith(match) || (soapOperation !== undefined && soapOperation === match);
 }
 
 function faultResponse(req: EmuRequest, fault: Fault): EmuResponse {
   const status = fault.status!;
-  const code =
-    fault.errorCode ??
-    (status >= 500 ? "SERVER_UNAVAILABLE" : "UNKNOWN_EXCEPTION");
+  const code = fault.errorCode ?? (status >= 500 ? 'SERVER_UNAVAILABLE' : 'UNKNOWN_EXCEPTION');
   const message = fault.message ?? `Injected fault (HTTP ${status})`;
   if (req.soapOperation) return { ...soapFault(code, message), status };
   return restError(status, code, message);
 }
 
-const SOAP_OPERATION =
-  /<(?:[A-Za-z0-9_]+:)?Body\b[^>]*>\s*<(?:[A-Za-z0-9_]+:)?([A-Za-z]+)\b/;
-const SOAP_SESSION =
-  /<(?:[A-Za-z0-9_]+:)?sessionId>([^<]*)<\/(?:[A-Za-z0-9_]+:)?sessionId>/;
+const SOAP_OPERATION = /<(?:[A-Za-z0-9_]+:)?Body\b[^>]*>\s*<(?:[A-Za-z0-9_]+:)?([A-Za-z]+)\b/;
+const SOAP_SESSION = /<(?:[A-Za-z0-9_]+:)?sessionId>([^<]*)<\/(?:[A-Za-z0-9_]+:)?sessionId>/;
 
-function toEmuRequest(
-  req: http.IncomingMessage,
-  body: string | undefined
-): EmuRequest {
-  const url = new URL(req.url ?? "/", "http://127.0.0.1");
-  const method = (req.method ?? "GET").toUpperCase();
-  const text = body ?? "";
+function toEmuRequest(req: http.IncomingMessage, body: string | undefined): EmuRequest {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const method = (req.method ?? 'GET').toUpperCase();
+  const text = body ?? '';
   let soapOperation: string | undefined;
   let sessionId: string | undefined;
-  if (url.pathname.startsWith("/services/Soap/")) {
+  if (url.pathname.startsWith('/services/Soap/')) {
     soapOperation = SOAP_OPERATION.exec(text)?.[1];
     sessionId = SOAP_SESSION.exec(text)?.[1];
   }
   const auth = req.headers.authorization;
-  if (!sessionId && auth && /^(Bearer|OAuth) /i.test(auth))
-    sessionId = auth.replace(/^(Bearer|OAuth) /i, "").trim();
-  const label = `${method} ${url.pathname}${soapOperation ? ` ${soapOperation}` : ""}`;
+  if (!sessionId && auth && /^(Bearer|OAuth) /i.test(auth)) sessionId = auth.replace(/^(Bearer|OAuth) /i, '').trim();
+  const label = `${method} ${url.pathname}${soapOperation ? ` ${soapOperation}` : ''}`;
   return {
     method,
     path: url.pathname,
@@ -307,40 +255,26 @@ function toEmuRequest(
   };
 }
 
-function readBody(
-  req: http.IncomingMessage,
-  limit: number
-): Promise<string | undefined> {
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
-    req.on("data", (c: Buffer) => {
+    req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > limit) tooLarge = true;
       else chunks.push(c);
     });
-    req.on("end", () =>
-      resolve(tooLarge ? undefined : Buffer.concat(chunks).toString("utf8"))
-    );
-    req.on("error", reject);
+    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
   });
 }
 
 function send(res: http.ServerResponse, r: EmuResponse): void {
-  const body =
-    r.body === undefined
-      ? ""
-      : typeof r.body === "string"
-        ? r.body
-        : JSON.stringify(r.body);
+  const body = r.body === undefined ? '' : typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
   const headers: Record<string, string> = { ...(r.headers ?? {}) };
-  if (
-    body &&
-    !Object.keys(headers).some((h) => h.toLowerCase() === "content-type")
-  )
-    headers["content-type"] = "application/json;charset=UTF-8";
-  headers["content-length"] = String(Buffer.byteLength(body));
+  if (body && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json;charset=UTF-8';
+  headers['content-length'] = String(Buffer.byteLength(body));
   res.writeHead(r.status, headers);
   res.end(body);
 }
