@@ -59,13 +59,22 @@ export async function runPmd(targets: string[], options: PmdOptions = {}): Promi
       return {
         rule: v.getRule().getName(),
         severity: v.getRule().getSeverityLevel(),
-        file: path.relative(relativeTo, location.getFile() ?? '').split(path.sep).join('/'),
+        file: path
+          .relative(relativeTo, location.getFile() ?? '')
+          .split(path.sep)
+          .join('/'),
         line: location.getStartLine() ?? 0,
         message: v.getMessage().trim()
       };
     });
     const bySeverity: Record<number, number> = {};
-    for (const level of [SeverityLevel.Critical, SeverityLevel.High, SeverityLevel.Moderate, SeverityLevel.Low, SeverityLevel.Info]) {
+    for (const level of [
+      SeverityLevel.Critical,
+      SeverityLevel.High,
+      SeverityLevel.Moderate,
+      SeverityLevel.Low,
+      SeverityLevel.Info
+    ]) {
       bySeverity[level] = results.getViolationCountOfSeverity(level);
     }
     return { rulesRun: selection.getCount(), filesScanned: files.length, findings, bySeverity };

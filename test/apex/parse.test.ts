@@ -10,7 +10,11 @@ describe('Apex syntax check', () => {
   it('parses every class under force-app and finds its -meta.xml', () => {
     const files = findApexFiles(classes);
     expect(files.map((f) => path.basename(f))).toEqual(
-      expect.arrayContaining(['HandoffEndConversation.cls', 'HandoffEndConversationJob.cls', 'HandoffBusinessHours.cls'])
+      expect.arrayContaining([
+        'HandoffEndConversation.cls',
+        'HandoffEndConversationJob.cls',
+        'HandoffBusinessHours.cls'
+      ])
     );
     expect(checkApexFolder(classes, root)).toEqual([]);
   });
