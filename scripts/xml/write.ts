@@ -43,7 +43,12 @@ function flatten(content: XmlContent[]): XmlElement[] {
   return out;
 }
 
+const NEEDS_ESCAPE = /[&<>"']/;
+// eslint-disable-next-line no-control-regex
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 export function escapeXml(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -54,8 +59,8 @@ export function escapeXml(s: string): string {
 
 /** Drops characters XML 1.0 cannot carry at all (control characters other than tab, CR, LF). */
 function xmlSafe(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+  NOT_XML_CHAR.lastIndex = 0;
+  return NOT_XML_CHAR.test(s) ? s.replace(NOT_XML_CHAR, '') : s;
 }
 
 export function renderXml(doc: XmlElement): string {
@@ -64,8 +69,13 @@ export function renderXml(doc: XmlElement): string {
   return lines.join('\n') + '\n';
 }
 
+const PADS: string[] = [];
+function padFor(depth: number): string {
+  return (PADS[depth] ??= '    '.repeat(depth));
+}
+
 function write(node: XmlElement, depth: number, lines: string[]): void {
-  const pad = '    '.repeat(depth);
+  const pad = padFor(depth);
   const attrs = node.attrs
     ? Object.entries(node.attrs)
         .map(([k, v]) => ` ${k}="${escapeXml(xmlSafe(v))}"`)
