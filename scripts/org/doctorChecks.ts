@@ -2,7 +2,7 @@
  * Doctor's rules: each a named check over a snapshot of the org (read in a constant number of calls
  * by doctor.ts), with a message and the fix. Pure, so every break in the chain is unit-tested.
  */
-import type { HandoffModel, ResolvedAttribute } from '../model/types';
+import type { HandoffModel } from '../model/types';
 import { SETTINGS_TYPE } from '../contract';
 
 export type CheckStatus = 'pass' | 'fail' | 'warn';
@@ -336,4 +336,3 @@ export function runChecks(model: HandoffModel, snapshot: OrgSnapshot): Check[] {
   ];
 }
 
-export type { ResolvedAttribute };

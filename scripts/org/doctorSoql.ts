@@ -3,6 +3,8 @@
  * bounded pagination, and tolerant readers for Metadata API read results (jsforce returns single
  * children as objects, lists as arrays, and booleans/numbers as strings for types it has no schema for).
  */
+import type { Connection } from 'jsforce';
+
 /** A SOQL string literal with quotes and backslashes escaped. */
 export function soqlString(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -22,8 +24,20 @@ interface QueryPage<T> {
   nextRecordsUrl?: string;
 }
 
-/** A Connection or its Tooling API: both page with query + queryMore. */
-export interface QueryApi {
+/**
+ * What seed, doctor and smoke need of a connection: every call goes through `call` (connect.ts:
+ * timeout, bounded retries, one re-authorisation), so `OrgSession` fits, and so does a bare wrapper.
+ */
+export interface OrgCaller {
+  call<T>(label: string, fn: (conn: Connection) => Promise<T>): Promise<T>;
+}
+
+/** An OrgCaller over a bare connection (no retries): for scripts and tests that build their own. */
+export function bareCaller(conn: Connection): OrgCaller {
+  return { call: (_label, fn) => fn(conn) };
+}
+
+interface QueryApi {
   query(soql: string, options?: { autoFetch?: boolean }): PromiseLike<unknown>;
   queryMore(locator: string): PromiseLike<unknown>;
 }
@@ -32,13 +46,16 @@ export interface QueryApi {
  * Runs a query and follows `nextRecordsUrl` until done (one call per page, at most MAX_PAGES), so
  * the number of calls grows only with the number of 2,000-row pages, never with one call per record.
  */
-export async function queryAll<T>(api: QueryApi, soql: string): Promise<T[]> {
+export async function queryAll<T>(org: OrgCaller, soql: string, tooling = false): Promise<T[]> {
+  const api = (c: Connection): QueryApi => (tooling ? c.tooling : c) as unknown as QueryApi;
+  const label = `${tooling ? 'Tooling ' : ''}query ${/FROM\s+(\w+)/i.exec(soql)?.[1] ?? ''}`;
   const records: T[] = [];
-  let page = (await api.query(soql, { autoFetch: false })) as QueryPage<T>;
+  let page = (await org.call(label, async (c) => await api(c).query(soql, { autoFetch: false }))) as QueryPage<T>;
   records.push(...page.records);
   for (let n = 1; !page.done && page.nextRecordsUrl; n++) {
     if (n >= MAX_PAGES) throw new Error(`The query returned more than ${MAX_PAGES} pages: ${soql.slice(0, 80)}…`);
-    page = (await api.queryMore(page.nextRecordsUrl)) as QueryPage<T>;
+    const next = page.nextRecordsUrl;
+    page = (await org.call(label, async (c) => await api(c).queryMore(next))) as QueryPage<T>;
     records.push(...page.records);
   }
   return records;

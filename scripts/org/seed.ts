@@ -4,9 +4,8 @@
  * token from an environment variable, never from the repo), permission set assignments through sObject
  * Collections (200 a call), and the agents' access to the presence status.
  */
-import type { Connection } from 'jsforce';
 import type { HandoffModel } from '../model/types';
-import { asArray, asText, chunk, exists, queryAll, soqlList, soqlString } from './doctorSoql';
+import { asArray, asText, chunk, exists, queryAll, soqlList, soqlString, type OrgCaller } from './doctorSoql';
 import {
   NUMBER_FIELDS,
   planAssignments,
@@ -60,8 +59,8 @@ interface SettingsRecord {
   values?: Array<{ field: string; value?: unknown }> | { field: string; value?: unknown };
 }
 
-async function readSettings(conn: Connection): Promise<SettingsValues | undefined> {
-  const rec = (await conn.metadata.read('CustomMetadata', settingsFullName())) as unknown as SettingsRecord;
+async function readSettings(org: OrgCaller): Promise<SettingsValues | undefined> {
+  const rec = (await org.call('Metadata read CustomMetadata', (conn) => conn.metadata.read('CustomMetadata', settingsFullName()))) as unknown as SettingsRecord;
   if (!exists(rec)) return undefined;
   const values: SettingsValues = {};
   for (const v of asArray((rec as SettingsRecord).values)) values[v.field] = asText(v.value);
@@ -82,19 +81,19 @@ function settingsMetadata(values: Record<string, string>): Record<string, unknow
   };
 }
 
-async function readAssignments(conn: Connection, model: HandoffModel, opts: SeedOptions): Promise<AssignmentPlan> {
+async function readAssignments(org: OrgCaller, model: HandoffModel, opts: SeedOptions): Promise<AssignmentPlan> {
   const wanted = wantedAssignments(model, opts.agents, opts.integrationUser);
   if (!wanted.length) return planAssignments([], [], [], []);
   const psNames = [...new Set(wanted.map((w) => w.permissionSet))];
-  const permissionSets = await queryAll<{ Id: string; Name: string }>(conn, `SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlList(psNames)}`);
+  const permissionSets = await queryAll<{ Id: string; Name: string }>(org, `SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlList(psNames)}`);
   const usernames = [...new Set(wanted.map((w) => w.username))];
   const users: Array<{ Id: string; Username: string; IsActive: boolean }> = [];
   for (const slice of chunk(usernames, USERNAMES_PER_QUERY)) {
-    users.push(...(await queryAll<{ Id: string; Username: string; IsActive: boolean }>(conn, `SELECT Id, Username, IsActive FROM User WHERE Username IN ${soqlList(slice)}`)));
+    users.push(...(await queryAll<{ Id: string; Username: string; IsActive: boolean }>(org, `SELECT Id, Username, IsActive FROM User WHERE Username IN ${soqlList(slice)}`)));
   }
   const existing = permissionSets.length
     ? await queryAll<{ AssigneeId: string; PermissionSetId: string }>(
-        conn,
+        org,
         `SELECT AssigneeId, PermissionSetId FROM PermissionSetAssignment WHERE PermissionSetId IN ${soqlList(permissionSets.map((p) => p.Id))}`
       )
     : [];
@@ -113,7 +112,7 @@ function saveError(r: SaveResult): string {
   return typeof e === 'string' ? e : `${e.statusCode ?? 'ERROR'}: ${e.message ?? ''}`.trim();
 }
 
-export async function runSeed(conn: Connection, model: HandoffModel, opts: SeedOptions): Promise<SeedReport> {
+export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOptions): Promise<SeedReport> {
   const progress = opts.progress ?? (() => undefined);
   const problems: string[] = [];
   let writes = 0;
@@ -124,7 +123,7 @@ export async function runSeed(conn: Connection, model: HandoffModel, opts: SeedO
   const end = model.endConversation;
   if (end) {
     progress(`Reading ${settingsFullName()}…`);
-    const current = await readSettings(conn);
+    const current = await readSettings(org);
     const plan = planSettings(end, current, opts.env[end.tokenEnv]);
     settings = { fullName: plan.fullName, exists: plan.exists, write: plan.write, tokenEnv: end.tokenEnv, tokenMissing: plan.tokenMissing, fields: plan.fields };
     if (plan.tokenMissing) {
@@ -134,7 +133,7 @@ export async function runSeed(conn: Connection, model: HandoffModel, opts: SeedO
       changed = true;
       if (!opts.dryRun) {
         progress(`Writing ${plan.fullName}…`);
-        const res = (await conn.metadata.upsert('CustomMetadata', settingsMetadata(plan.values) as never)) as unknown as {
+        const res = (await org.call('Metadata upsert CustomMetadata', (conn) => conn.metadata.upsert('CustomMetadata', settingsMetadata(plan.values) as never))) as unknown as {
           success: boolean | string;
           errors?: { message?: string } | Array<{ message?: string }>;
         };
@@ -148,7 +147,7 @@ export async function runSeed(conn: Connection, model: HandoffModel, opts: SeedO
 
   // 2. Permission set assignments.
   progress('Reading users and permission set assignments…');
-  const ap = await readAssignments(conn, model, opts);
+  const ap = await readAssignments(org, model, opts);
   const failed: SeedReport['assignments']['failed'] = [];
   let created = 0;
   if (ap.create.length) {
@@ -156,10 +155,9 @@ export async function runSeed(conn: Connection, model: HandoffModel, opts: SeedO
     if (!opts.dryRun) {
       for (const slice of chunk(ap.create, COLLECTION_SIZE)) {
         progress(`Assigning permission sets (${slice.length})…`);
-        const results = (await conn.create(
-          'PermissionSetAssignment',
-          slice.map((a) => ({ AssigneeId: a.AssigneeId, PermissionSetId: a.PermissionSetId })),
-          { allOrNone: false }
+        const records = slice.map((a) => ({ AssigneeId: a.AssigneeId, PermissionSetId: a.PermissionSetId }));
+        const results = (await org.call('create PermissionSetAssignment', (conn) =>
+          conn.create('PermissionSetAssignment', records, { allOrNone: false })
         )) as unknown as SaveResult[];
         writes++;
         results.forEach((r, i) => {
@@ -177,7 +175,7 @@ export async function runSeed(conn: Connection, model: HandoffModel, opts: SeedO
   }
 
   // 3. Presence status access for agents (SetupEntityAccess on the agent permission set).
-  const presence = await seedPresence(conn, model, opts.dryRun);
+  const presence = await seedPresence(org, model, opts.dryRun);
   if (presence.state === 'grant') {
     changed = true;
     if (presence.wrote) writes++;
@@ -211,23 +209,25 @@ export async function runSeed(conn: Connection, model: HandoffModel, opts: SeedO
 }
 
 async function seedPresence(
-  conn: Connection,
+  org: OrgCaller,
   model: HandoffModel,
   dryRun: boolean
 ): Promise<{ state: SeedReport['presence']['state']; wrote: boolean; failed?: string }> {
   const statuses = await queryAll<{ Id: string }>(
-    conn,
+    org,
     `SELECT Id, DeveloperName FROM ServicePresenceStatus WHERE DeveloperName = ${soqlString(model.presenceStatus.developerName)}`
   );
   if (!statuses.length) return { state: 'status-missing', wrote: false };
-  const ps = await queryAll<{ Id: string }>(conn, `SELECT Id FROM PermissionSet WHERE Name = ${soqlString(model.permissionSets.agent.name)}`);
+  const ps = await queryAll<{ Id: string }>(org, `SELECT Id FROM PermissionSet WHERE Name = ${soqlString(model.permissionSets.agent.name)}`);
   if (!ps.length) return { state: 'permission-set-missing', wrote: false };
   const access = await queryAll<{ Id: string }>(
-    conn,
+    org,
     `SELECT Id FROM SetupEntityAccess WHERE ParentId = ${soqlString(ps[0].Id)} AND SetupEntityId = ${soqlString(statuses[0].Id)}`
   );
   if (access.length) return { state: 'granted', wrote: false };
   if (dryRun) return { state: 'grant', wrote: false };
-  const res = (await conn.create('SetupEntityAccess', { ParentId: ps[0].Id, SetupEntityId: statuses[0].Id })) as unknown as SaveResult;
+  const res = (await org.call('create SetupEntityAccess', (conn) =>
+    conn.create('SetupEntityAccess', { ParentId: ps[0].Id, SetupEntityId: statuses[0].Id })
+  )) as unknown as SaveResult;
   return { state: 'grant', wrote: true, ...(res.success ? {} : { failed: saveError(res) }) };
 }

@@ -37,7 +37,8 @@ const STANDARD_OBJECTS = new Set([
   'FieldDefinition',
   'EntityDefinition',
   'Flow',
-  'FlowDefinition'
+  'FlowDefinition',
+  'Organization'
 ]);
 
 /** Fields a REST client never sees (emulator bookkeeping). */
@@ -269,6 +270,7 @@ export function restHandler(req: EmuRequest, { state }: HandlerContext): EmuResp
 }
 
 export function registerRest(emu: OrgEmulator): void {
+  if (!emu.state.table('Organization').size) emu.state.insert('Organization', { Id: emu.state.orgId, Name: 'Handoff Emulator' });
   emu.router.register('rest', restHandler);
 }
 

@@ -1,0 +1,59 @@
+import { parseFlags } from '../cli/args';
+import type { Command } from '../cli/command';
+import { runDoctor } from '../org/doctor';
+import { scrtUrlFromInstance } from '../org/miawClient';
+import { loadProjectModel, openOrg, orgIdOf } from '../org/seedModel';
+
+const USAGE = `Usage: handoff doctor [-o ALIAS] [--config FILE] [--scrt-url URL] [--json]
+
+Reads the live org and reports every break in the hand-off chain, each with its fix: channel
+missing or inactive; custom parameters or mappings missing or empty; hidden pre-chat fields
+missing, pre-chat inactive, deployment not published since its last change; flow inactive or not
+the project's version; fields missing or without field-level security; queues without
+MessagingSession or routing configuration; settings record incomplete; remote site missing,
+inactive or for another host; recent End Conversation failures. Its calls do not grow with the
+number of attributes.
+
+Flags:
+  -o, --target-org ALIAS  the org (else the SF_* environment variables, see \`handoff deploy --help\`)
+  --config FILE           the config (default: handoff.config.json in the project root)
+  --scrt-url URL          the MIAW API URL (default: derived from a My Domain instance URL)
+  --json                  { status, result: { checks: [{ id, group, status, message, fix }], passed, failed, warnings } }
+
+Exit codes: 0 no failure (warnings allowed), 1 any failure, 2 usage.
+`;
+
+const MARK = { pass: '✔', fail: '✖', warn: '!' } as const;
+
+export const command: Command = {
+  name: 'doctor',
+  summary: 'Check the live org for every break in the hand-off chain, with fixes',
+  usage: USAGE,
+  async run({ argv, out, root }) {
+    const { values } = parseFlags('doctor', argv, {
+      'target-org': { type: 'string', short: 'o' },
+      config: { type: 'string' },
+      'scrt-url': { type: 'string' }
+    });
+    const model = loadProjectModel(root, values.config);
+    const session = await openOrg(values['target-org'], out.progress);
+    const orgId = await orgIdOf(session);
+    const report = await runDoctor(session, model, {
+      root,
+      orgId,
+      scrtUrl: values['scrt-url'] ?? scrtUrlFromInstance(session.instanceUrl),
+      progress: out.progress
+    });
+    let group = '';
+    for (const c of report.checks) {
+      if (c.group !== group) {
+        group = c.group;
+        out.log(`${group}`);
+      }
+      out.log(`  ${MARK[c.status]} ${c.message}`);
+      if (c.status !== 'pass' && c.fix) out.log(`      Fix: ${c.fix}`);
+    }
+    out.log(`${report.passed} passed, ${report.failed} failed, ${report.warnings} warning(s).`);
+    return { exitCode: report.failed ? 1 : 0, result: report };
+  }
+};

@@ -1,0 +1,86 @@
+import { parseFlags } from '../cli/args';
+import type { Command } from '../cli/command';
+import { runSeed, type SeedReport } from '../org/seed';
+import { loadProjectModel, openOrg } from '../org/seedModel';
+
+const USAGE = `Usage: handoff seed [-o ALIAS] [--agents u1,u2] [--integration-user USER] [--dry-run] [--config FILE] [--json]
+
+Writes the org data a deploy cannot carry, and only what differs (a second run changes nothing):
+  - the Handoff_Settings__mdt.Default record (endpoint and organisation id from the config, the
+    escalation token from the environment variable named by endConversation.tokenEnv, default
+    HANDOFF_ESCALATION_TOKEN; never from a file);
+  - permission set assignments: agents get the agent set, the integration user the integration set
+    (sObject Collections, 200 a call);
+  - the agents' access to the hand-off presence status.
+
+Flags:
+  -o, --target-org ALIAS   the org (else SF_INSTANCE_URL + SF_ACCESS_TOKEN, or SF_CLIENT_ID + SF_CLIENT_SECRET + SF_LOGIN_URL)
+  --agents u1,u2           agent usernames (default: users.agents in the config)
+  --integration-user USER  the integration user's username (default: users.integrationUser)
+  --dry-run                read the org and print the plan; write nothing
+  --config FILE            the config (default: handoff.config.json in the project root)
+  --json                   one JSON document on stdout
+
+Exit codes: 0 done (or nothing to do), 1 a problem (unknown user, token missing, a write failed), 2 usage.
+`;
+
+const list = (v: string | undefined): string[] | undefined =>
+  v === undefined
+    ? undefined
+    : v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+
+function printPlan(r: SeedReport, log: (line: string) => void): void {
+  const verb = r.dryRun ? 'would' : 'will';
+  if (r.settings) {
+    const s = r.settings;
+    log(`Settings ${s.fullName}: ${!s.write ? 'up to date' : s.exists ? (r.dryRun ? 'would be updated' : 'updated') : r.dryRun ? 'would be created' : 'created'}`);
+    for (const f of s.fields) {
+      if (f.action === 'unchanged') log(`  ${f.field}: unchanged`);
+      else if (f.action === 'keep-org-value') log(`  ${f.field}: set in the org (kept; ${s.tokenEnv} is not set)`);
+      else if (f.action === 'missing') log(`  ${f.field}: blank (set ${s.tokenEnv})`);
+      else if (f.to === undefined) log(`  ${f.field}: ${f.action === 'set' ? 'set' : 'changed'} (value hidden)`);
+      else log(`  ${f.field}: ${f.from !== undefined ? `${f.from} → ` : ''}${f.to}`);
+    }
+  } else log('Settings: no endConversation in the config, nothing to store');
+  const a = r.assignments;
+  log(`Permission set assignments: ${a.alreadyAssigned} in place, ${a.toCreate.length} ${r.dryRun ? 'to create' : `created (${a.created} ok)`}`);
+  for (const c of a.toCreate.slice(0, 20)) log(`  + ${c.permissionSet} → ${c.username}`);
+  if (a.toCreate.length > 20) log(`  … and ${a.toCreate.length - 20} more`);
+  const p = r.presence;
+  log(
+    `Presence status ${p.status} for ${p.permissionSet}: ${
+      p.state === 'granted' ? 'granted' : p.state === 'grant' ? (r.dryRun ? 'would be granted' : 'granted now') : p.state === 'status-missing' ? 'status missing' : 'permission set missing'
+    }`
+  );
+  log(r.changed ? (r.dryRun ? `Dry run: nothing written; the plan above ${verb} be applied without --dry-run.` : `Done: ${r.writes} write call(s).`) : 'Nothing to change: the org is already seeded.');
+  for (const p2 of r.problems) log(`✖ ${p2}`);
+}
+
+export const command: Command = {
+  name: 'seed',
+  summary: 'Write settings, permission set assignments and presence access to the org (idempotent)',
+  usage: USAGE,
+  async run({ argv, out, root }) {
+    const { values } = parseFlags('seed', argv, {
+      'target-org': { type: 'string', short: 'o' },
+      agents: { type: 'string' },
+      'integration-user': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      config: { type: 'string' }
+    });
+    const model = loadProjectModel(root, values.config);
+    const session = await openOrg(values['target-org'], out.progress);
+    const report = await runSeed(session, model, {
+      agents: list(values.agents) ?? model.users.agents,
+      integrationUser: values['integration-user'] ?? model.users.integrationUser,
+      dryRun: !!values['dry-run'],
+      env: process.env,
+      progress: out.progress
+    });
+    printPlan(report, (l) => out.log(l));
+    return { exitCode: report.problems.length ? 1 : 0, result: report };
+  }
+};

@@ -1,0 +1,249 @@
+/**
+ * `handoff doctor`: reads the live org in a fixed number of calls (batched queries: the count does not
+ * grow with the number of attributes) and runs doctorChecks.ts over it.
+ *
+ * Calls: 4 Metadata API reads (channel, deployment, settings record, remote site), 1 REST query per
+ * MessagingChannel, Group, QueueSobject, FieldPermissions and failure records, 3 Tooling queries
+ * (FieldDefinition, FlowDefinition, the active Flow version), and 1 MIAW access-token call to see the
+ * published pre-chat form. A result beyond 2,000 rows adds one call per further page.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { HandoffModel } from '../model/types';
+import { FAILURE_OBJECT } from '../contract';
+import { children, parseXml, textOf } from '../xml/read';
+import { asArray, asBool, asText, exists, queryAll, soqlList, soqlString, type OrgCaller } from './doctorSoql';
+import { FAILURE_DAYS, runChecks, type Check, type FlowShape, type OrgSnapshot } from './doctorChecks';
+import { MiawClient } from './miawClient';
+import { settingsFullName } from './seedPlan';
+
+/** Flow element types whose names make up a version's shape. */
+const FLOW_ELEMENT_TYPES = [
+  'actionCalls',
+  'assignments',
+  'decisions',
+  'recordCreates',
+  'recordLookups',
+  'recordUpdates',
+  'loops',
+  'subflows',
+  'screens'
+] as const;
+
+export interface DoctorOptions {
+  /** Project root, to find the flow file. */
+  root: string;
+  /** MIAW base URL; when undefined the published-form check is a warning. */
+  scrtUrl?: string;
+  orgId: string;
+  progress?: (line: string) => void;
+}
+
+export interface DoctorReport {
+  checks: Check[];
+  passed: number;
+  failed: number;
+  warnings: number;
+}
+
+type Meta = Record<string, unknown>;
+
+/** Input variables and element names of a flow in Metadata API JSON (Tooling `Flow.Metadata`). */
+export function flowShapeFromJson(meta: Meta): FlowShape {
+  const variables = asArray(meta.variables as Meta[] | Meta | undefined);
+  return {
+    inputVariables: variables.filter((v) => asBool(v.isInput)).map((v) => String(v.name)),
+    elements: FLOW_ELEMENT_TYPES.flatMap((t) => asArray(meta[t] as Meta[] | Meta | undefined).map((e) => `${t}:${String(e.name)}`))
+  };
+}
+
+/** The same shape from the project's flow file. */
+export function flowShapeFromXml(xml: string): FlowShape {
+  const root = parseXml(xml);
+  return {
+    inputVariables: children(root, 'variables')
+      .filter((v) => textOf(v, 'isInput') === 'true')
+      .map((v) => textOf(v, 'name') ?? ''),
+    elements: FLOW_ELEMENT_TYPES.flatMap((t) => children(root, t).map((e) => `${t}:${textOf(e, 'name') ?? ''}`))
+  };
+}
+
+/** Finds `<apiName>.flow-meta.xml` under force-app (generated first). */
+export function findFlowFile(root: string, apiName: string): string | undefined {
+  const candidates = [
+    path.join(root, 'force-app/generated/flows', `${apiName}.flow-meta.xml`),
+    path.join(root, 'force-app/main/default/flows', `${apiName}.flow-meta.xml`)
+  ];
+  return candidates.find((f) => fs.existsSync(f));
+}
+
+function projectFlow(root: string, apiName: string): FlowShape | { unavailable: string } {
+  const file = findFlowFile(root, apiName);
+  if (!file) return { unavailable: `no ${apiName}.flow-meta.xml under force-app` };
+  try {
+    return flowShapeFromXml(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    return { unavailable: `${path.relative(root, file)}: ${(e as Error).message}` };
+  }
+}
+
+async function readMeta(org: OrgCaller, type: string, fullName: string): Promise<Meta | undefined> {
+  const res = await org.call(`Metadata read ${type}`, (conn) => {
+    const read = conn.metadata.read as unknown as (this: unknown, t: string, n: string) => Promise<unknown>;
+    return read.call(conn.metadata, type, fullName);
+  });
+  return exists(res) ? res : undefined;
+}
+
+function mappingNames(p: Meta): string[] {
+  return asArray(p.actionParameterMappings as Meta[] | Meta | undefined)
+    .map((m) => asText(m.actionParameterName) ?? '')
+    .filter(Boolean);
+}
+
+async function publishedForm(opts: DoctorOptions, model: HandoffModel): Promise<OrgSnapshot['deployment']['published']> {
+  if (!opts.scrtUrl) return { unavailable: 'no MIAW URL (the instance URL is not a My Domain URL)' };
+  try {
+    const client = new MiawClient({ baseUrl: opts.scrtUrl, orgId: opts.orgId, esDeveloperName: model.deployment.developerName, maxRetries: 1 });
+    return await client.authorize();
+  } catch (e) {
+    return { unavailable: (e as Error).message };
+  }
+}
+
+/** Reads everything the checks need. Calls are batched: none is made per attribute. */
+export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: DoctorOptions): Promise<OrgSnapshot> {
+  const progress = opts.progress ?? (() => undefined);
+  progress('Reading the messaging channel and the deployment…');
+  const channelMeta = await readMeta(org, 'MessagingChannel', model.channel.developerName);
+  const [channelRec] = await queryAll<{ IsActive: boolean }>(
+    org,
+    `SELECT Id, DeveloperName, IsActive FROM MessagingChannel WHERE DeveloperName = ${soqlString(model.channel.developerName)}`
+  );
+  const deploymentMeta = await readMeta(org, 'EmbeddedServiceConfig', model.deployment.developerName);
+  const published = deploymentMeta ? await publishedForm(opts, model) : { unavailable: 'the deployment is missing' };
+
+  progress('Reading the flow…');
+  const [def] = await queryAll<{ Id: string; ActiveVersionId?: string | null; ActiveVersion?: { VersionNumber?: number } | null; LatestVersion?: { VersionNumber?: number } | null }>(
+    org,
+    `SELECT Id, ActiveVersionId, ActiveVersion.VersionNumber, LatestVersion.VersionNumber FROM FlowDefinition WHERE DeveloperName = ${soqlString(model.flow.apiName)}`,
+    true
+  );
+  let active: FlowShape | undefined;
+  if (def?.ActiveVersionId) {
+    // Metadata can only be selected for one row at a time.
+    const [version] = await queryAll<{ Metadata?: Meta }>(org, `SELECT Id, VersionNumber, Metadata FROM Flow WHERE Id = ${soqlString(def.ActiveVersionId)}`, true);
+    if (version?.Metadata) active = flowShapeFromJson(version.Metadata);
+  }
+
+  progress('Reading fields and field-level security…');
+  const fieldRows = await queryAll<{ QualifiedApiName: string }>(
+    org,
+    "SELECT QualifiedApiName FROM FieldDefinition WHERE EntityDefinition.QualifiedApiName = 'MessagingSession'",
+    true
+  );
+  const psNames = [model.permissionSets.agent.name, model.permissionSets.integration.name];
+  const permRows = await queryAll<{ Field: string; PermissionsRead: boolean; PermissionsEdit: boolean; Parent?: { Name?: string } }>(
+    org,
+    `SELECT Field, PermissionsRead, PermissionsEdit, Parent.Name FROM FieldPermissions WHERE SobjectType = 'MessagingSession' AND Parent.Name IN ${soqlList(psNames)}`
+  );
+  const fieldPermissions: OrgSnapshot['fieldPermissions'] = new Map();
+  for (const p of permRows) {
+    let byPs = fieldPermissions.get(p.Field);
+    if (!byPs) fieldPermissions.set(p.Field, (byPs = new Map()));
+    byPs.set(p.Parent?.Name ?? '', { read: asBool(p.PermissionsRead), edit: asBool(p.PermissionsEdit) });
+  }
+
+  progress('Reading queues…');
+  const queueNames = model.queues.map((q) => q.developerName);
+  const groups = queueNames.length
+    ? await queryAll<{ Id: string; DeveloperName: string; QueueRoutingConfigId?: string | null }>(
+        org,
+        `SELECT Id, DeveloperName, QueueRoutingConfigId FROM Group WHERE Type = 'Queue' AND DeveloperName IN ${soqlList(queueNames)}`
+      )
+    : [];
+  const queueObjects = queueNames.length
+    ? await queryAll<{ QueueId: string; SobjectType: string }>(org, `SELECT QueueId, SobjectType FROM QueueSobject WHERE Queue.DeveloperName IN ${soqlList(queueNames)}`)
+    : [];
+
+  let settings: OrgSnapshot['settings'];
+  let remoteSite: OrgSnapshot['remoteSite'];
+  let failures: OrgSnapshot['failures'];
+  if (model.endConversation) {
+    progress('Reading the End Conversation settings…');
+    const rec = await readMeta(org, 'CustomMetadata', settingsFullName());
+    if (rec) {
+      settings = {};
+      for (const v of asArray(rec.values as Meta[] | Meta | undefined)) settings[String(v.field)] = asText(v.value);
+    }
+    const site = await readMeta(org, 'RemoteSiteSetting', model.remoteSite!.name);
+    if (site) remoteSite = { url: asText(site.url) ?? '', isActive: asBool(site.isActive) };
+    try {
+      const rows = await queryAll<{ Id: string; CreatedDate: string }>(
+        org,
+        `SELECT Id, CreatedDate, Error_Type__c, Status_Code__c FROM ${FAILURE_OBJECT} WHERE CreatedDate = LAST_N_DAYS:${FAILURE_DAYS} ORDER BY CreatedDate DESC LIMIT 200`
+      );
+      failures = rows.map((r) => ({ id: r.Id, createdDate: r.CreatedDate }));
+    } catch (e) {
+      if ((e as { errorCode?: string }).errorCode !== 'INVALID_TYPE') throw e;
+    }
+  }
+
+  return {
+    channel: {
+      exists: !!channelMeta,
+      isActive: channelRec ? asBool(channelRec.IsActive) : undefined,
+      sessionHandlerFlow: channelMeta ? asText(channelMeta.sessionHandlerFlow) : undefined,
+      customParameters: asArray(channelMeta?.customParameters as Meta[] | Meta | undefined).map((p) => ({
+        name: asText(p.name) ?? '',
+        externalParameterName: asText(p.externalParameterName) ?? '',
+        maxLength: Number(asText(p.maxLength)) || undefined,
+        mappings: mappingNames(p)
+      })),
+      standardParameters: asArray(channelMeta?.standardParameters as Meta[] | Meta | undefined).map((p) => ({
+        parameterType: asText(p.parameterType) ?? '',
+        mappings: mappingNames(p)
+      }))
+    },
+    deployment: {
+      exists: !!deploymentMeta,
+      forms: asArray(deploymentMeta?.embeddedServiceForms as Meta[] | Meta | undefined).map((f) => ({
+        isActive: asBool(f.isActive),
+        fields: asArray(f.embeddedServiceFormFields as Meta[] | Meta | undefined).map((x) => ({
+          formField: asText(x.formField) ?? '',
+          isHidden: asBool(x.isHidden),
+          parameterType: asText(x.messagingChannelParameterType) ?? ''
+        }))
+      })),
+      published
+    },
+    flow: {
+      exists: !!def,
+      activeVersion: def?.ActiveVersion?.VersionNumber ?? undefined,
+      latestVersion: def?.LatestVersion?.VersionNumber ?? undefined,
+      active,
+      project: projectFlow(opts.root, model.flow.apiName)
+    },
+    fields: new Set(fieldRows.map((f) => f.QualifiedApiName)),
+    fieldPermissions,
+    queues: groups.map((g) => ({
+      developerName: g.DeveloperName,
+      routingConfigId: g.QueueRoutingConfigId ?? null,
+      sobjects: queueObjects.filter((q) => q.QueueId === g.Id).map((q) => q.SobjectType)
+    })),
+    settings,
+    remoteSite,
+    failures
+  };
+}
+
+export async function runDoctor(org: OrgCaller, model: HandoffModel, opts: DoctorOptions): Promise<DoctorReport> {
+  const checks = runChecks(model, await readSnapshot(org, model, opts));
+  return {
+    checks,
+    passed: checks.filter((c) => c.status === 'pass').length,
+    failed: checks.filter((c) => c.status === 'fail').length,
+    warnings: checks.filter((c) => c.status === 'warn').length
+  };
+}
+

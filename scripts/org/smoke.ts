@@ -1,0 +1,102 @@
+/**
+ * `handoff smoke`: plays the AI vendor over the MIAW REST API (miawClient.ts) and checks, through
+ * the org's REST API, which attributes landed in which MessagingSession field. The conversation is
+ * always closed at the end, whatever happened.
+ */
+import type { HandoffModel } from '../model/types';
+import { queryAll, soqlString, type OrgCaller } from './doctorSoql';
+import { MiawClient } from './miawClient';
+import { isFailure, judge, plan, type Outcome } from './smokeReport';
+
+export interface SmokeOptions {
+  scrtUrl: string;
+  orgId: string;
+  payload: Record<string, unknown>;
+  /** How long to wait for the MessagingSession, in milliseconds. */
+  timeoutMs: number;
+  /** First poll delay (doubles up to 5 s). */
+  pollMs?: number;
+  message?: string;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  progress?: (line: string) => void;
+}
+
+export interface SmokeReport {
+  conversationId?: string;
+  sessionId?: string;
+  outcomes: Outcome[];
+  landed: number;
+  failed: number;
+  /** Why the run stopped early (no session in time, MIAW error), if it did. */
+  error?: string;
+  closed: boolean;
+  miawCalls: number;
+  polls: number;
+}
+
+const MAX_POLL_MS = 5000;
+
+export async function runSmoke(org: OrgCaller, model: HandoffModel, opts: SmokeOptions): Promise<SmokeReport> {
+  const progress = opts.progress ?? (() => undefined);
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const client = new MiawClient({
+    baseUrl: opts.scrtUrl,
+    orgId: opts.orgId,
+    esDeveloperName: model.deployment.developerName,
+    fetch: opts.fetch,
+    sleep,
+    backoffMs: opts.pollMs
+  });
+  const report: SmokeReport = { outcomes: [], landed: 0, failed: 0, closed: false, miawCalls: 0, polls: 0 };
+  progress(`Getting a MIAW token for ${model.deployment.developerName}…`);
+  let form;
+  try {
+    form = await client.authorize();
+  } catch (e) {
+    report.error = (e as Error).message;
+    report.miawCalls = client.calls;
+    return report;
+  }
+  const { expect, outcomes, routingAttributes } = plan(model, opts.payload, form.formFields);
+  let session: Record<string, unknown> | undefined;
+  let conversationId: string | undefined;
+  try {
+    progress('Starting a conversation with the payload as routing attributes…');
+    conversationId = await client.createConversation(routingAttributes);
+    report.conversationId = conversationId;
+    await client.sendMessage(conversationId, opts.message ?? 'Handoff Kit smoke test', routingAttributes);
+    const fields = [...new Set(expect.map((e) => e.attribute.field.apiName))];
+    const soql =
+      `SELECT ${['Id', 'Status', ...fields].join(', ')} FROM MessagingSession ` +
+      `WHERE Conversation.ConversationIdentifier = ${soqlString(conversationId)} ORDER BY CreatedDate DESC LIMIT 1`;
+    const deadline = Date.now() + opts.timeoutMs;
+    let delay = opts.pollMs ?? 1000;
+    progress('Waiting for the MessagingSession…');
+    for (;;) {
+      report.polls++;
+      [session] = await queryAll<Record<string, unknown>>(org, soql);
+      if (session || Date.now() + delay > deadline) break;
+      await sleep(delay);
+      delay = Math.min(delay * 2, MAX_POLL_MS);
+    }
+    if (!session) report.error = `No MessagingSession for conversation ${conversationId} within ${Math.round(opts.timeoutMs / 1000)} s`;
+    else report.sessionId = String(session.Id);
+  } catch (e) {
+    report.error = (e as Error).message;
+  } finally {
+    if (conversationId) {
+      try {
+        await client.closeConversation(conversationId);
+        report.closed = true;
+      } catch (e) {
+        progress(`Could not close conversation ${conversationId}: ${(e as Error).message}`);
+      }
+    }
+  }
+  report.outcomes = [...judge(expect, session), ...outcomes];
+  report.landed = report.outcomes.filter((o) => o.status === 'landed' || o.status === 'truncated').length;
+  report.failed = report.outcomes.filter(isFailure).length;
+  report.miawCalls = client.calls;
+  return report;
+}
