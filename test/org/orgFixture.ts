@@ -1,0 +1,109 @@
+/**
+ * Shared set-up for the seed, doctor, smoke and story tests: an emulator with the REST and MIAW
+ * handlers, the project's generated metadata put straight into its state (what a deploy stores),
+ * a session through the real connection layer, and configs of any size.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { OrgEmulator } from '../emulator/server';
+import { registerRest, isWrite } from '../emulator/rest';
+import { publishDeployment, registerMiaw, setChannelActive } from '../emulator/miaw';
+import { generateAll } from '../../scripts/generate/index';
+import { resolveModel } from '../../scripts/model/resolve';
+import type { HandoffConfig } from '../../scripts/config/types';
+import type { HandoffModel } from '../../scripts/model/types';
+import { connect, type OrgSession } from '../../scripts/org/connect';
+
+export const ROOT = path.resolve(__dirname, '../..');
+
+export function exampleConfig(): HandoffConfig {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'handoff.config.json'), 'utf8')) as HandoffConfig;
+}
+
+/** The example config with `n` plain attributes instead of its own (for call-count tests). */
+export function configWithAttributes(n: number): HandoffConfig {
+  const c = exampleConfig();
+  c.attributes = Array.from({ length: n }, (_, i) => ({ key: `attr_${i + 1}`, label: `Attr ${i + 1}` }));
+  c.routing = { defaultQueue: c.routing.defaultQueue };
+  delete c.contactMatching;
+  return c;
+}
+
+export function model(config: HandoffConfig = exampleConfig()): HandoffModel {
+  return resolveModel(config);
+}
+
+export async function startOrg(): Promise<OrgEmulator> {
+  return OrgEmulator.start({ plugins: [registerRest, registerMiaw] });
+}
+
+/** Metadata type and full name of a generated source-format file. */
+export function componentOf(file: string): { type: string; fullName: string } | undefined {
+  const rules: Array<[RegExp, string, (m: RegExpExecArray) => string]> = [
+    [/^objects\/(\w+)\/fields\/(\w+)\.field-meta\.xml$/, 'CustomField', (m) => `${m[1]}.${m[2]}`],
+    [/^objects\/(\w+)\/\w+\.object-meta\.xml$/, 'CustomObject', (m) => m[1]],
+    [/^permissionsets\/(\w+)\.permissionset-meta\.xml$/, 'PermissionSet', (m) => m[1]],
+    [/^queues\/(\w+)\.queue-meta\.xml$/, 'Queue', (m) => m[1]],
+    [/^queueRoutingConfigs\/(\w+)\.queueRoutingConfig-meta\.xml$/, 'QueueRoutingConfig', (m) => m[1]],
+    [/^servicePresenceStatuses\/(\w+)\.servicePresenceStatus-meta\.xml$/, 'ServicePresenceStatus', (m) => m[1]],
+    [/^messagingChannels\/(\w+)\.messagingChannel-meta\.xml$/, 'MessagingChannel', (m) => m[1]],
+    [/^EmbeddedServiceConfig\/(\w+)\.EmbeddedServiceConfig-meta\.xml$/, 'EmbeddedServiceConfig', (m) => m[1]],
+    [/^flows\/(\w+)\.flow-meta\.xml$/, 'Flow', (m) => m[1]],
+    [/^remoteSiteSettings\/(\w+)\.remoteSite-meta\.xml$/, 'RemoteSiteSetting', (m) => m[1]],
+    [/^customMetadata\/([\w.]+)\.md-meta\.xml$/, 'CustomMetadata', (m) => m[1]]
+  ];
+  for (const [re, type, name] of rules) {
+    const m = re.exec(file);
+    if (m) return { type, fullName: name(m) };
+  }
+  return undefined;
+}
+
+/**
+ * Puts the project's generated metadata into the org, as a successful deploy would, plus the failure
+ * object; then (by default) activates the channel and publishes the deployment, the two post-deploy
+ * steps. Returns a project root holding the generated flow file, for doctor's version check.
+ */
+export function installModel(emu: OrgEmulator, m: HandoffModel, opts: { activate?: boolean; publish?: boolean } = {}): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-org-'));
+  for (const f of generateAll(m)) {
+    const c = componentOf(f.path);
+    if (!c) continue;
+    emu.state.putComponent({ type: c.type, fullName: c.fullName, xml: f.content });
+    if (c.type === 'Flow') {
+      fs.mkdirSync(path.join(root, 'force-app/generated/flows'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'force-app/generated/flows', path.basename(f.path)), f.content);
+    }
+  }
+  emu.state.putComponent({ type: 'CustomObject', fullName: 'Handoff_Callout_Failure__c', xml: '<CustomObject><label>Failure</label></CustomObject>' });
+  if (opts.activate ?? true) setChannelActive(emu.state, m.channel.developerName, true);
+  if (opts.publish ?? true) publishDeployment(emu.state, m.deployment.developerName);
+  return root;
+}
+
+/** Replaces a component's XML by editing it (a fault in the org). */
+export function editComponent(emu: OrgEmulator, type: string, fullName: string, edit: (xml: string) => string): void {
+  const c = emu.state.component(type, fullName);
+  if (!c) throw new Error(`test: no ${type} ${fullName}`);
+  const xml = edit(c.xml);
+  if (xml === c.xml) throw new Error(`test: the edit of ${type} ${fullName} changed nothing`);
+  emu.state.putComponent({ type, fullName, xml });
+}
+
+export function addUsers(emu: OrgEmulator, usernames: string[]): void {
+  for (const Username of usernames) emu.state.insert('User', { Username, IsActive: true, Name: Username });
+}
+
+/** A session through the real connection layer (access-token route), with no waiting on retries. */
+export function openSession(emu: OrgEmulator): Promise<OrgSession> {
+  return connect({
+    env: { SF_INSTANCE_URL: emu.url, SF_ACCESS_TOKEN: emu.issueToken() },
+    policy: { sleep: async () => undefined, timeoutMs: 10_000 }
+  });
+}
+
+/** Write requests logged since the last reset (REST POST/PATCH/DELETE, Metadata API writes). */
+export function writes(emu: OrgEmulator): number {
+  return emu.requests.filter(isWrite).length;
+}
