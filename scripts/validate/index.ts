@@ -64,10 +64,15 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   project.useCache = options.cache ?? true;
   const findings: Finding[] = [];
   const notices: ValidateResult['notices'] = [];
+  const seen = new Set<string>();
   for (const rule of selected) {
     await rule.check({
       project,
       report(at, message, fix) {
+        // The same problem repeated in one file (six values with one undeclared prefix) is one finding.
+        const key = `${rule.id}\0${at.file}\0${message}`;
+        if (seen.has(key)) return;
+        seen.add(key);
         findings.push({
           rule: rule.id,
           severity: rule.severity ?? 'error',

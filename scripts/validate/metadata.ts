@@ -323,5 +323,5 @@ export function queueObjects(file: Parsed): string[] {
 }
 
 export function queueKnown(project: ProjectIndex, name: string): boolean {
-  return !!project.find('Queue', name) || project.settings.existingQueues.includes(name);
+  return project.has('Queue', name) || project.settings.existingQueues.includes(name);
 }

@@ -17,6 +17,7 @@ export const SUFFIX_TYPES: Record<string, string> = {
   labels: 'CustomLabels',
   md: 'CustomMetadata',
   object: 'CustomObject',
+  tab: 'CustomTab',
   EmbeddedServiceConfig: 'EmbeddedServiceConfig',
   externalCredential: 'ExternalCredential',
   flexipage: 'FlexiPage',
@@ -99,6 +100,11 @@ export class ProjectIndex {
   /** The well-formed component of a type with this exact API name. */
   find(type: string, name: string): (MetadataFile & { xml: XmlNode }) | undefined {
     return this.ofType(type).find((f) => f.name === name);
+  }
+
+  /** Whether a component of this type and exact name has a file, well-formed or not (a broken file is xml/well-formed's finding, not "missing"). */
+  has(type: string, name: string): boolean {
+    return (this.byTypeMap.get(type) ?? []).some((f) => f.name === name);
   }
 
   /** Syntax problems of an Apex class (cached by content hash). */

@@ -23,7 +23,7 @@ export const rules: Rule[] = [
         const name = ch.handlerFlow?.value;
         if (!name) {
           report({ file: f.path, line: f.xml.line }, `Channel ${ch.name} has no sessionHandlerFlow`);
-        } else if (!project.find('Flow', name)) {
+        } else if (!project.has('Flow', name)) {
           const near = project.findIgnoringCase('Flow', name);
           report(
             { file: f.path, line: ch.handlerFlow!.line },
@@ -104,7 +104,7 @@ export const rules: Rule[] = [
         const mc = d.xml.children.find((c) => c.local === 'embeddedServiceMessagingChannel');
         const name = mc ? textOf(mc, 'messagingChannel') : undefined;
         if (name === undefined) continue; // schema/required-element
-        if (!project.find('MessagingChannel', name)) {
+        if (!project.has('MessagingChannel', name)) {
           const line = mc!.children.find((c) => c.local === 'messagingChannel')?.line ?? mc!.line;
           const near = project.findIgnoringCase('MessagingChannel', name);
           report(

@@ -8,7 +8,6 @@ import {
   channelView,
   deploymentsOf,
   deploymentView,
-  fieldFile,
   fieldGrants,
   flowView,
   messagingSessionWrites,
@@ -132,7 +131,7 @@ export const rules: Rule[] = [
         if (!flow || seen.has(flow.name)) continue;
         seen.add(flow.name);
         for (const w of messagingSessionWrites(flow)) {
-          if (!w.field.endsWith('__c') || fieldFile(project, 'MessagingSession', w.field)) continue;
+          if (!w.field.endsWith('__c') || project.has('CustomField', `MessagingSession.${w.field}`)) continue;
           const near = project.findIgnoringCase('CustomField', `MessagingSession.${w.field}`);
           report(
             { file: flow.file.path, line: w.line },

@@ -75,7 +75,7 @@ function checkLeaf(file: string, node: XmlNode, elType: string, issues: Issue[],
       issues.push({
         rule: 'schema/value-type',
         at,
-        message: `${path} has xsi:type="${xsiType.value}" but the prefix "${prefix}" is not declared as ${XSD_NS}`
+        message: `${path} uses the xsi:type prefix "${prefix}", which is not declared (xmlns:${prefix}="${XSD_NS}")`
       });
       return;
     }

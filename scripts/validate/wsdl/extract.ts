@@ -20,6 +20,7 @@ export const ROOT_TYPES = [
   'CustomLabels',
   'CustomMetadata',
   'CustomObject',
+  'CustomTab',
   'EmbeddedServiceConfig',
   'ExternalCredential',
   'FlexiPage',
