@@ -1,0 +1,99 @@
+import type { OrgEmulator } from '../emulator/server';
+import { runDoctor } from '../../scripts/org/doctor';
+import type { OrgSession } from '../../scripts/org/connect';
+import type { HandoffModel } from '../../scripts/model/types';
+import { setChannelActive } from '../emulator/miaw';
+import { configWithAttributes, editComponent, installModel, model, openSession, startOrg } from './orgFixture';
+
+const TOKEN_XML = (token: string, endpoint: string) =>
+  `<CustomMetadata><label>Default</label><protected>false</protected>` +
+  `<values><field>Endpoint__c</field><value>${endpoint}</value></values>` +
+  `<values><field>Organisation_Id__c</field><value>org-1</value></values>` +
+  `<values><field>Escalation_Token__c</field><value>${token}</value></values></CustomMetadata>`;
+
+describe('handoff doctor against the emulator', () => {
+  let emu: OrgEmulator;
+  let org: OrgSession;
+  let root: string;
+  const m = model();
+
+  const doctor = (mm: HandoffModel = m) => runDoctor(org, mm, { root, orgId: emu.state.orgId, scrtUrl: emu.url });
+  const failing = async (mm?: HandoffModel) => (await doctor(mm)).checks.filter((c) => c.status !== 'pass');
+
+  beforeEach(async () => {
+    emu = await startOrg();
+    root = installModel(emu, m);
+    emu.state.putComponent({ type: 'CustomMetadata', fullName: 'Handoff_Settings.Default', xml: TOKEN_XML('secret', m.endConversation!.endpoint) });
+    org = await openSession(emu);
+  });
+  afterEach(() => emu.stop());
+
+  it('passes every check on a complete org', async () => {
+    expect(await failing()).toEqual([]);
+  });
+
+  it.each<[string, string, (emu: OrgEmulator) => void]>([
+    ['channel inactive', 'channel.active', (e) => setChannelActive(e.state, 'Handoff_Messaging', false)],
+    [
+      'mapping empty',
+      'channel.mappings',
+      (e) => editComponent(e, 'MessagingChannel', 'Handoff_Messaging', (x) => x.replace('<actionParameterMappings>\n            <actionParameterName>plan</actionParameterName>\n        </actionParameterMappings>', ''))
+    ],
+    ['custom parameter missing', 'channel.parameters', (e) => editComponent(e, 'MessagingChannel', 'Handoff_Messaging', (x) => x.replace('<externalParameterName>plan</externalParameterName>', '<externalParameterName>Plan</externalParameterName>'))],
+    ['pre-chat inactive', 'prechat.active', (e) => editComponent(e, 'EmbeddedServiceConfig', 'Handoff_Deployment', (x) => x.replace('<isActive>true</isActive>', '<isActive>false</isActive>'))],
+    [
+      'deployment changed, not published',
+      'deployment.published',
+      (e) =>
+        editComponent(e, 'EmbeddedServiceConfig', 'Handoff_Deployment', (x) =>
+          x.replace(
+            '</embeddedServiceForms>',
+            '<embeddedServiceFormFields><displayOrder>-1</displayOrder><formField>added_later</formField><formFieldType>Text</formFieldType><isHidden>true</isHidden><isRequired>false</isRequired><messagingChannelParameterType>Custom</messagingChannelParameterType></embeddedServiceFormFields></embeddedServiceForms>'
+          )
+        )
+    ],
+    ['flow inactive', 'flow.active', (e) => {
+      const def = e.state.find('FlowDefinition')[0];
+      def.ActiveVersionId = null;
+    }],
+    ['flow differs from the project', 'flow.version', (e) => editComponent(e, 'Flow', 'Handoff_Routing', (x) => x.replace(/<name>plan<\/name>/, '<name>plan_old</name>'))],
+    ['FLS missing', 'fields.agentAccess', (e) => editComponent(e, 'PermissionSet', 'Handoff_Agent', (x) => x.replace(/<field>MessagingSession\.plan__c<\/field>\s*<readable>true<\/readable>/, '<field>MessagingSession.plan__c</field><readable>false</readable>'))],
+    ['field missing', 'fields.exist', (e) => e.state.metadata.get('CustomField')!.delete('MessagingSession.plan__c')],
+    ['queue without MessagingSession', 'queues.messagingSession', (e) => editComponent(e, 'Queue', 'Handoff_DACH', (x) => x.replace('<sobjectType>MessagingSession</sobjectType>', '<sobjectType>Case</sobjectType>'))],
+    ['queue without routing config', 'queues.routingConfig', (e) => editComponent(e, 'Queue', 'Handoff_DACH', (x) => x.replace(/<queueRoutingConfig>[^<]*<\/queueRoutingConfig>/, ''))],
+    ['token blank', 'settings.complete', (e) => e.state.putComponent({ type: 'CustomMetadata', fullName: 'Handoff_Settings.Default', xml: TOKEN_XML('', m.endConversation!.endpoint) })],
+    ['remote site for another host', 'remoteSite', (e) => editComponent(e, 'RemoteSiteSetting', 'Handoff_End_Conversation', (x) => x.replace('https://handoff.example.com', 'https://other.example.org'))],
+    ['remote site inactive', 'remoteSite', (e) => editComponent(e, 'RemoteSiteSetting', 'Handoff_End_Conversation', (x) => x.replace('<isActive>true</isActive>', '<isActive>false</isActive>'))],
+    ['recent End Conversation failures', 'failures.recent', (e) => e.state.insert('Handoff_Callout_Failure__c', { CreatedDate: new Date().toISOString(), Error_Type__c: 'Timeout' })]
+  ])('detects %s (%s)', async (_name, id, breakIt) => {
+    breakIt(emu);
+    const bad = await failing();
+    expect(bad.map((c) => c.id)).toEqual([id]);
+    expect(bad[0].status).toBe('fail');
+    expect(bad[0].fix).not.toBe('');
+  });
+
+  it('never puts the token in its report', async () => {
+    expect(JSON.stringify(await doctor())).not.toContain('secret');
+  });
+
+  it('makes the same number of calls for 10 and 1,000 attributes', async () => {
+    const counts: number[] = [];
+    for (const n of [10, 1000]) {
+      const e = await startOrg();
+      try {
+        const mm = model(configWithAttributes(n));
+        const r = installModel(e, mm);
+        const s = await openSession(e);
+        e.resetCounters();
+        const report = await runDoctor(s, mm, { root: r, orgId: e.state.orgId, scrtUrl: e.url });
+        expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['settings.complete']);
+        counts.push(e.count());
+      } finally {
+        await e.stop();
+      }
+    }
+    // 4 Metadata reads, 5 REST queries, 3 Tooling queries, 1 MIAW access token (doctor.ts header).
+    expect(counts).toEqual([13, 13]);
+  });
+});
