@@ -36,7 +36,9 @@ function printPlan(r: SeedReport, log: (line: string) => void): void {
   const verb = r.dryRun ? 'would' : 'will';
   if (r.settings) {
     const s = r.settings;
-    log(`Settings ${s.fullName}: ${!s.write ? 'up to date' : s.exists ? (r.dryRun ? 'would be updated' : 'updated') : r.dryRun ? 'would be created' : 'created'}`);
+    log(
+      `Settings ${s.fullName}: ${!s.write ? 'up to date' : s.exists ? (r.dryRun ? 'would be updated' : 'updated') : r.dryRun ? 'would be created' : 'created'}`
+    );
     for (const f of s.fields) {
       if (f.action === 'unchanged') log(`  ${f.field}: unchanged`);
       else if (f.action === 'keep-org-value') log(`  ${f.field}: set in the org (kept; ${s.tokenEnv} is not set)`);
@@ -46,16 +48,32 @@ function printPlan(r: SeedReport, log: (line: string) => void): void {
     }
   } else log('Settings: no endConversation in the config, nothing to store');
   const a = r.assignments;
-  log(`Permission set assignments: ${a.alreadyAssigned} in place, ${a.toCreate.length} ${r.dryRun ? 'to create' : `created (${a.created} ok)`}`);
+  log(
+    `Permission set assignments: ${a.alreadyAssigned} in place, ${a.toCreate.length} ${r.dryRun ? 'to create' : `created (${a.created} ok)`}`
+  );
   for (const c of a.toCreate.slice(0, 20)) log(`  + ${c.permissionSet} → ${c.username}`);
   if (a.toCreate.length > 20) log(`  … and ${a.toCreate.length - 20} more`);
   const p = r.presence;
   log(
     `Presence status ${p.status} for ${p.permissionSet}: ${
-      p.state === 'granted' ? 'granted' : p.state === 'grant' ? (r.dryRun ? 'would be granted' : 'granted now') : p.state === 'status-missing' ? 'status missing' : 'permission set missing'
+      p.state === 'granted'
+        ? 'granted'
+        : p.state === 'grant'
+          ? r.dryRun
+            ? 'would be granted'
+            : 'granted now'
+          : p.state === 'status-missing'
+            ? 'status missing'
+            : 'permission set missing'
     }`
   );
-  log(r.changed ? (r.dryRun ? `Dry run: nothing written; the plan above ${verb} be applied without --dry-run.` : `Done: ${r.writes} write call(s).`) : 'Nothing to change: the org is already seeded.');
+  log(
+    r.changed
+      ? r.dryRun
+        ? `Dry run: nothing written; the plan above ${verb} be applied without --dry-run.`
+        : `Done: ${r.writes} write call(s).`
+      : 'Nothing to change: the org is already seeded.'
+  );
   for (const p2 of r.problems) log(`✖ ${p2}`);
 }
 

@@ -32,7 +32,11 @@ function readPayload(file: string): Record<string, unknown> {
     data = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? `${displayPath(file)} does not exist.` : `${displayPath(file)} is not valid JSON: ${(e as Error).message}`);
+    throw new UserError(
+      code === 'ENOENT'
+        ? `${displayPath(file)} does not exist.`
+        : `${displayPath(file)} is not valid JSON: ${(e as Error).message}`
+    );
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     throw new UserError(`${displayPath(file)} must hold one JSON object of vendor keys to string values.`);
@@ -59,12 +63,25 @@ export const command: Command = {
     const session = await openOrg(values['target-org'], out.progress);
     const scrtUrl = values['scrt-url'] ?? scrtUrlFromInstance(session.instanceUrl);
     if (!scrtUrl) {
-      throw new UserError(`Cannot derive the MIAW URL from ${session.instanceUrl}.`, ['Pass --scrt-url https://<my-domain>.my.salesforce-scrt.com.']);
+      throw new UserError(`Cannot derive the MIAW URL from ${session.instanceUrl}.`, [
+        'Pass --scrt-url https://<my-domain>.my.salesforce-scrt.com.'
+      ]);
     }
     const orgId = await orgIdOf(session);
-    const report = await runSmoke(session, model, { scrtUrl, orgId, payload, timeoutMs: timeout * 1000, progress: out.progress });
+    const report = await runSmoke(session, model, {
+      scrtUrl,
+      orgId,
+      payload,
+      timeoutMs: timeout * 1000,
+      progress: out.progress
+    });
     for (const o of report.outcomes) {
-      const mark = o.status === 'landed' || o.status === 'truncated' ? '✔' : o.status === 'not-configured' || o.status === 'skipped' ? '-' : '✖';
+      const mark =
+        o.status === 'landed' || o.status === 'truncated'
+          ? '✔'
+          : o.status === 'not-configured' || o.status === 'skipped'
+            ? '-'
+            : '✖';
       const where = o.field ? ` → ${o.field}` : '';
       const detail = o.status === 'mismatch' ? ` (got "${o.actual}", sent "${o.expected}")` : '';
       out.log(`  ${mark} ${o.key}${where}: ${o.status}${detail}`);

@@ -53,7 +53,9 @@ export function flowShapeFromJson(meta: Meta): FlowShape {
   const variables = asArray(meta.variables as Meta[] | Meta | undefined);
   return {
     inputVariables: variables.filter((v) => asBool(v.isInput)).map((v) => String(v.name)),
-    elements: FLOW_ELEMENT_TYPES.flatMap((t) => asArray(meta[t] as Meta[] | Meta | undefined).map((e) => `${t}:${String(e.name)}`))
+    elements: FLOW_ELEMENT_TYPES.flatMap((t) =>
+      asArray(meta[t] as Meta[] | Meta | undefined).map((e) => `${t}:${String(e.name)}`)
+    )
   };
 }
 
@@ -101,10 +103,18 @@ function mappingNames(p: Meta): string[] {
     .filter(Boolean);
 }
 
-async function publishedForm(opts: DoctorOptions, model: HandoffModel): Promise<OrgSnapshot['deployment']['published']> {
+async function publishedForm(
+  opts: DoctorOptions,
+  model: HandoffModel
+): Promise<OrgSnapshot['deployment']['published']> {
   if (!opts.scrtUrl) return { unavailable: 'no MIAW URL (the instance URL is not a My Domain URL)' };
   try {
-    const client = new MiawClient({ baseUrl: opts.scrtUrl, orgId: opts.orgId, esDeveloperName: model.deployment.developerName, maxRetries: 1 });
+    const client = new MiawClient({
+      baseUrl: opts.scrtUrl,
+      orgId: opts.orgId,
+      esDeveloperName: model.deployment.developerName,
+      maxRetries: 1
+    });
     return await client.authorize();
   } catch (e) {
     return { unavailable: (e as Error).message };
@@ -124,7 +134,12 @@ export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: Do
   const published = deploymentMeta ? await publishedForm(opts, model) : { unavailable: 'the deployment is missing' };
 
   progress('Reading the flow…');
-  const [def] = await queryAll<{ Id: string; ActiveVersionId?: string | null; ActiveVersion?: { VersionNumber?: number } | null; LatestVersion?: { VersionNumber?: number } | null }>(
+  const [def] = await queryAll<{
+    Id: string;
+    ActiveVersionId?: string | null;
+    ActiveVersion?: { VersionNumber?: number } | null;
+    LatestVersion?: { VersionNumber?: number } | null;
+  }>(
     org,
     `SELECT Id, ActiveVersionId, ActiveVersion.VersionNumber, LatestVersion.VersionNumber FROM FlowDefinition WHERE DeveloperName = ${soqlString(model.flow.apiName)}`,
     true
@@ -132,7 +147,11 @@ export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: Do
   let active: FlowShape | undefined;
   if (def?.ActiveVersionId) {
     // Metadata can only be selected for one row at a time.
-    const [version] = await queryAll<{ Metadata?: Meta }>(org, `SELECT Id, VersionNumber, Metadata FROM Flow WHERE Id = ${soqlString(def.ActiveVersionId)}`, true);
+    const [version] = await queryAll<{ Metadata?: Meta }>(
+      org,
+      `SELECT Id, VersionNumber, Metadata FROM Flow WHERE Id = ${soqlString(def.ActiveVersionId)}`,
+      true
+    );
     if (version?.Metadata) active = flowShapeFromJson(version.Metadata);
   }
 
@@ -143,7 +162,12 @@ export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: Do
     true
   );
   const psNames = [model.permissionSets.agent.name, model.permissionSets.integration.name];
-  const permRows = await queryAll<{ Field: string; PermissionsRead: boolean; PermissionsEdit: boolean; Parent?: { Name?: string } }>(
+  const permRows = await queryAll<{
+    Field: string;
+    PermissionsRead: boolean;
+    PermissionsEdit: boolean;
+    Parent?: { Name?: string };
+  }>(
     org,
     `SELECT Field, PermissionsRead, PermissionsEdit, Parent.Name FROM FieldPermissions WHERE SobjectType = 'MessagingSession' AND Parent.Name IN ${soqlList(psNames)}`
   );
@@ -163,7 +187,10 @@ export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: Do
       )
     : [];
   const queueObjects = queueNames.length
-    ? await queryAll<{ QueueId: string; SobjectType: string }>(org, `SELECT QueueId, SobjectType FROM QueueSobject WHERE Queue.DeveloperName IN ${soqlList(queueNames)}`)
+    ? await queryAll<{ QueueId: string; SobjectType: string }>(
+        org,
+        `SELECT QueueId, SobjectType FROM QueueSobject WHERE Queue.DeveloperName IN ${soqlList(queueNames)}`
+      )
     : [];
 
   let settings: OrgSnapshot['settings'];
@@ -246,4 +273,3 @@ export async function runDoctor(org: OrgCaller, model: HandoffModel, opts: Docto
     warnings: checks.filter((c) => c.status === 'warn').length
   };
 }
-

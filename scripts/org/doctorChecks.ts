@@ -72,7 +72,15 @@ export function shortList(items: string[]): string {
   return `${items.slice(0, LIST_MAX).join(', ')} and ${items.length - LIST_MAX} more`;
 }
 
-function check(group: string, id: string, failures: string[], ok: string, fail: string, fix: string, status: CheckStatus = 'fail'): Check {
+function check(
+  group: string,
+  id: string,
+  failures: string[],
+  ok: string,
+  fail: string,
+  fix: string,
+  status: CheckStatus = 'fail'
+): Check {
   return failures.length
     ? { id, group, status, message: `${fail}: ${shortList(failures)}`, fix }
     : { id, group, status: 'pass', message: ok, fix: '' };
@@ -84,7 +92,16 @@ function channelChecks(model: HandoffModel, s: OrgSnapshot): Check[] {
   const G = 'Messaging channel';
   const name = model.channel.developerName;
   const ch = s.channel;
-  if (!ch.exists) return [{ id: 'channel.exists', group: G, status: 'fail', message: `Messaging channel ${name} is not in the org`, fix: DEPLOY_FIX }];
+  if (!ch.exists)
+    return [
+      {
+        id: 'channel.exists',
+        group: G,
+        status: 'fail',
+        message: `Messaging channel ${name} is not in the org`,
+        fix: DEPLOY_FIX
+      }
+    ];
   const out: Check[] = [];
   out.push(
     ch.isActive
@@ -93,7 +110,8 @@ function channelChecks(model: HandoffModel, s: OrgSnapshot): Check[] {
           id: 'channel.active',
           group: G,
           status: 'fail',
-          message: ch.isActive === undefined ? `${name} has no MessagingChannel record to activate` : `${name} is inactive`,
+          message:
+            ch.isActive === undefined ? `${name} has no MessagingChannel record to activate` : `${name} is inactive`,
           fix: 'Activate it: Setup → Messaging Settings → the channel → Activate (or `handoff deploy` runs the activation step).'
         }
   );
@@ -117,9 +135,19 @@ function channelChecks(model: HandoffModel, s: OrgSnapshot): Check[] {
     const p = byExternal.get(a.key);
     if (!p) missing.push(a.key);
     else if (p.name !== a.name) renamed.push(`${a.key} (org: ${p.name}, project: ${a.name})`);
-    else if (!p.mappings.includes(a.name)) emptyMapping.push(p.mappings.length ? `${a.key} (maps to ${p.mappings.join('/')})` : a.key);
+    else if (!p.mappings.includes(a.name))
+      emptyMapping.push(p.mappings.length ? `${a.key} (maps to ${p.mappings.join('/')})` : a.key);
   }
-  out.push(check(G, 'channel.parameters', [...missing, ...renamed], `${custom.length} custom parameters present`, 'Custom parameters missing or renamed', DEPLOY_FIX));
+  out.push(
+    check(
+      G,
+      'channel.parameters',
+      [...missing, ...renamed],
+      `${custom.length} custom parameters present`,
+      'Custom parameters missing or renamed',
+      DEPLOY_FIX
+    )
+  );
   const stdByType = new Map(ch.standardParameters.map((p) => [p.parameterType, p]));
   for (const a of model.attributes.filter((x) => x.standard)) {
     const p = stdByType.get(a.standard!);
@@ -142,13 +170,28 @@ function deploymentChecks(model: HandoffModel, s: OrgSnapshot): Check[] {
   const G = 'Pre-chat (deployment)';
   const name = model.deployment.developerName;
   const d = s.deployment;
-  if (!d.exists) return [{ id: 'deployment.exists', group: G, status: 'fail', message: `Embedded Service deployment ${name} is not in the org`, fix: DEPLOY_FIX }];
+  if (!d.exists)
+    return [
+      {
+        id: 'deployment.exists',
+        group: G,
+        status: 'fail',
+        message: `Embedded Service deployment ${name} is not in the org`,
+        fix: DEPLOY_FIX
+      }
+    ];
   const out: Check[] = [];
   const active = d.forms.find((f) => f.isActive);
   out.push(
     active
       ? { id: 'prechat.active', group: G, status: 'pass', message: 'Pre-chat is active', fix: '' }
-      : { id: 'prechat.active', group: G, status: 'fail', message: `Pre-chat is not active on ${name}`, fix: `${DEPLOY_FIX} (the generated deployment turns pre-chat on), then publish ${name}.` }
+      : {
+          id: 'prechat.active',
+          group: G,
+          status: 'fail',
+          message: `Pre-chat is not active on ${name}`,
+          fix: `${DEPLOY_FIX} (the generated deployment turns pre-chat on), then publish ${name}.`
+        }
   );
   const fields = new Map((active ?? d.forms[0])?.fields.map((f) => [f.formField, f]) ?? []);
   const hiddenWanted = model.attributes.filter((a) => a.hidden && !a.standard);
@@ -158,7 +201,16 @@ function deploymentChecks(model: HandoffModel, s: OrgSnapshot): Check[] {
     if (!f) notHidden.push(a.formField);
     else if (!f.isHidden) notHidden.push(`${a.formField} (not hidden)`);
   }
-  out.push(check(G, 'prechat.hiddenFields', notHidden, `${hiddenWanted.length} hidden pre-chat fields present`, 'Hidden pre-chat fields missing', `${DEPLOY_FIX} Then publish ${name}.`));
+  out.push(
+    check(
+      G,
+      'prechat.hiddenFields',
+      notHidden,
+      `${hiddenWanted.length} hidden pre-chat fields present`,
+      'Hidden pre-chat fields missing',
+      `${DEPLOY_FIX} Then publish ${name}.`
+    )
+  );
   if ('unavailable' in d.published) {
     out.push({
       id: 'deployment.published',
@@ -188,7 +240,10 @@ function flowChecks(model: HandoffModel, s: OrgSnapshot): Check[] {
   const G = 'Flow';
   const f = s.flow;
   const name = model.flow.apiName;
-  if (!f.exists) return [{ id: 'flow.active', group: G, status: 'fail', message: `Flow ${name} is not in the org`, fix: DEPLOY_FIX }];
+  if (!f.exists)
+    return [
+      { id: 'flow.active', group: G, status: 'fail', message: `Flow ${name} is not in the org`, fix: DEPLOY_FIX }
+    ];
   if (f.activeVersion === undefined || !f.active) {
     return [
       {
@@ -200,9 +255,17 @@ function flowChecks(model: HandoffModel, s: OrgSnapshot): Check[] {
       }
     ];
   }
-  const out: Check[] = [{ id: 'flow.active', group: G, status: 'pass', message: `Version ${f.activeVersion} is active`, fix: '' }];
+  const out: Check[] = [
+    { id: 'flow.active', group: G, status: 'pass', message: `Version ${f.activeVersion} is active`, fix: '' }
+  ];
   if ('unavailable' in f.project) {
-    out.push({ id: 'flow.version', group: G, status: 'warn', message: `Cannot compare with the project: ${f.project.unavailable}`, fix: 'Run `handoff build`.' });
+    out.push({
+      id: 'flow.version',
+      group: G,
+      status: 'warn',
+      message: `Cannot compare with the project: ${f.project.unavailable}`,
+      fix: 'Run `handoff build`.'
+    });
     return out;
   }
   const diff: string[] = [];
@@ -214,7 +277,10 @@ function flowChecks(model: HandoffModel, s: OrgSnapshot): Check[] {
   const projEls = new Set(f.project.elements);
   const elDiff = [...projEls].filter((e) => !orgEls.has(e)).length + [...orgEls].filter((e) => !projEls.has(e)).length;
   if (elDiff) diff.push(`${elDiff} element(s) differ`);
-  const newer = f.latestVersion !== undefined && f.latestVersion !== f.activeVersion ? ` (version ${f.latestVersion} exists but is not active)` : '';
+  const newer =
+    f.latestVersion !== undefined && f.latestVersion !== f.activeVersion
+      ? ` (version ${f.latestVersion} exists but is not active)`
+      : '';
   out.push(
     diff.length
       ? {
@@ -224,7 +290,13 @@ function flowChecks(model: HandoffModel, s: OrgSnapshot): Check[] {
           message: `Active version ${f.activeVersion} differs from the project${newer}: ${shortList(diff)}`,
           fix: `Run \`handoff deploy\` and activate the new version of ${name}.`
         }
-      : { id: 'flow.version', group: G, status: 'pass', message: `Active version ${f.activeVersion} matches the project${newer}`, fix: '' }
+      : {
+          id: 'flow.version',
+          group: G,
+          status: 'pass',
+          message: `Active version ${f.activeVersion} matches the project${newer}`,
+          fix: ''
+        }
   );
   return out;
 }
@@ -247,9 +319,30 @@ function fieldChecks(model: HandoffModel, s: OrgSnapshot): Check[] {
     if (!perms?.get(flowUser)?.edit) noEdit.push(api);
   }
   return [
-    check(G, 'fields.exist', missing, `${model.attributes.length} fields present`, 'Fields missing on MessagingSession', DEPLOY_FIX),
-    check(G, 'fields.agentAccess', noRead, `${agent} can read every field`, `${agent} cannot read`, `${DEPLOY_FIX} (the generated ${agent} grants read access).`),
-    check(G, 'fields.flowAccess', noEdit, `${flowUser} can edit every field`, `${flowUser} (the flow's running user) cannot edit`, `${DEPLOY_FIX} (the generated ${flowUser} grants edit access).`)
+    check(
+      G,
+      'fields.exist',
+      missing,
+      `${model.attributes.length} fields present`,
+      'Fields missing on MessagingSession',
+      DEPLOY_FIX
+    ),
+    check(
+      G,
+      'fields.agentAccess',
+      noRead,
+      `${agent} can read every field`,
+      `${agent} cannot read`,
+      `${DEPLOY_FIX} (the generated ${agent} grants read access).`
+    ),
+    check(
+      G,
+      'fields.flowAccess',
+      noEdit,
+      `${flowUser} can edit every field`,
+      `${flowUser} (the flow's running user) cannot edit`,
+      `${DEPLOY_FIX} (the generated ${flowUser} grants edit access).`
+    )
   ];
 }
 
@@ -269,8 +362,22 @@ function queueChecks(model: HandoffModel, s: OrgSnapshot): Check[] {
   }
   return [
     check(G, 'queues.exist', missing, `${model.queues.length} queues present`, 'Queues missing', DEPLOY_FIX),
-    check(G, 'queues.messagingSession', noSession, 'Every queue takes MessagingSession', 'Queues that do not take MessagingSession', `${DEPLOY_FIX} (or add MessagingSession to the queue's supported objects).`),
-    check(G, 'queues.routingConfig', noRouting, 'Every queue has a routing configuration', 'Queues without a routing configuration', `${DEPLOY_FIX} (or set the queue's Routing Configuration in Setup).`)
+    check(
+      G,
+      'queues.messagingSession',
+      noSession,
+      'Every queue takes MessagingSession',
+      'Queues that do not take MessagingSession',
+      `${DEPLOY_FIX} (or add MessagingSession to the queue's supported objects).`
+    ),
+    check(
+      G,
+      'queues.routingConfig',
+      noRouting,
+      'Every queue has a routing configuration',
+      'Queues without a routing configuration',
+      `${DEPLOY_FIX} (or set the queue's Routing Configuration in Setup).`
+    )
   ];
 }
 
@@ -282,20 +389,42 @@ function endConversationChecks(model: HandoffModel, s: OrgSnapshot): Check[] {
   const out: Check[] = [];
   const rec = `${SETTINGS_TYPE.objectName}.${SETTINGS_TYPE.defaultRecord}`;
   if (!s.settings) {
-    out.push({ id: 'settings.complete', group: G, status: 'fail', message: `Settings record ${rec} is missing`, fix: `Run \`handoff seed -o <org>\` with ${end.tokenEnv} set.` });
+    out.push({
+      id: 'settings.complete',
+      group: G,
+      status: 'fail',
+      message: `Settings record ${rec} is missing`,
+      fix: `Run \`handoff seed -o <org>\` with ${end.tokenEnv} set.`
+    });
   } else {
     const problems: string[] = [];
     if (!s.settings[F.endpoint]) problems.push(`${F.endpoint} blank`);
-    else if (s.settings[F.endpoint] !== end.endpoint) problems.push(`${F.endpoint} is ${s.settings[F.endpoint]}, config says ${end.endpoint}`);
+    else if (s.settings[F.endpoint] !== end.endpoint)
+      problems.push(`${F.endpoint} is ${s.settings[F.endpoint]}, config says ${end.endpoint}`);
     if (!s.settings[F.organisationId]) problems.push(`${F.organisationId} blank`);
     // Only whether the token is blank: its value is never read into a message.
     if (!s.settings[F.escalationToken]?.trim()) problems.push(`${F.escalationToken} blank`);
-    out.push(check(G, 'settings.complete', problems, `Settings record ${rec} is complete`, `Settings record ${rec} is incomplete`, `Run \`handoff seed -o <org>\` with ${end.tokenEnv} set.`));
+    out.push(
+      check(
+        G,
+        'settings.complete',
+        problems,
+        `Settings record ${rec} is complete`,
+        `Settings record ${rec} is incomplete`,
+        `Run \`handoff seed -o <org>\` with ${end.tokenEnv} set.`
+      )
+    );
   }
   const site = model.remoteSite!;
   const want = new URL(site.url);
   if (!s.remoteSite) {
-    out.push({ id: 'remoteSite', group: G, status: 'fail', message: `Remote site ${site.name} is missing`, fix: DEPLOY_FIX });
+    out.push({
+      id: 'remoteSite',
+      group: G,
+      status: 'fail',
+      message: `Remote site ${site.name} is missing`,
+      fix: DEPLOY_FIX
+    });
   } else {
     let host = '';
     try {
@@ -305,11 +434,27 @@ function endConversationChecks(model: HandoffModel, s: OrgSnapshot): Check[] {
     }
     const problems: string[] = [];
     if (!s.remoteSite.isActive) problems.push('inactive');
-    if (host.toLowerCase() !== want.host.toLowerCase()) problems.push(`for ${host || 'no host'}, the endpoint is on ${want.host}`);
-    out.push(check(G, 'remoteSite', problems, `Remote site ${site.name} allows ${want.host}`, `Remote site ${site.name}`, DEPLOY_FIX));
+    if (host.toLowerCase() !== want.host.toLowerCase())
+      problems.push(`for ${host || 'no host'}, the endpoint is on ${want.host}`);
+    out.push(
+      check(
+        G,
+        'remoteSite',
+        problems,
+        `Remote site ${site.name} allows ${want.host}`,
+        `Remote site ${site.name}`,
+        DEPLOY_FIX
+      )
+    );
   }
   if (s.failures === undefined) {
-    out.push({ id: 'failures.recent', group: G, status: 'warn', message: 'The failure object is not in the org', fix: DEPLOY_FIX });
+    out.push({
+      id: 'failures.recent',
+      group: G,
+      status: 'warn',
+      message: 'The failure object is not in the org',
+      fix: DEPLOY_FIX
+    });
   } else if (s.failures.length) {
     out.push({
       id: 'failures.recent',
@@ -319,7 +464,13 @@ function endConversationChecks(model: HandoffModel, s: OrgSnapshot): Check[] {
       fix: 'Open the Handoff Callout Failure records for the status and message; check the endpoint, the token and the vendor side.'
     });
   } else {
-    out.push({ id: 'failures.recent', group: G, status: 'pass', message: `No End Conversation failures in the last ${FAILURE_DAYS} days`, fix: '' });
+    out.push({
+      id: 'failures.recent',
+      group: G,
+      status: 'pass',
+      message: `No End Conversation failures in the last ${FAILURE_DAYS} days`,
+      fix: ''
+    });
   }
   return out;
 }
@@ -335,4 +486,3 @@ export function runChecks(model: HandoffModel, snapshot: OrgSnapshot): Check[] {
     ...endConversationChecks(model, snapshot)
   ];
 }
-

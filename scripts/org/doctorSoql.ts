@@ -97,5 +97,7 @@ export function asText(value: unknown): string | undefined {
 
 /** A metadata read of a component that does not exist comes back as an object with no fullName. */
 export function exists(component: unknown): component is Record<string, unknown> {
-  return !!component && typeof component === 'object' && typeof (component as { fullName?: unknown }).fullName === 'string';
+  return (
+    !!component && typeof component === 'object' && typeof (component as { fullName?: unknown }).fullName === 'string'
+  );
 }

@@ -51,13 +51,14 @@ export function scrtUrlFromInstance(instanceUrl: string): string | undefined {
 
 /** Field names out of `context.configuration.embeddedServiceConfig.forms[]` (formFields and hiddenFormFields). */
 export function formFieldsOf(body: unknown): string[] {
-  const forms = (body as { context?: { configuration?: { embeddedServiceConfig?: { forms?: unknown[] } } } })?.context?.configuration
-    ?.embeddedServiceConfig?.forms;
+  const forms = (body as { context?: { configuration?: { embeddedServiceConfig?: { forms?: unknown[] } } } })?.context
+    ?.configuration?.embeddedServiceConfig?.forms;
   const out: string[] = [];
   for (const f of Array.isArray(forms) ? forms : []) {
     const form = f as { formFields?: unknown[]; hiddenFormFields?: unknown[] };
     for (const field of [...(form.formFields ?? []), ...(form.hiddenFormFields ?? [])]) {
-      const name = (field as { name?: string; formField?: string })?.name ?? (field as { formField?: string })?.formField;
+      const name =
+        (field as { name?: string; formField?: string })?.name ?? (field as { formField?: string })?.formField;
       if (typeof name === 'string' && !out.includes(name)) out.push(name);
     }
   }
@@ -80,20 +81,32 @@ export class MiawClient {
 
   /** Gets a token for the deployment and returns its published pre-chat form. */
   async authorize(): Promise<PublishedForm> {
-    const res = await this.send('POST', '/authorization/unauthenticated/access-token', {
-      orgId: this.opts.orgId,
-      esDeveloperName: this.opts.esDeveloperName,
-      capabilitiesVersion: '1',
-      platform: 'Web'
-    }, false);
+    const res = await this.send(
+      'POST',
+      '/authorization/unauthenticated/access-token',
+      {
+        orgId: this.opts.orgId,
+        esDeveloperName: this.opts.esDeveloperName,
+        capabilitiesVersion: '1',
+        platform: 'Web'
+      },
+      false
+    );
     const body = (await res.json()) as { accessToken?: string };
     if (!body.accessToken) throw new MiawError('The access-token answer has no accessToken', res.status);
     this.token = body.accessToken;
     return { formFields: formFieldsOf(body) };
   }
 
-  async createConversation(routingAttributes: Record<string, string>, conversationId: string = randomUUID()): Promise<string> {
-    await this.send('POST', '/conversation', { conversationId, esDeveloperName: this.opts.esDeveloperName, routingAttributes });
+  async createConversation(
+    routingAttributes: Record<string, string>,
+    conversationId: string = randomUUID()
+  ): Promise<string> {
+    await this.send('POST', '/conversation', {
+      conversationId,
+      esDeveloperName: this.opts.esDeveloperName,
+      routingAttributes
+    });
     return conversationId;
   }
 
@@ -101,7 +114,11 @@ export class MiawClient {
    * Sends a text message. On 417 (no messaging session: it ended or never started) resends once with
    * isNewMessagingSession and the routing attributes, as REFERENCE.md says.
    */
-  async sendMessage(conversationId: string, text: string, routingAttributes: Record<string, string>): Promise<{ newSession: boolean }> {
+  async sendMessage(
+    conversationId: string,
+    text: string,
+    routingAttributes: Record<string, string>
+  ): Promise<{ newSession: boolean }> {
     const message = (extra: object) => ({
       message: { id: randomUUID(), messageType: 'StaticContentMessage', staticContent: { formatType: 'Text', text } },
       esDeveloperName: this.opts.esDeveloperName,
@@ -112,13 +129,20 @@ export class MiawClient {
       return { newSession: false };
     } catch (e) {
       if (!(e instanceof MiawError) || e.status !== 417) throw e;
-      await this.send('POST', `/conversation/${conversationId}/message`, message({ isNewMessagingSession: true, routingAttributes }));
+      await this.send(
+        'POST',
+        `/conversation/${conversationId}/message`,
+        message({ isNewMessagingSession: true, routingAttributes })
+      );
       return { newSession: true };
     }
   }
 
   async closeConversation(conversationId: string): Promise<void> {
-    await this.send('DELETE', `/conversation/${conversationId}?esDeveloperName=${encodeURIComponent(this.opts.esDeveloperName)}`);
+    await this.send(
+      'DELETE',
+      `/conversation/${conversationId}?esDeveloperName=${encodeURIComponent(this.opts.esDeveloperName)}`
+    );
   }
 
   private async send(method: string, path: string, body?: unknown, authed = true): Promise<Response> {
@@ -143,7 +167,11 @@ export class MiawClient {
         });
       } catch (e) {
         const err = e as Error;
-        if (attempt >= maxRetries) throw new MiawError(`${method} ${path.split('?')[0]}: ${err.name === 'TimeoutError' ? 'timed out' : err.message}`, 0);
+        if (attempt >= maxRetries)
+          throw new MiawError(
+            `${method} ${path.split('?')[0]}: ${err.name === 'TimeoutError' ? 'timed out' : err.message}`,
+            0
+          );
         await this.sleep(delay);
         delay *= 2;
         continue;

@@ -34,7 +34,14 @@ export interface SeedOptions {
 export interface SeedReport {
   dryRun: boolean;
   /** Absent when the config has no endConversation (nothing to store). */
-  settings?: { fullName: string; exists: boolean; write: boolean; tokenEnv: string; tokenMissing: boolean; fields: SettingsFieldPlan[] };
+  settings?: {
+    fullName: string;
+    exists: boolean;
+    write: boolean;
+    tokenEnv: string;
+    tokenMissing: boolean;
+    fields: SettingsFieldPlan[];
+  };
   assignments: {
     wanted: number;
     alreadyAssigned: number;
@@ -45,7 +52,12 @@ export interface SeedReport {
     inactiveUsers: string[];
     missingPermissionSets: string[];
   };
-  presence: { status: string; permissionSet: string; state: 'granted' | 'grant' | 'status-missing' | 'permission-set-missing'; failed?: string };
+  presence: {
+    status: string;
+    permissionSet: string;
+    state: 'granted' | 'grant' | 'status-missing' | 'permission-set-missing';
+    failed?: string;
+  };
   /** Write calls made (Metadata upsert, Collections, sObject create); 0 on a dry run or when nothing changed. */
   writes: number;
   /** True when the org needed (or, on a dry run, would need) any change. */
@@ -60,7 +72,9 @@ interface SettingsRecord {
 }
 
 async function readSettings(org: OrgCaller): Promise<SettingsValues | undefined> {
-  const rec = (await org.call('Metadata read CustomMetadata', (conn) => conn.metadata.read('CustomMetadata', settingsFullName()))) as unknown as SettingsRecord;
+  const rec = (await org.call('Metadata read CustomMetadata', (conn) =>
+    conn.metadata.read('CustomMetadata', settingsFullName())
+  )) as unknown as SettingsRecord;
   if (!exists(rec)) return undefined;
   const values: SettingsValues = {};
   for (const v of asArray((rec as SettingsRecord).values)) values[v.field] = asText(v.value);
@@ -85,11 +99,19 @@ async function readAssignments(org: OrgCaller, model: HandoffModel, opts: SeedOp
   const wanted = wantedAssignments(model, opts.agents, opts.integrationUser);
   if (!wanted.length) return planAssignments([], [], [], []);
   const psNames = [...new Set(wanted.map((w) => w.permissionSet))];
-  const permissionSets = await queryAll<{ Id: string; Name: string }>(org, `SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlList(psNames)}`);
+  const permissionSets = await queryAll<{ Id: string; Name: string }>(
+    org,
+    `SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlList(psNames)}`
+  );
   const usernames = [...new Set(wanted.map((w) => w.username))];
   const users: Array<{ Id: string; Username: string; IsActive: boolean }> = [];
   for (const slice of chunk(usernames, USERNAMES_PER_QUERY)) {
-    users.push(...(await queryAll<{ Id: string; Username: string; IsActive: boolean }>(org, `SELECT Id, Username, IsActive FROM User WHERE Username IN ${soqlList(slice)}`)));
+    users.push(
+      ...(await queryAll<{ Id: string; Username: string; IsActive: boolean }>(
+        org,
+        `SELECT Id, Username, IsActive FROM User WHERE Username IN ${soqlList(slice)}`
+      ))
+    );
   }
   const existing = permissionSets.length
     ? await queryAll<{ AssigneeId: string; PermissionSetId: string }>(
@@ -125,15 +147,26 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
     progress(`Reading ${settingsFullName()}…`);
     const current = await readSettings(org);
     const plan = planSettings(end, current, opts.env[end.tokenEnv]);
-    settings = { fullName: plan.fullName, exists: plan.exists, write: plan.write, tokenEnv: end.tokenEnv, tokenMissing: plan.tokenMissing, fields: plan.fields };
+    settings = {
+      fullName: plan.fullName,
+      exists: plan.exists,
+      write: plan.write,
+      tokenEnv: end.tokenEnv,
+      tokenMissing: plan.tokenMissing,
+      fields: plan.fields
+    };
     if (plan.tokenMissing) {
-      problems.push(`The escalation token is blank in the org and ${end.tokenEnv} is not set: set it in the environment and run \`handoff seed\` again.`);
+      problems.push(
+        `The escalation token is blank in the org and ${end.tokenEnv} is not set: set it in the environment and run \`handoff seed\` again.`
+      );
     }
     if (plan.write) {
       changed = true;
       if (!opts.dryRun) {
         progress(`Writing ${plan.fullName}…`);
-        const res = (await org.call('Metadata upsert CustomMetadata', (conn) => conn.metadata.upsert('CustomMetadata', settingsMetadata(plan.values) as never))) as unknown as {
+        const res = (await org.call('Metadata upsert CustomMetadata', (conn) =>
+          conn.metadata.upsert('CustomMetadata', settingsMetadata(plan.values) as never)
+        )) as unknown as {
           success: boolean | string;
           errors?: { message?: string } | Array<{ message?: string }>;
         };
@@ -162,16 +195,22 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
         writes++;
         results.forEach((r, i) => {
           if (r.success) created++;
-          else failed.push({ username: slice[i].username, permissionSet: slice[i].permissionSet, message: saveError(r) });
+          else
+            failed.push({ username: slice[i].username, permissionSet: slice[i].permissionSet, message: saveError(r) });
         });
       }
     }
   }
   for (const f of failed) problems.push(`Assigning ${f.permissionSet} to ${f.username} failed: ${f.message}`);
-  if (ap.unknownUsers.length) problems.push(`No such user in the org: ${ap.unknownUsers.join(', ')}. Check the usernames (--agents, --integration-user or users in the config).`);
+  if (ap.unknownUsers.length)
+    problems.push(
+      `No such user in the org: ${ap.unknownUsers.join(', ')}. Check the usernames (--agents, --integration-user or users in the config).`
+    );
   if (ap.inactiveUsers.length) problems.push(`Inactive users were not assigned: ${ap.inactiveUsers.join(', ')}.`);
   if (ap.missingPermissionSets.length) {
-    problems.push(`Permission set not in the org: ${ap.missingPermissionSets.join(', ')}. Run \`handoff deploy\` first.`);
+    problems.push(
+      `Permission set not in the org: ${ap.missingPermissionSets.join(', ')}. Run \`handoff deploy\` first.`
+    );
   }
 
   // 3. Presence status access for agents (SetupEntityAccess on the agent permission set).
@@ -180,7 +219,10 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
     changed = true;
     if (presence.wrote) writes++;
   }
-  if (presence.state === 'status-missing') problems.push(`Presence status ${model.presenceStatus.developerName} is not in the org. Run \`handoff deploy\` first.`);
+  if (presence.state === 'status-missing')
+    problems.push(
+      `Presence status ${model.presenceStatus.developerName} is not in the org. Run \`handoff deploy\` first.`
+    );
   if (presence.failed) problems.push(`Granting presence status access failed: ${presence.failed}`);
 
   return {
@@ -218,7 +260,10 @@ async function seedPresence(
     `SELECT Id, DeveloperName FROM ServicePresenceStatus WHERE DeveloperName = ${soqlString(model.presenceStatus.developerName)}`
   );
   if (!statuses.length) return { state: 'status-missing', wrote: false };
-  const ps = await queryAll<{ Id: string }>(org, `SELECT Id FROM PermissionSet WHERE Name = ${soqlString(model.permissionSets.agent.name)}`);
+  const ps = await queryAll<{ Id: string }>(
+    org,
+    `SELECT Id FROM PermissionSet WHERE Name = ${soqlString(model.permissionSets.agent.name)}`
+  );
   if (!ps.length) return { state: 'permission-set-missing', wrote: false };
   const access = await queryAll<{ Id: string }>(
     org,

@@ -21,7 +21,10 @@ export async function openOrg(targetOrg: string | undefined, progress: (line: st
 
 /** The 18-character org Id, from the Organization record (one query). */
 export async function orgIdOf(session: Pick<OrgSession, 'call'>): Promise<string> {
-  const res = (await session.call('query Organization', async (c) => await c.query('SELECT Id FROM Organization LIMIT 1'))) as { records: Array<{ Id: string }> };
+  const res = (await session.call(
+    'query Organization',
+    async (c) => await c.query('SELECT Id FROM Organization LIMIT 1')
+  )) as { records: Array<{ Id: string }> };
   const id = res.records[0]?.Id;
   if (!id) throw new Error('The org returned no Organization record');
   return id;

@@ -41,7 +41,8 @@ export function settingsFullName(): string {
 }
 
 function same(field: string, a: string | undefined, b: string | undefined): boolean {
-  if (NUMBER_FIELDS.has(field) && a !== undefined && b !== undefined && a !== '' && b !== '') return Number(a) === Number(b);
+  if (NUMBER_FIELDS.has(field) && a !== undefined && b !== undefined && a !== '' && b !== '')
+    return Number(a) === Number(b);
   return (a ?? '') === (b ?? '');
 }
 
@@ -86,7 +87,9 @@ export function planSettings(
     } else {
       write = true;
       const action = had === undefined || had === '' ? 'set' : 'change';
-      fields.push(secret ? { field, action } : { field, action, ...(action === 'change' ? { from: had } : {}), to: want });
+      fields.push(
+        secret ? { field, action } : { field, action, ...(action === 'change' ? { from: had } : {}), to: want }
+      );
     }
   }
   return { fullName: settingsFullName(), exists: current !== undefined, fields, write, values, tokenMissing };
@@ -98,7 +101,11 @@ export interface WantedAssignment {
   permissionSet: string;
 }
 
-export function wantedAssignments(model: HandoffModel, agents: string[], integrationUser: string | undefined): WantedAssignment[] {
+export function wantedAssignments(
+  model: HandoffModel,
+  agents: string[],
+  integrationUser: string | undefined
+): WantedAssignment[] {
   const out: WantedAssignment[] = [];
   const seen = new Set<string>();
   const add = (username: string, permissionSet: string): void => {
@@ -132,7 +139,13 @@ export function planAssignments(
   const userByName = new Map(users.map((u) => [u.Username.toLowerCase(), u]));
   const psByName = new Map(permissionSets.map((p) => [p.Name, p.Id]));
   const have = new Set(existing.map((a) => `${a.AssigneeId}:${a.PermissionSetId}`));
-  const plan: AssignmentPlan = { create: [], alreadyAssigned: [], unknownUsers: [], inactiveUsers: [], missingPermissionSets: [] };
+  const plan: AssignmentPlan = {
+    create: [],
+    alreadyAssigned: [],
+    unknownUsers: [],
+    inactiveUsers: [],
+    missingPermissionSets: []
+  };
   for (const w of wanted) {
     const user = userByName.get(w.username.toLowerCase());
     const psId = psByName.get(w.permissionSet);
@@ -151,7 +164,12 @@ export function planAssignments(
     if (have.has(`${user.Id}:${psId}`)) plan.alreadyAssigned.push(w);
     else {
       have.add(`${user.Id}:${psId}`);
-      plan.create.push({ AssigneeId: user.Id, PermissionSetId: psId, username: w.username, permissionSet: w.permissionSet });
+      plan.create.push({
+        AssigneeId: user.Id,
+        PermissionSetId: psId,
+        username: w.username,
+        permissionSet: w.permissionSet
+      });
     }
   }
   return plan;

@@ -80,7 +80,8 @@ export async function runSmoke(org: OrgCaller, model: HandoffModel, opts: SmokeO
       await sleep(delay);
       delay = Math.min(delay * 2, MAX_POLL_MS);
     }
-    if (!session) report.error = `No MessagingSession for conversation ${conversationId} within ${Math.round(opts.timeoutMs / 1000)} s`;
+    if (!session)
+      report.error = `No MessagingSession for conversation ${conversationId} within ${Math.round(opts.timeoutMs / 1000)} s`;
     else report.sessionId = String(session.Id);
   } catch (e) {
     report.error = (e as Error).message;

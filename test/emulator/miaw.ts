@@ -103,7 +103,13 @@ function accessToken(req: EmuRequest, state: OrgState): EmuResponse {
           forms: [
             {
               formType: 'PreChat',
-              formFields: fields.map((f, i) => ({ name: f.formField, isHidden: f.isHidden, type: f.type, order: i + 1, required: false }))
+              formFields: fields.map((f, i) => ({
+                name: f.formField,
+                isHidden: f.isHidden,
+                type: f.type,
+                order: i + 1,
+                required: false
+              }))
             }
           ]
         }
@@ -142,12 +148,20 @@ function deliver(state: OrgState, conv: Conversation, attrs: Record<string, unkn
   const flowName = textOf(channelXml, 'sessionHandlerFlow');
   const def = flowName ? state.find('FlowDefinition', { DeveloperName: flowName })[0] : undefined;
   const flow = def?.ActiveVersionId ? state.table('Flow').get(String(def.ActiveVersionId)) : undefined;
-  const meta = (flow?.Metadata ?? {}) as { variables?: Array<{ name: string; isInput?: string }>; recordUpdates?: Array<Record<string, unknown>> };
+  const meta = (flow?.Metadata ?? {}) as {
+    variables?: Array<{ name: string; isInput?: string }>;
+    recordUpdates?: Array<Record<string, unknown>>;
+  };
   const inputs = new Set((meta.variables ?? []).filter((v) => v.isInput === 'true').map((v) => v.name));
   const assigns = new Map<string, string>();
   for (const u of meta.recordUpdates ?? []) {
     if (u.object !== 'MessagingSession') continue;
-    const list = u.inputAssignments === undefined ? [] : Array.isArray(u.inputAssignments) ? u.inputAssignments : [u.inputAssignments];
+    const list =
+      u.inputAssignments === undefined
+        ? []
+        : Array.isArray(u.inputAssignments)
+          ? u.inputAssignments
+          : [u.inputAssignments];
     for (const a of list as Array<{ field: string; value?: { elementReference?: string } }>) {
       if (a.value?.elementReference) assigns.set(a.value.elementReference, a.field);
     }
@@ -174,11 +188,19 @@ function deliver(state: OrgState, conv: Conversation, attrs: Record<string, unkn
   return session;
 }
 
-function parameterFor(channel: XmlNode, key: string): { formField: string; mappings: string[]; maxLength?: number } | undefined {
-  const mappings = (p: XmlNode): string[] => children(p, 'actionParameterMappings').map((m) => textOf(m, 'actionParameterName') ?? '');
+function parameterFor(
+  channel: XmlNode,
+  key: string
+): { formField: string; mappings: string[]; maxLength?: number } | undefined {
+  const mappings = (p: XmlNode): string[] =>
+    children(p, 'actionParameterMappings').map((m) => textOf(m, 'actionParameterName') ?? '');
   for (const p of children(channel, 'customParameters')) {
     if (textOf(p, 'externalParameterName') === key || textOf(p, 'name') === key) {
-      return { formField: textOf(p, 'name') ?? '', mappings: mappings(p), maxLength: Number(textOf(p, 'maxLength') ?? '') || undefined };
+      return {
+        formField: textOf(p, 'name') ?? '',
+        mappings: mappings(p),
+        maxLength: Number(textOf(p, 'maxLength') ?? '') || undefined
+      };
     }
   }
   for (const p of children(channel, 'standardParameters')) {
@@ -197,8 +219,13 @@ async function miawHandler(req: EmuRequest, { state }: HandlerContext): Promise<
   const deployment = token ? ms.tokens.get(token) : undefined;
   if (!deployment) return problem(401, 'Invalid or expired access token');
   if (rest === '/conversation' && req.method === 'POST') {
-    const body = req.json<{ conversationId?: string; esDeveloperName?: string; routingAttributes?: Record<string, unknown> }>();
-    if (!body.conversationId || !/^[0-9a-f-]{36}$/i.test(body.conversationId)) return problem(400, 'conversationId must be a UUID');
+    const body = req.json<{
+      conversationId?: string;
+      esDeveloperName?: string;
+      routingAttributes?: Record<string, unknown>;
+    }>();
+    if (!body.conversationId || !/^[0-9a-f-]{36}$/i.test(body.conversationId))
+      return problem(400, 'conversationId must be a UUID');
     if (ms.conversations.has(body.conversationId)) return problem(400, 'Conversation exists');
     ms.conversations.set(body.conversationId, {
       id: body.conversationId,
@@ -214,7 +241,11 @@ async function miawHandler(req: EmuRequest, { state }: HandlerContext): Promise<
     if (!conv || conv.closed) return problem(404, 'Conversation not found');
     const body = req.json<{ isNewMessagingSession?: boolean; routingAttributes?: Record<string, unknown> }>();
     if (!conv.sessionId || body.isNewMessagingSession) {
-      const session = deliver(state, conv, body.isNewMessagingSession ? (body.routingAttributes ?? {}) : conv.routingAttributes);
+      const session = deliver(
+        state,
+        conv,
+        body.isNewMessagingSession ? (body.routingAttributes ?? {}) : conv.routingAttributes
+      );
       conv.sessionId = session?.Id;
     }
     return json(202, { id: randomUUID() });
@@ -232,11 +263,15 @@ async function miawHandler(req: EmuRequest, { state }: HandlerContext): Promise<
 
 /** The Connect publish call reported for recent API versions (unverified against a real org). */
 function publishHandler(req: EmuRequest, { state }: HandlerContext): EmuResponse | undefined {
-  const m = /^\/services\/data\/v[\d.]+\/connect\/embeddedservice\/embeddedserviceconfig\/publish\/(\w+)$/.exec(req.path);
+  const m = /^\/services\/data\/v[\d.]+\/connect\/embeddedservice\/embeddedserviceconfig\/publish\/(\w+)$/.exec(
+    req.path
+  );
   if (!m || req.method !== 'POST') return undefined;
   syncFromMetadata(state);
-  const rec = state.table('EmbeddedServiceConfig').get(m[1]) ?? state.find('EmbeddedServiceConfig', { DeveloperName: m[1] })[0];
-  if (!rec || !publishDeployment(state, String(rec.DeveloperName))) return json(404, [{ errorCode: 'NOT_FOUND', message: 'No such deployment' }]);
+  const rec =
+    state.table('EmbeddedServiceConfig').get(m[1]) ?? state.find('EmbeddedServiceConfig', { DeveloperName: m[1] })[0];
+  if (!rec || !publishDeployment(state, String(rec.DeveloperName)))
+    return json(404, [{ errorCode: 'NOT_FOUND', message: 'No such deployment' }]);
   return json(200, { success: true });
 }
 

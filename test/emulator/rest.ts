@@ -115,12 +115,19 @@ function page(state: OrgState, rows: Array<Record<string, unknown>>, base: strin
   if (!map) cursors.set(state, (map = new Map()));
   const locator = `01g${String(++cursorSeq).padStart(15, '0')}-${PAGE_SIZE}`;
   map.set(locator, rows.slice(PAGE_SIZE));
-  return json(200, { totalSize: total, done: false, nextRecordsUrl: `${base}/query/${locator}`, records: rows.slice(0, PAGE_SIZE) });
+  return json(200, {
+    totalSize: total,
+    done: false,
+    nextRecordsUrl: `${base}/query/${locator}`,
+    records: rows.slice(0, PAGE_SIZE)
+  });
 }
 
 export function runQuery(state: OrgState, q: SoqlQuery): Array<Record<string, unknown>> {
   if (!knownType(state, q.from)) throw new SoqlError(`INVALID_TYPE:sObject type '${q.from}' is not supported.`);
-  let rows = [...state.table(q.from).values()].filter((r) => q.where.every((c) => matches(c, getPath(state, r, c.path))));
+  let rows = [...state.table(q.from).values()].filter((r) =>
+    q.where.every((c) => matches(c, getPath(state, r, c.path)))
+  );
   if (q.orderBy) {
     const { path, desc } = q.orderBy;
     rows = rows.sort((a, b) => {
@@ -149,28 +156,50 @@ function queryHandler(req: EmuRequest, state: OrgState, base: string, rest: stri
     return page(state, rows, base, rows.length);
   } catch (e) {
     if (!(e instanceof SoqlError)) throw e;
-    const [code, message] = e.message.startsWith('INVALID_TYPE:') ? ['INVALID_TYPE', e.message.slice(13)] : ['MALFORMED_QUERY', e.message];
+    const [code, message] = e.message.startsWith('INVALID_TYPE:')
+      ? ['INVALID_TYPE', e.message.slice(13)]
+      : ['MALFORMED_QUERY', e.message];
     return restError(400, code, message);
   }
 }
 
-type SaveResult = { id?: string; success: boolean; errors: Array<{ statusCode: string; message: string; fields: string[] }>; created?: boolean };
+type SaveResult = {
+  id?: string;
+  success: boolean;
+  errors: Array<{ statusCode: string; message: string; fields: string[] }>;
+  created?: boolean;
+};
 
-const ok = (id: string, created?: boolean): SaveResult => ({ id, success: true, errors: [], ...(created === undefined ? {} : { created }) });
-const err = (statusCode: string, message: string): SaveResult => ({ success: false, errors: [{ statusCode, message, fields: [] }] });
+const ok = (id: string, created?: boolean): SaveResult => ({
+  id,
+  success: true,
+  errors: [],
+  ...(created === undefined ? {} : { created })
+});
+const err = (statusCode: string, message: string): SaveResult => ({
+  success: false,
+  errors: [{ statusCode, message, fields: [] }]
+});
 
 /** Checks the emulator enforces on inserts, as the org would. */
 function validateInsert(state: OrgState, type: string, fields: Record<string, unknown>): SaveResult | undefined {
   if (type === 'PermissionSetAssignment') {
     const user = findById(state, fields.AssigneeId);
-    if (!user || user.attributes?.type !== 'User') return err('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id: AssigneeId');
+    if (!user || user.attributes?.type !== 'User')
+      return err('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id: AssigneeId');
     if (!state.table('PermissionSet').has(String(fields.PermissionSetId)))
       return err('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id: PermissionSetId');
-    if (state.find('PermissionSetAssignment', { AssigneeId: fields.AssigneeId, PermissionSetId: fields.PermissionSetId }).length) {
+    if (
+      state.find('PermissionSetAssignment', { AssigneeId: fields.AssigneeId, PermissionSetId: fields.PermissionSetId })
+        .length
+    ) {
       return err('DUPLICATE_VALUE', 'Duplicate PermissionSetAssignment');
     }
   }
-  if (type === 'SetupEntityAccess' && state.find('SetupEntityAccess', { ParentId: fields.ParentId, SetupEntityId: fields.SetupEntityId }).length) {
+  if (
+    type === 'SetupEntityAccess' &&
+    state.find('SetupEntityAccess', { ParentId: fields.ParentId, SetupEntityId: fields.SetupEntityId }).length
+  ) {
     return err('DUPLICATE_VALUE', 'duplicate value found: SetupEntityId');
   }
   return undefined;
@@ -228,7 +257,11 @@ function sobjectsHandler(req: EmuRequest, state: OrgState, rest: string, tooling
     const [, type, extId] = upsertMany;
     const body = req.json<{ records: Array<Record<string, unknown>> }>();
     if (body.records.length > 200)
-      return restError(400, 'EXCEEDED_ID_LIMIT', 'record limit reached. cannot submit more than 200 records into this call');
+      return restError(
+        400,
+        'EXCEEDED_ID_LIMIT',
+        'record limit reached. cannot submit more than 200 records into this call'
+      );
     return json(
       200,
       body.records.map((r) => {
@@ -241,7 +274,11 @@ function sobjectsHandler(req: EmuRequest, state: OrgState, rest: string, tooling
   if (rest === '/composite/sobjects' && (req.method === 'POST' || req.method === 'PATCH')) {
     const body = req.json<{ allOrNone?: boolean; records: Array<Record<string, unknown>> }>();
     if (body.records.length > 200)
-      return restError(400, 'EXCEEDED_ID_LIMIT', 'record limit reached. cannot submit more than 200 records into this call');
+      return restError(
+        400,
+        'EXCEEDED_ID_LIMIT',
+        'record limit reached. cannot submit more than 200 records into this call'
+      );
     if (req.method === 'POST') {
       return json(
         200,
@@ -251,7 +288,10 @@ function sobjectsHandler(req: EmuRequest, state: OrgState, rest: string, tooling
     return json(
       200,
       body.records.map((r) => {
-        const { attributes, Id, ...fields } = r as { attributes?: { type?: string }; Id?: string } & Record<string, unknown>;
+        const { attributes, Id, ...fields } = r as { attributes?: { type?: string }; Id?: string } & Record<
+          string,
+          unknown
+        >;
         const rec = Id ? state.update(String(attributes?.type), Id, fields) : undefined;
         return rec ? ok(rec.Id) : err('ENTITY_IS_DELETED', 'entity is deleted');
       })
@@ -270,7 +310,8 @@ export function restHandler(req: EmuRequest, { state }: HandlerContext): EmuResp
 }
 
 export function registerRest(emu: OrgEmulator): void {
-  if (!emu.state.table('Organization').size) emu.state.insert('Organization', { Id: emu.state.orgId, Name: 'Handoff Emulator' });
+  if (!emu.state.table('Organization').size)
+    emu.state.insert('Organization', { Id: emu.state.orgId, Name: 'Handoff Emulator' });
   emu.router.register('rest', restHandler);
 }
 

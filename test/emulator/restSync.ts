@@ -23,7 +23,12 @@ export function xmlOf(c: MetadataComponent): XmlNode {
 }
 
 /** Replaces the derived rows of one type with `rows`, matched by `key` so Ids survive a re-sync. */
-function syncDerived(state: OrgState, type: string, key: (r: Record<string, unknown>) => string, rows: Array<Record<string, unknown>>): void {
+function syncDerived(
+  state: OrgState,
+  type: string,
+  key: (r: Record<string, unknown>) => string,
+  rows: Array<Record<string, unknown>>
+): void {
   const table = state.table(type);
   const existing = new Map<string, SObjectRecord>();
   for (const r of table.values()) if (r._derived) existing.set(key(r), r);
@@ -55,7 +60,11 @@ function sessionFields(state: OrgState): Array<{ name: string; type: string; len
     const [obj, field] = c.fullName.split('.');
     if (obj !== 'MessagingSession') continue;
     const x = xmlOf(c);
-    out.push({ name: field, type: textOf(x, 'type') ?? 'Text', length: Number(textOf(x, 'length') ?? '') || undefined });
+    out.push({
+      name: field,
+      type: textOf(x, 'type') ?? 'Text',
+      length: Number(textOf(x, 'length') ?? '') || undefined
+    });
   }
   const obj = state.component('CustomObject', 'MessagingSession');
   if (obj) {
@@ -74,13 +83,17 @@ export function syncFromMetadata(state: OrgState): void {
     state,
     'ServicePresenceStatus',
     byName('DeveloperName'),
-    state.components('ServicePresenceStatus').map((c) => ({ DeveloperName: c.fullName, MasterLabel: textOf(xmlOf(c), 'label') ?? c.fullName }))
+    state
+      .components('ServicePresenceStatus')
+      .map((c) => ({ DeveloperName: c.fullName, MasterLabel: textOf(xmlOf(c), 'label') ?? c.fullName }))
   );
   syncDerived(
     state,
     'QueueRoutingConfig',
     byName('DeveloperName'),
-    state.components('QueueRoutingConfig').map((c) => ({ DeveloperName: c.fullName, MasterLabel: textOf(xmlOf(c), 'label') ?? c.fullName }))
+    state
+      .components('QueueRoutingConfig')
+      .map((c) => ({ DeveloperName: c.fullName, MasterLabel: textOf(xmlOf(c), 'label') ?? c.fullName }))
   );
   const statusId = new Map(state.find('ServicePresenceStatus').map((r) => [r.DeveloperName as string, r.Id]));
   const routingId = new Map(state.find('QueueRoutingConfig').map((r) => [r.DeveloperName as string, r.Id]));
@@ -133,7 +146,10 @@ export function syncFromMetadata(state: OrgState): void {
     'QueueSobject',
     (r) => `${r.QueueId}:${r.SobjectType}`,
     queues.flatMap((c) =>
-      children(xmlOf(c), 'queueSobject').map((q) => ({ QueueId: groupId.get(c.fullName), SobjectType: textOf(q, 'sobjectType') }))
+      children(xmlOf(c), 'queueSobject').map((q) => ({
+        QueueId: groupId.get(c.fullName),
+        SobjectType: textOf(q, 'sobjectType')
+      }))
     )
   );
 
@@ -156,7 +172,9 @@ export function syncFromMetadata(state: OrgState): void {
     state,
     'EmbeddedServiceConfig',
     byName('DeveloperName'),
-    state.components('EmbeddedServiceConfig').map((c) => ({ DeveloperName: c.fullName, MasterLabel: textOf(xmlOf(c), 'masterLabel') ?? c.fullName }))
+    state
+      .components('EmbeddedServiceConfig')
+      .map((c) => ({ DeveloperName: c.fullName, MasterLabel: textOf(xmlOf(c), 'masterLabel') ?? c.fullName }))
   );
   syncDerived(
     state,
@@ -186,7 +204,12 @@ function syncFlows(state: OrgState): void {
     if (list.length && list[list.length - 1].xml === c.xml) continue;
     let def = state.find('FlowDefinition', { DeveloperName: c.fullName })[0];
     if (!def)
-      def = state.insert('FlowDefinition', { DeveloperName: c.fullName, MasterLabel: c.fullName, ActiveVersionId: null, LatestVersionId: null });
+      def = state.insert('FlowDefinition', {
+        DeveloperName: c.fullName,
+        MasterLabel: c.fullName,
+        ActiveVersionId: null,
+        LatestVersionId: null
+      });
     const version = list.length + 1;
     const x = xmlOf(c);
     const active = textOf(x, 'status') === 'Active';

@@ -23,7 +23,11 @@ describe('handoff doctor against the emulator', () => {
   beforeEach(async () => {
     emu = await startOrg();
     root = installModel(emu, m);
-    emu.state.putComponent({ type: 'CustomMetadata', fullName: 'Handoff_Settings.Default', xml: TOKEN_XML('secret', m.endConversation!.endpoint) });
+    emu.state.putComponent({
+      type: 'CustomMetadata',
+      fullName: 'Handoff_Settings.Default',
+      xml: TOKEN_XML('secret', m.endConversation!.endpoint)
+    });
     org = await openSession(emu);
   });
   afterEach(() => emu.stop());
@@ -37,10 +41,33 @@ describe('handoff doctor against the emulator', () => {
     [
       'mapping empty',
       'channel.mappings',
-      (e) => editComponent(e, 'MessagingChannel', 'Handoff_Messaging', (x) => x.replace('<actionParameterMappings>\n            <actionParameterName>plan</actionParameterName>\n        </actionParameterMappings>', ''))
+      (e) =>
+        editComponent(e, 'MessagingChannel', 'Handoff_Messaging', (x) =>
+          x.replace(
+            '<actionParameterMappings>\n            <actionParameterName>plan</actionParameterName>\n        </actionParameterMappings>',
+            ''
+          )
+        )
     ],
-    ['custom parameter missing', 'channel.parameters', (e) => editComponent(e, 'MessagingChannel', 'Handoff_Messaging', (x) => x.replace('<externalParameterName>plan</externalParameterName>', '<externalParameterName>Plan</externalParameterName>'))],
-    ['pre-chat inactive', 'prechat.active', (e) => editComponent(e, 'EmbeddedServiceConfig', 'Handoff_Deployment', (x) => x.replace('<isActive>true</isActive>', '<isActive>false</isActive>'))],
+    [
+      'custom parameter missing',
+      'channel.parameters',
+      (e) =>
+        editComponent(e, 'MessagingChannel', 'Handoff_Messaging', (x) =>
+          x.replace(
+            '<externalParameterName>plan</externalParameterName>',
+            '<externalParameterName>Plan</externalParameterName>'
+          )
+        )
+    ],
+    [
+      'pre-chat inactive',
+      'prechat.active',
+      (e) =>
+        editComponent(e, 'EmbeddedServiceConfig', 'Handoff_Deployment', (x) =>
+          x.replace('<isActive>true</isActive>', '<isActive>false</isActive>')
+        )
+    ],
     [
       'deployment changed, not published',
       'deployment.published',
@@ -52,19 +79,83 @@ describe('handoff doctor against the emulator', () => {
           )
         )
     ],
-    ['flow inactive', 'flow.active', (e) => {
-      const def = e.state.find('FlowDefinition')[0];
-      def.ActiveVersionId = null;
-    }],
-    ['flow differs from the project', 'flow.version', (e) => editComponent(e, 'Flow', 'Handoff_Routing', (x) => x.replace(/<name>plan<\/name>/, '<name>plan_old</name>'))],
-    ['FLS missing', 'fields.agentAccess', (e) => editComponent(e, 'PermissionSet', 'Handoff_Agent', (x) => x.replace(/<field>MessagingSession\.plan__c<\/field>\s*<readable>true<\/readable>/, '<field>MessagingSession.plan__c</field><readable>false</readable>'))],
+    [
+      'flow inactive',
+      'flow.active',
+      (e) => {
+        const def = e.state.find('FlowDefinition')[0];
+        def.ActiveVersionId = null;
+      }
+    ],
+    [
+      'flow differs from the project',
+      'flow.version',
+      (e) =>
+        editComponent(e, 'Flow', 'Handoff_Routing', (x) => x.replace(/<name>plan<\/name>/, '<name>plan_old</name>'))
+    ],
+    [
+      'FLS missing',
+      'fields.agentAccess',
+      (e) =>
+        editComponent(e, 'PermissionSet', 'Handoff_Agent', (x) =>
+          x.replace(
+            /<field>MessagingSession\.plan__c<\/field>\s*<readable>true<\/readable>/,
+            '<field>MessagingSession.plan__c</field><readable>false</readable>'
+          )
+        )
+    ],
     ['field missing', 'fields.exist', (e) => e.state.metadata.get('CustomField')!.delete('MessagingSession.plan__c')],
-    ['queue without MessagingSession', 'queues.messagingSession', (e) => editComponent(e, 'Queue', 'Handoff_DACH', (x) => x.replace('<sobjectType>MessagingSession</sobjectType>', '<sobjectType>Case</sobjectType>'))],
-    ['queue without routing config', 'queues.routingConfig', (e) => editComponent(e, 'Queue', 'Handoff_DACH', (x) => x.replace(/<queueRoutingConfig>[^<]*<\/queueRoutingConfig>/, ''))],
-    ['token blank', 'settings.complete', (e) => e.state.putComponent({ type: 'CustomMetadata', fullName: 'Handoff_Settings.Default', xml: TOKEN_XML('', m.endConversation!.endpoint) })],
-    ['remote site for another host', 'remoteSite', (e) => editComponent(e, 'RemoteSiteSetting', 'Handoff_End_Conversation', (x) => x.replace('https://handoff.example.com', 'https://other.example.org'))],
-    ['remote site inactive', 'remoteSite', (e) => editComponent(e, 'RemoteSiteSetting', 'Handoff_End_Conversation', (x) => x.replace('<isActive>true</isActive>', '<isActive>false</isActive>'))],
-    ['recent End Conversation failures', 'failures.recent', (e) => e.state.insert('Handoff_Callout_Failure__c', { CreatedDate: new Date().toISOString(), Error_Type__c: 'Timeout' })]
+    [
+      'queue without MessagingSession',
+      'queues.messagingSession',
+      (e) =>
+        editComponent(e, 'Queue', 'Handoff_DACH', (x) =>
+          x.replace('<sobjectType>MessagingSession</sobjectType>', '<sobjectType>Case</sobjectType>')
+        )
+    ],
+    [
+      'queue without routing config',
+      'queues.routingConfig',
+      (e) =>
+        editComponent(e, 'Queue', 'Handoff_DACH', (x) =>
+          x.replace(/<queueRoutingConfig>[^<]*<\/queueRoutingConfig>/, '')
+        )
+    ],
+    [
+      'token blank',
+      'settings.complete',
+      (e) =>
+        e.state.putComponent({
+          type: 'CustomMetadata',
+          fullName: 'Handoff_Settings.Default',
+          xml: TOKEN_XML('', m.endConversation!.endpoint)
+        })
+    ],
+    [
+      'remote site for another host',
+      'remoteSite',
+      (e) =>
+        editComponent(e, 'RemoteSiteSetting', 'Handoff_End_Conversation', (x) =>
+          x.replace('https://handoff.example.com', 'https://other.example.org')
+        )
+    ],
+    [
+      'remote site inactive',
+      'remoteSite',
+      (e) =>
+        editComponent(e, 'RemoteSiteSetting', 'Handoff_End_Conversation', (x) =>
+          x.replace('<isActive>true</isActive>', '<isActive>false</isActive>')
+        )
+    ],
+    [
+      'recent End Conversation failures',
+      'failures.recent',
+      (e) =>
+        e.state.insert('Handoff_Callout_Failure__c', {
+          CreatedDate: new Date().toISOString(),
+          Error_Type__c: 'Timeout'
+        })
+    ]
   ])('detects %s (%s)', async (_name, id, breakIt) => {
     breakIt(emu);
     const bad = await failing();

@@ -65,7 +65,11 @@ export function componentOf(file: string): { type: string; fullName: string } | 
  * object; then (by default) activates the channel and publishes the deployment, the two post-deploy
  * steps. Returns a project root holding the generated flow file, for doctor's version check.
  */
-export function installModel(emu: OrgEmulator, m: HandoffModel, opts: { activate?: boolean; publish?: boolean } = {}): string {
+export function installModel(
+  emu: OrgEmulator,
+  m: HandoffModel,
+  opts: { activate?: boolean; publish?: boolean } = {}
+): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-org-'));
   for (const f of generateAll(m)) {
     const c = componentOf(f.path);
@@ -76,7 +80,11 @@ export function installModel(emu: OrgEmulator, m: HandoffModel, opts: { activate
       fs.writeFileSync(path.join(root, 'force-app/generated/flows', path.basename(f.path)), f.content);
     }
   }
-  emu.state.putComponent({ type: 'CustomObject', fullName: 'Handoff_Callout_Failure__c', xml: '<CustomObject><label>Failure</label></CustomObject>' });
+  emu.state.putComponent({
+    type: 'CustomObject',
+    fullName: 'Handoff_Callout_Failure__c',
+    xml: '<CustomObject><label>Failure</label></CustomObject>'
+  });
   if (opts.activate ?? true) setChannelActive(emu.state, m.channel.developerName, true);
   if (opts.publish ?? true) publishDeployment(emu.state, m.deployment.developerName);
   return root;

@@ -77,7 +77,10 @@ describe('handoff seed against the emulator', () => {
     await runSeed(org, m, opts());
     emu.resetCounters();
     const r = await runSeed(org, m, opts({ env: { HANDOFF_ESCALATION_TOKEN: 'rotated-token' } }));
-    expect(r.settings?.fields.find((f) => f.field === 'Escalation_Token__c')).toEqual({ field: 'Escalation_Token__c', action: 'change' });
+    expect(r.settings?.fields.find((f) => f.field === 'Escalation_Token__c')).toEqual({
+      field: 'Escalation_Token__c',
+      action: 'change'
+    });
     expect(JSON.stringify(r)).not.toMatch(/rotated-token|tok-secret/);
     expect(writes(emu)).toBe(1);
   });
@@ -112,7 +115,11 @@ describe('handoff seed against the emulator', () => {
 
   it('grants presence status access when the permission set lacks it', async () => {
     const ps = emu.state.component('PermissionSet', 'Handoff_Agent')!;
-    emu.state.putComponent({ type: 'PermissionSet', fullName: 'Handoff_Agent', xml: ps.xml.replace(/<servicePresenceStatusAccesses>[\s\S]*?<\/servicePresenceStatusAccesses>/g, '') });
+    emu.state.putComponent({
+      type: 'PermissionSet',
+      fullName: 'Handoff_Agent',
+      xml: ps.xml.replace(/<servicePresenceStatusAccesses>[\s\S]*?<\/servicePresenceStatusAccesses>/g, '')
+    });
     const r = await runSeed(org, m, opts());
     expect(r.presence.state).toBe('grant');
     const again = await runSeed(org, m, opts());

@@ -23,12 +23,22 @@ describe('smoke plan and judgement', () => {
   it('reports keys missing from the published form before sending, and skips empty and unknown keys', () => {
     const p = plan(m, PAYLOAD, ['_FirstName', 'user_geoip_data_city_name']);
     const status = Object.fromEntries(p.outcomes.map((o) => [o.key, o.status]));
-    expect(status).toEqual({ _email: 'not-published', 'conversation_custom_data_Fin AI Agent: Preview': 'not-published', plan: 'not-published', user_created_at: 'skipped', not_in_config: 'not-configured' });
+    expect(status).toEqual({
+      _email: 'not-published',
+      'conversation_custom_data_Fin AI Agent: Preview': 'not-published',
+      plan: 'not-published',
+      user_created_at: 'skipped',
+      not_in_config: 'not-configured'
+    });
     expect(p.expect.map((e) => e.key)).toEqual(['_firstName', 'user_geoip_data_city_name']);
     expect(p.routingAttributes).not.toHaveProperty('user_created_at');
   });
   it('tells landed, truncated, dropped and mismatched apart', () => {
-    const p = plan(m, { plan: 'enterprise', _firstName: 'John', user_geoip_data_city_name: 'Dallas' }, ['plan', '_FirstName', 'user_geoip_data_city_name']);
+    const p = plan(m, { plan: 'enterprise', _firstName: 'John', user_geoip_data_city_name: 'Dallas' }, [
+      'plan',
+      '_FirstName',
+      'user_geoip_data_city_name'
+    ]);
     const out = judge(p.expect, { plan__c: 'enter', firstName__c: 'Jon', user_geoip_data_city_name__c: null });
     expect(out.map((o) => o.status)).toEqual(['truncated', 'mismatch', 'dropped']);
   });
@@ -72,7 +82,10 @@ describe('handoff smoke against the emulator', () => {
 
   it('reports an attribute whose mapping is empty as dropped', async () => {
     editComponent(emu, 'MessagingChannel', 'Handoff_Messaging', (x) =>
-      x.replace('<actionParameterMappings>\n            <actionParameterName>user_geoip_data_city_name</actionParameterName>\n        </actionParameterMappings>', '')
+      x.replace(
+        '<actionParameterMappings>\n            <actionParameterName>user_geoip_data_city_name</actionParameterName>\n        </actionParameterMappings>',
+        ''
+      )
     );
     const r = await runSmoke(org, m, opts());
     expect(r.outcomes.filter((o) => o.status === 'dropped').map((o) => o.key)).toEqual(['user_geoip_data_city_name']);
@@ -80,11 +93,16 @@ describe('handoff smoke against the emulator', () => {
   });
 
   it('reports a field the published form lacks as not published, before sending', async () => {
-    editComponent(emu, 'EmbeddedServiceConfig', 'Handoff_Deployment', (x) => x.replace('<formField>plan</formField>', '<formField>plan_x</formField>'));
+    editComponent(emu, 'EmbeddedServiceConfig', 'Handoff_Deployment', (x) =>
+      x.replace('<formField>plan</formField>', '<formField>plan_x</formField>')
+    );
     // Not published since the change: the old form (with plan) is still what MIAW serves.
     let r = await runSmoke(org, m, opts());
     expect(r.outcomes.find((o) => o.key === 'plan')?.status).toBe('truncated');
-    miawState(emu.state).published.set('Handoff_Deployment', emu.state.component('EmbeddedServiceConfig', 'Handoff_Deployment')!.xml);
+    miawState(emu.state).published.set(
+      'Handoff_Deployment',
+      emu.state.component('EmbeddedServiceConfig', 'Handoff_Deployment')!.xml
+    );
     r = await runSmoke(org, m, opts());
     expect(r.outcomes.find((o) => o.key === 'plan')?.status).toBe('not-published');
     expect(r.failed).toBe(1);
@@ -93,7 +111,10 @@ describe('handoff smoke against the emulator', () => {
   it('re-authorises on 401, resends on 417 and backs off on 429', async () => {
     emu.faults.push({ match: 'POST /iamessage/api/v2/authorization', status: 429 });
     emu.faults.push({ match: 'POST /iamessage/api/v2/conversation', status: 401, times: 1 });
-    emu.faults.push({ match: (req) => req.path.endsWith('/message') && !req.body.includes('isNewMessagingSession'), status: 417 });
+    emu.faults.push({
+      match: (req) => req.path.endsWith('/message') && !req.body.includes('isNewMessagingSession'),
+      status: 417
+    });
     const r = await runSmoke(org, m, opts());
     expect(r.failed).toBe(0);
     expect(r.closed).toBe(true);
