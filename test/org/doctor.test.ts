@@ -188,3 +188,54 @@ describe('handoff doctor against the emulator', () => {
     expect(counts).toEqual([13, 13]);
   });
 });
+
+describe('handoff doctor / seed / smoke through the CLI', () => {
+  let emu: OrgEmulator;
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    emu = await startOrg();
+    installModel(emu, model());
+    process.env.SF_INSTANCE_URL = emu.url;
+    process.env.SF_ACCESS_TOKEN = emu.issueToken();
+    delete process.env.HANDOFF_ESCALATION_TOKEN;
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await emu.stop();
+  });
+
+  async function cli(
+    argv: string[]
+  ): Promise<{ code: number; json: { status: number; result: Record<string, unknown> } }> {
+    const { main } = require('../../scripts/cli/main') as typeof import('../../scripts/cli/main');
+    let stdout = '';
+    const out = jest.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const code = await main(argv);
+      return { code, json: JSON.parse(stdout) };
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+  }
+
+  it('doctor --json exits 1 with the failing check and its fix', async () => {
+    const { code, json } = await cli(['doctor', '--scrt-url', emu.url, '--json']);
+    expect(code).toBe(1);
+    const checks = json.result.checks as Array<{ id: string; status: string; fix: string }>;
+    expect(checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['settings.complete']);
+  });
+
+  it('seed --dry-run --json plans without writing and exits 1 while the token is missing', async () => {
+    const { code, json } = await cli(['seed', '--dry-run', '--json']);
+    expect(code).toBe(1);
+    expect(json.result.changed).toBe(true);
+    expect(json.result.writes).toBe(0);
+  });
+
+  it('smoke without --payload is a usage error (exit 2)', async () => {
+    const { code } = await cli(['smoke', '--json']);
+    expect(code).toBe(2);
+  });
+});
