@@ -224,7 +224,8 @@ export class Org {
           'INVALID_TYPE_ON_FIELD_IN_RECORD',
           `${obj.name}.${f.name}: a record or collection is not a field value`
         );
-      out[f.name] = value;
+      // The database stores an empty text as null.
+      out[f.name] = value === '' && TEXT_TYPES.has(f.type) ? null : value;
     }
     return out;
   }
