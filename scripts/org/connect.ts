@@ -29,7 +29,7 @@ export interface OrgSession {
   target: string;
   instanceUrl: string;
   /** Runs one org call with a timeout, bounded retries and one re-authorisation. */
-  call<T>(label: string, fn: (conn: Connection) => Promise<T>): Promise<T>;
+  call<T>(label: string, fn: (conn: Connection) => PromiseLike<T>): Promise<T>;
   /** Gets a fresh session (used by `call`; exposed for long polls). */
   reauthorize(): Promise<void>;
   readonly stats: CallStats;

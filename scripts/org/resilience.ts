@@ -114,7 +114,7 @@ export interface CallStats {
  */
 export async function resilient<T>(
   label: string,
-  fn: () => Promise<T>,
+  fn: () => PromiseLike<T>,
   policy: ResiliencePolicy,
   reauthorize?: () => Promise<void>,
   stats?: CallStats
@@ -125,7 +125,7 @@ export async function resilient<T>(
   for (;;) {
     attempt++;
     try {
-      return await withTimeout(fn(), policy.timeoutMs, label);
+      return await withTimeout(Promise.resolve(fn()), policy.timeoutMs, label);
     } catch (e) {
       const kind = classify(e);
       const reason = errorCodeOf(e) || 'error';

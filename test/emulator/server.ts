@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { OrgState } from './state';
 import { Router, restError, soapFault, type EmuRequest, type EmuResponse, type HandlerContext } from './router';
 import { oauthHandler, type OAuthSettings } from './oauth';
+import { publishHandler, type PublishSettings } from './setup';
 import { defaultMetadataSettings, metadataHandler, type MetadataSettings } from './metadata';
 
 /** A fault to inject. It applies to the next `times` requests whose label it matches. */
@@ -59,6 +60,8 @@ export class OrgEmulator {
   readonly requests: RequestLogEntry[] = [];
   readonly oauth: OAuthSettings = { rejectDomain: false };
   readonly metadataSettings: MetadataSettings;
+  /** Whether the Connect API publishes deployments (false: 404, as in an org without the endpoint). */
+  readonly publishing: PublishSettings = { supported: true };
   /** Added to every answer, in milliseconds. */
   latencyMs = 0;
   private server?: http.Server;
@@ -68,6 +71,7 @@ export class OrgEmulator {
     this.metadataSettings = defaultMetadataSettings(options.deployPolls ?? 1);
     this.router.register('oauth', oauthHandler(this.oauth), { public: true });
     this.router.register('metadata', metadataHandler(this.metadataSettings));
+    this.router.register('publish', publishHandler(this.publishing));
     for (const plugin of options.plugins ?? []) plugin(this);
   }
 

@@ -97,6 +97,8 @@ export class OrgState {
   /** Metadata type → fullName → component. */
   readonly metadata = new Map<string, Map<string, MetadataComponent>>();
   readonly deployJobs = new Map<string, DeployJob>();
+  /** Embedded Service deployments published (by DeveloperName): until then hidden pre-chat fields are dropped. */
+  readonly published = new Set<string>();
   /** Access tokens the org currently accepts. */
   readonly sessions = new Set<string>();
   /** External Client Apps allowed to use client credentials: clientId → secret. */

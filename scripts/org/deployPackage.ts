@@ -1,0 +1,113 @@
+/**
+ * Builds what `handoff deploy` sends, offline, with @salesforce/source-deploy-retrieve: the
+ * project's source (every package directory of sfdx-project.json, .forceignore applied) as a
+ * ComponentSet, split into the phases of deployPhases.ts, each converted to a metadata-format zip
+ * with its package.xml. SDR merges the MessagingSession field files into one object file, as the
+ * Metadata API expects.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ComponentSet, MetadataConverter, type SourceComponent } from '@salesforce/source-deploy-retrieve';
+import { API_VERSION, APEX_TEST_CLASSES } from '../contract';
+import { UserError } from '../project/errors';
+import { APEX_TYPES, DEPLOY_PHASES, OTHER_PHASE, phaseOf, type DeployPhase } from './deployPhases';
+
+export interface PhasePackage {
+  phase: DeployPhase;
+  components: ComponentSet;
+  /** `Type:FullName` of every component, sorted (for reports and tests). */
+  members: string[];
+  hasApex: boolean;
+}
+
+export interface ProjectPackage {
+  /** Every component of the project, for mapping deploy results back to files. */
+  all: ComponentSet;
+  phases: PhasePackage[];
+  /** The kit's Apex test classes (contract.ts) present in the project. */
+  kitTests: string[];
+}
+
+/** The package directories of sfdx-project.json, absolute. */
+export function packageDirectories(root: string): string[] {
+  const file = path.join(root, 'sfdx-project.json');
+  let project: { packageDirectories?: Array<{ path?: string }> };
+  try {
+    project = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof project;
+  } catch (e) {
+    throw new UserError(`Cannot read ${file}: ${(e as Error).message}.`, ['Run handoff from the project folder (the one with sfdx-project.json).']);
+  }
+  const dirs = (project.packageDirectories ?? []).map((d) => path.resolve(root, d.path ?? '')).filter((d) => fs.existsSync(d));
+  if (!dirs.length)
+    throw new UserError(`${file} lists no existing packageDirectories.`, ['Add { "path": "force-app/main" } (and force-app/generated).']);
+  return dirs;
+}
+
+/** SDR skips an Apex body without its -meta.xml silently; the deploy would then miss it. */
+function apexWithoutMeta(dirs: string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(cls|trigger)$/.test(e.name) && !fs.existsSync(`${p}-meta.xml`)) out.push(p);
+    }
+  };
+  dirs.forEach(walk);
+  return out;
+}
+
+export function loadProject(root: string): ProjectPackage {
+  const dirs = packageDirectories(root);
+  const orphans = apexWithoutMeta(dirs);
+  if (orphans.length) {
+    throw new UserError(
+      'Apex files without their -meta.xml would be left out of the deploy.',
+      orphans.map((p) => `${path.relative(root, p)}: add ${path.basename(p)}-meta.xml (apiVersion ${API_VERSION}, status Active)`)
+    );
+  }
+  let all: ComponentSet;
+  try {
+    all = ComponentSet.fromSource({ fsPaths: dirs });
+  } catch (e) {
+    throw new UserError(`The project's metadata could not be read: ${(e as Error).message}`, [
+      'Fix or remove the file it names, then run handoff validate.'
+    ]);
+  }
+  all.apiVersion = API_VERSION;
+  const components = all.getSourceComponents().toArray();
+  if (!components.length)
+    throw new UserError(`No metadata found in ${dirs.map((d) => path.relative(root, d)).join(', ')}.`, ['Run `handoff build` first.']);
+  const byPhase = new Map<DeployPhase, SourceComponent[]>();
+  for (const c of components) {
+    const phase = phaseOf(c.type.name);
+    byPhase.set(phase, [...(byPhase.get(phase) ?? []), c]);
+  }
+  const phases: PhasePackage[] = [];
+  for (const phase of [...DEPLOY_PHASES, OTHER_PHASE]) {
+    const list = byPhase.get(phase);
+    if (list?.length) phases.push(phasePackage(phase, list));
+  }
+  const classNames = new Set(components.filter((c) => c.type.name === 'ApexClass').map((c) => c.fullName));
+  return { all, phases, kitTests: APEX_TEST_CLASSES.filter((t) => classNames.has(t)) };
+}
+
+export function phasePackage(phase: DeployPhase, list: SourceComponent[]): PhasePackage {
+  const components = new ComponentSet(list);
+  components.apiVersion = API_VERSION;
+  const members = list.map((c) => `${c.type.name}:${c.fullName}`).sort();
+  return { phase, components, members, hasApex: list.some((c) => APEX_TYPES.includes(c.type.name)) };
+}
+
+/** Every phase in one package: what a check-only deploy validates (a check-only phase cannot see the ones before it). */
+export function wholePackage(project: ProjectPackage): PhasePackage {
+  const list = project.all.getSourceComponents().toArray();
+  return phasePackage({ name: 'all', description: 'every component, in one check-only deploy', types: [] }, list);
+}
+
+/** The metadata-format zip (package.xml at its root) of a set of components. */
+export async function zipOf(components: ComponentSet): Promise<Buffer> {
+  const result = await new MetadataConverter().convert(components, 'metadata', { type: 'zip' });
+  if (!result.zipBuffer) throw new Error('internal: SDR returned no zip');
+  return result.zipBuffer;
+}

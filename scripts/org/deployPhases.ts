@@ -1,0 +1,52 @@
+/**
+ * The order the platform needs, in one place. Each phase deploys only the components of its types
+ * that the project holds; a phase with none is skipped. Later phases reference earlier ones (the
+ * permission sets grant fields, the flow calls Apex, the channel names the flow and queue, the
+ * deployment names the channel), and a deploy cannot see components of a deploy that has not
+ * finished, hence one deploy per phase.
+ */
+export interface DeployPhase {
+  name: string;
+  /** What the phase holds, for progress lines and docs. */
+  description: string;
+  /** Metadata API type names (top-level types; CustomField travels with CustomObject). */
+  types: readonly string[];
+}
+
+export const DEPLOY_PHASES: readonly DeployPhase[] = [
+  {
+    name: 'schema',
+    description: 'MessagingSession fields, custom objects, custom metadata types, labels, tabs',
+    types: ['CustomObject', 'CustomField', 'CustomLabels', 'CustomLabel', 'CustomTab', 'GlobalValueSet', 'StandardValueSet']
+  },
+  {
+    name: 'apex',
+    description: 'Apex classes and triggers, Lightning web components',
+    types: ['ApexClass', 'ApexTrigger', 'LightningComponentBundle']
+  },
+  {
+    name: 'settings',
+    description: 'the settings and attribute records, org settings, remote site, credentials',
+    types: ['CustomMetadata', 'Settings', 'RemoteSiteSetting', 'ExternalCredential', 'NamedCredential']
+  },
+  {
+    name: 'routing',
+    description: 'routing configurations, queues, service channels and presence',
+    types: ['QueueRoutingConfig', 'ServiceChannel', 'Queue', 'ServicePresenceStatus', 'PresenceUserConfig']
+  },
+  { name: 'permissions', description: 'permission sets and groups', types: ['PermissionSet', 'PermissionSetGroup'] },
+  { name: 'flow', description: 'the Omni-Channel routing flow', types: ['Flow', 'FlowDefinition'] },
+  { name: 'channel', description: 'the messaging channel (custom parameters and mappings)', types: ['MessagingChannel'] },
+  { name: 'deployment', description: 'the Embedded Service deployment (pre-chat)', types: ['EmbeddedServiceConfig'] }
+];
+
+/** Types no phase names go last, in one more phase, so nothing in the project is silently left out. */
+export const OTHER_PHASE: DeployPhase = { name: 'other', description: 'everything else (pages, layouts…)', types: [] };
+
+/** Types whose presence makes a deploy run Apex tests. */
+export const APEX_TYPES: readonly string[] = ['ApexClass', 'ApexTrigger'];
+
+/** The phase a type belongs to. */
+export function phaseOf(type: string): DeployPhase {
+  return DEPLOY_PHASES.find((p) => p.types.includes(type)) ?? OTHER_PHASE;
+}
