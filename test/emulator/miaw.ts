@@ -29,6 +29,8 @@ interface Conversation {
 interface MiawState {
   /** Deployment → the EmbeddedServiceConfig XML as it was when last published. */
   published: Map<string, string>;
+  /** Names whose snapshot was taken from the core's `state.published` set (see syncPublished). */
+  adopted: Set<string>;
   tokens: Map<string, string>;
   conversations: Map<string, Conversation>;
 }
@@ -37,16 +39,62 @@ const miawStates = new WeakMap<OrgState, MiawState>();
 
 export function miawState(state: OrgState): MiawState {
   let s = miawStates.get(state);
-  if (!s) miawStates.set(state, (s = { published: new Map(), tokens: new Map(), conversations: new Map() }));
+  if (!s)
+    miawStates.set(
+      state,
+      (s = { published: new Map(), adopted: new Set(), tokens: new Map(), conversations: new Map() })
+    );
+  syncPublished(state, s);
   return s;
+}
+
+/** The emulator core's own publish flag (setup.ts), when the core has one: a set of DeveloperNames. */
+function corePublished(state: OrgState): Set<string> | undefined {
+  const p = (state as unknown as { published?: unknown }).published;
+  return p instanceof Set ? (p as Set<string>) : undefined;
+}
+
+/**
+ * Follows the core's publish flag: a deployment the core marks published is snapshotted the first
+ * time MIAW looks (so an edit made between the publish and that moment counts as published: a
+ * simplification), and dropped when the core unpublishes it.
+ */
+function syncPublished(state: OrgState, s: MiawState): void {
+  const core = corePublished(state);
+  if (!core) return;
+  for (const name of core) {
+    if (s.published.has(name)) continue;
+    const c = state.component('EmbeddedServiceConfig', name);
+    if (c) {
+      s.published.set(name, c.xml);
+      s.adopted.add(name);
+    }
+  }
+  for (const name of s.adopted) {
+    if (!core.has(name)) {
+      s.published.delete(name);
+      s.adopted.delete(name);
+    }
+  }
 }
 
 /** Publishes the deployment as it is now (what Setup's Publish button does). False when it does not exist. */
 export function publishDeployment(state: OrgState, developerName: string): boolean {
   const c = state.component('EmbeddedServiceConfig', developerName);
   if (!c) return false;
-  miawState(state).published.set(developerName, c.xml);
+  const s = miawState(state);
+  s.published.set(developerName, c.xml);
+  s.adopted.delete(developerName);
+  corePublished(state)?.add(developerName);
   return true;
+}
+
+/** Takes the deployment back to "never published" (in the core's flag too). */
+export function unpublishDeployment(state: OrgState, developerName: string): void {
+  corePublished(state)?.delete(developerName);
+  const s = miawState(state);
+  s.published.delete(developerName);
+  s.adopted.delete(developerName);
 }
 
 /** Activates or deactivates a messaging channel record (the post-deploy step). */
@@ -261,7 +309,10 @@ async function miawHandler(req: EmuRequest, { state }: HandlerContext): Promise<
   return undefined;
 }
 
-/** The Connect publish call reported for recent API versions (unverified against a real org). */
+/**
+ * The Connect publish call reported for recent API versions (unverified against a real org). When the
+ * core registers its own publish route (setup.ts) that one answers first and this is a fallback.
+ */
 function publishHandler(req: EmuRequest, { state }: HandlerContext): EmuResponse | undefined {
   const m = /^\/services\/data\/v[\d.]+\/connect\/embeddedservice\/embeddedserviceconfig\/publish\/(\w+)$/.exec(
     req.path

@@ -2,7 +2,7 @@ import type { OrgEmulator } from '../emulator/server';
 import { runSmoke, type SmokeOptions } from '../../scripts/org/smoke';
 import { judge, plan } from '../../scripts/org/smokeReport';
 import type { OrgSession } from '../../scripts/org/connect';
-import { miawState, setChannelActive } from '../emulator/miaw';
+import { miawState, publishDeployment, setChannelActive, unpublishDeployment } from '../emulator/miaw';
 import { editComponent, exampleConfig, installModel, model, openSession, startOrg } from './orgFixture';
 
 const config = exampleConfig();
@@ -99,10 +99,7 @@ describe('handoff smoke against the emulator', () => {
     // Not published since the change: the old form (with plan) is still what MIAW serves.
     let r = await runSmoke(org, m, opts());
     expect(r.outcomes.find((o) => o.key === 'plan')?.status).toBe('truncated');
-    miawState(emu.state).published.set(
-      'Handoff_Deployment',
-      emu.state.component('EmbeddedServiceConfig', 'Handoff_Deployment')!.xml
-    );
+    publishDeployment(emu.state, 'Handoff_Deployment');
     r = await runSmoke(org, m, opts());
     expect(r.outcomes.find((o) => o.key === 'plan')?.status).toBe('not-published');
     expect(r.failed).toBe(1);
@@ -132,7 +129,7 @@ describe('handoff smoke against the emulator', () => {
   });
 
   it('fails cleanly when the deployment was never published', async () => {
-    miawState(emu.state).published.clear();
+    unpublishDeployment(emu.state, 'Handoff_Deployment');
     const r = await runSmoke(org, m, opts());
     expect(r.error).toMatch(/400.*No published/);
     expect(r.conversationId).toBeUndefined();
