@@ -31,12 +31,21 @@ const list = (values: string[] | undefined): string[] =>
     .map((v) => v.trim())
     .filter(Boolean);
 
-interface CheckOnlyModule {
-  checkOnlyDeploy?: (options: {
-    root: string;
-    targetOrg: string;
-    progress?: (line: string) => void;
-  }) => Promise<unknown>;
+type DeployModule = typeof import('../org/deploy');
+type ConnectModule = typeof import('../org/connect');
+type DeployRun = Awaited<ReturnType<DeployModule['checkOnlyDeploy']>>;
+
+/** Per-component errors, test failures and coverage of a check-only deploy, as human lines. */
+function deployLines(run: DeployRun): string[] {
+  const lines = [
+    `Check-only deploy ${run.success ? 'succeeded' : 'failed'}: ${run.componentsDeployed}/${run.components} components, ${run.testsRun} tests run.`
+  ];
+  for (const p of run.problems)
+    lines.push(`  ${p.file}${p.line ? `:${p.line}` : ''} ${p.type} ${p.fullName}: ${p.problem}`);
+  for (const t of run.testFailures) lines.push(`  test ${t.className}.${t.method}: ${t.message}`);
+  for (const c of run.coverage)
+    lines.push(`  coverage ${c.name}: ${c.percent}% (${c.linesNotCovered} of ${c.lines} lines not covered)`);
+  return lines;
 }
 
 export const command: Command = {
@@ -78,26 +87,21 @@ export const command: Command = {
         : `No findings: ${result.files} files, ${result.rules.length} rules.`
     );
 
-    let deploy: unknown;
     const targetOrg = values['target-org'];
     if (targetOrg) {
       // Loaded only here, so offline validation never pays for jsforce.
-      let mod: CheckOnlyModule;
-      try {
-        mod = require('../org/deploy') as CheckOnlyModule;
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw e;
-        mod = {};
-      }
-      if (typeof mod.checkOnlyDeploy !== 'function') {
+      const { checkOnlyDeploy } = require('../org/deploy') as DeployModule;
+      const { connect } = require('../org/connect') as ConnectModule;
+      if (typeof checkOnlyDeploy !== 'function') {
         throw new UserError(
-          'handoff validate -o: the check-only deploy is not available in this build (scripts/org/deploy.ts has no checkOnlyDeploy). Run `handoff deploy -o ALIAS --check-only` instead, or validate offline without -o.'
+          'handoff validate -o: the check-only deploy is not available in this build (scripts/org/deploy.ts has no checkOnlyDeploy).'
         );
       }
-      out.progress(`Check-only deploy to ${targetOrg} with the kit's Apex tests …`);
-      deploy = await mod.checkOnlyDeploy({ root: projectRoot, targetOrg, progress: (l) => out.progress(l) });
-      const ok = (deploy as { success?: boolean } | undefined)?.success !== false;
-      return { exitCode: result.findings.length || !ok ? 1 : 0, result: { ...result, deploy } };
+      const session = await connect({ targetOrg });
+      out.progress(`Check-only deploy to ${session.target} with the kit's Apex tests (RunSpecifiedTests) …`);
+      const run = await checkOnlyDeploy(session, projectRoot, { progress: (l: string) => out.progress(l) });
+      for (const line of deployLines(run)) out.log(line);
+      return { exitCode: result.findings.length || !run.success ? 1 : 0, result: { ...result, deploy: run } };
     }
     return { exitCode: result.findings.length ? 1 : 0, result };
   }
