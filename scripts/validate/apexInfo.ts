@@ -32,8 +32,7 @@ export function cacheDir(root: string): string {
   return path.join(os.tmpdir(), `handoff-validate-${uid}`);
 }
 
-const CACHE_VERSION = 'apex-parser-5.2/1';
-const MAX_MESSAGE = 160;
+const CACHE_VERSION = 'apex-parser-5.2/2';
 
 type ParserModule = typeof import('@apexdevtools/apex-parser');
 let parserModule: ParserModule | undefined;
@@ -89,19 +88,11 @@ export class ApexParseCache {
   }
 }
 
+/** Syntax errors of one source, through the kit's shared parser wrapper (columns made 1-based here). */
 export function parseApex(source: string, trigger = false): ApexSyntaxProblem[] {
-  const ap = parser();
-  const problems: ApexSyntaxProblem[] = [];
-  class Collect extends ap.ApexErrorListener {
-    apexSyntaxError(line: number, column: number, msg: string): void {
-      const message = msg.length > MAX_MESSAGE ? `${msg.slice(0, MAX_MESSAGE)}…` : msg;
-      problems.push({ line, column: column + 1, message });
-    }
-  }
-  const { parser: p } = ap.ApexParserFactory.createLexerAndParser(source, new Collect());
-  if (trigger) p.triggerUnit();
-  else p.compilationUnit();
-  return problems;
+  // Required lazily: loading the parser costs more than the rest of an offline validate.
+  const { parseApex: parse } = require('../apex/parse') as typeof import('../apex/parse');
+  return parse(source, trigger ? 'trigger' : 'class').map((p) => ({ ...p, column: p.column + 1 }));
 }
 
 interface Tok {
