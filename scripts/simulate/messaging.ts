@@ -192,11 +192,17 @@ export function compileMessaging(project: SimProject): MessagingLayer {
       }
       const t = truncate(raw, route.maxLength);
       for (const input of route.flowInputs) inputs.set(input, t.value);
-      verdicts.push(
-        t.from === undefined
-          ? { ...base, accepted: true, value: t.value }
-          : { ...base, accepted: true, value: t.value, truncatedFrom: t.from }
-      );
+      // One literal shape (no spreads): this line runs for every key of every replayed payload.
+      verdicts.push({
+        key,
+        parameter: route.parameter,
+        standard: route.standard,
+        maxLength: route.maxLength,
+        flowInputs: route.flowInputs,
+        accepted: true,
+        value: t.value,
+        truncatedFrom: t.from
+      });
     }
     return { verdicts, inputs };
   };

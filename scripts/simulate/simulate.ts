@@ -86,8 +86,7 @@ function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOp
     routed: [],
     endConversations: []
   };
-  const before = new Set<string>();
-  for (const def of org.schema.values()) for (const r of org.records(def)) before.add(String(r.Id));
+  const before = org.sizes();
   const result = runFlow({ flow: project.flow, org, env, inputs: flowInputs, tracing: opts.tracing });
 
   const after = org.byId(sessionId)!.record;
@@ -95,14 +94,10 @@ function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOp
   for (const k of Object.keys(after)) if (after[k] !== (session[k] ?? null)) sessionFields[k] = after[k];
   const created: { object: string; id: string }[] = [];
   let createdCase: FlowRecord | undefined;
-  for (const def of org.schema.values()) {
-    for (const r of org.records(def)) {
-      if (before.has(String(r.Id))) continue;
-      created.push({ object: def.name, id: String(r.Id) });
-      if (def.name === 'Case' && !createdCase) createdCase = r;
-    }
+  for (const { object, record } of org.insertedSince(before)) {
+    created.push({ object, id: String(record.Id) });
+    if (object === 'Case' && !createdCase) createdCase = record;
   }
-
   const warnings: string[] = [];
   let outcome: Outcome;
   const labelOf = (dev: string): string => project.queues.find((q) => q.developerName === dev)?.label ?? dev;

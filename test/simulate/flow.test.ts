@@ -10,10 +10,20 @@ const sim = fixtureSimulator();
 
 describe('routing through the fixture flow', () => {
   it('routes by custom condition logic 1 AND (2 OR 3)', () => {
-    expect(run(sim, { plan: 'enterprise', _email: 'ceo@bigco.com' }).run.outcome).toMatchObject({ kind: 'routed', queue: 'Fixture_Priority', by: 'flow' });
-    expect(run(sim, { plan: 'enterprise', _email: 'vip@small.org' }).run.outcome).toMatchObject({ queue: 'Fixture_Priority' });
-    expect(run(sim, { plan: 'enterprise', _email: 'someone@small.org' }).run.outcome).toMatchObject({ queue: 'Fixture_General' });
-    expect(run(sim, { plan: 'Enterprise', _email: 'ceo@bigco.com' }).run.outcome).toMatchObject({ queue: 'Fixture_General' }); // decisions compare case-sensitively
+    expect(run(sim, { plan: 'enterprise', _email: 'ceo@bigco.com' }).run.outcome).toMatchObject({
+      kind: 'routed',
+      queue: 'Fixture_Priority',
+      by: 'flow'
+    });
+    expect(run(sim, { plan: 'enterprise', _email: 'vip@small.org' }).run.outcome).toMatchObject({
+      queue: 'Fixture_Priority'
+    });
+    expect(run(sim, { plan: 'enterprise', _email: 'someone@small.org' }).run.outcome).toMatchObject({
+      queue: 'Fixture_General'
+    });
+    expect(run(sim, { plan: 'Enterprise', _email: 'ceo@bigco.com' }).run.outcome).toMatchObject({
+      queue: 'Fixture_General'
+    }); // decisions compare case-sensitively
   });
 
   it('routes by In against a collection built by Add', () => {
@@ -40,7 +50,11 @@ describe('routing through the fixture flow', () => {
   });
 
   it('creates a Case and sends End Conversation when no agent is online, with the body the Apex would send', () => {
-    const r = run(sim, { plan: 'pro', _email: 'ada@example.com', ai_summary: 'Refund' }, { scenario: scenario({ agents: new Map([['Fixture_General', 0]]) }) });
+    const r = run(
+      sim,
+      { plan: 'pro', _email: 'ada@example.com', ai_summary: 'Refund' },
+      { scenario: scenario({ agents: new Map([['Fixture_General', 0]]) }) }
+    );
     const o = r.run.outcome;
     expect(o.kind).toBe('case');
     if (o.kind !== 'case') return;
@@ -60,7 +74,10 @@ describe('routing through the fixture flow', () => {
       reason: 'no_agent_available'
     });
     const create = r.run.steps.find((s) => s.type === 'create');
-    expect(create).toMatchObject({ object: 'Case', fields: { Description: 'Plan: pro\nTone: \nSummary: Refund', SuppliedEmail: 'ada@example.com', Origin: 'Chat' } });
+    expect(create).toMatchObject({
+      object: 'Case',
+      fields: { Description: 'Plan: pro\nTone: \nSummary: Refund', SuppliedEmail: 'ada@example.com', Origin: 'Chat' }
+    });
   });
 
   it('takes the closed-hours branch with its reason', () => {
@@ -71,26 +88,48 @@ describe('routing through the fixture flow', () => {
   it('follows the fault connector when the platform would reject the update (text longer than the field)', () => {
     const r = run(sim, { ai_summary: 'x'.repeat(101) }); // parameter maxLength 255, field length 100
     const fault = r.run.steps.find((s) => s.type === 'fault');
-    expect(fault).toMatchObject({ element: 'HK_Update_Session', code: 'STRING_TOO_LONG', next: 'HK_Get_Fallback_Queue' });
+    expect(fault).toMatchObject({
+      element: 'HK_Update_Session',
+      code: 'STRING_TOO_LONG',
+      next: 'HK_Get_Fallback_Queue'
+    });
     expect(r.run.outcome).toMatchObject({ kind: 'routed', queue: 'Fixture_General', element: 'HK_Route_Fallback' });
     expect(r.run.session.fields).toEqual({});
   });
 
   it('routes to the channel fallback queue when a fault has no fault path', () => {
-    const dir = fixtureWithFlow((x) => x.replace(/(<name>HK_Update_Session<\/name>[\s\S]*?)<faultConnector>[\s\S]*?<\/faultConnector>/, '$1'));
+    const dir = fixtureWithFlow((x) =>
+      x.replace(/(<name>HK_Update_Session<\/name>[\s\S]*?)<faultConnector>[\s\S]*?<\/faultConnector>/, '$1')
+    );
     const r = run(fixtureSimulator(dir), { ai_summary: 'x'.repeat(101) });
     expect(r.run.failure).toMatchObject({ element: 'HK_Update_Session', code: 'STRING_TOO_LONG' });
-    expect(r.run.outcome).toEqual({ kind: 'routed', queue: 'Fixture_General', queueLabel: 'Fixture General', by: 'channel-fallback' });
+    expect(r.run.outcome).toEqual({
+      kind: 'routed',
+      queue: 'Fixture_General',
+      queueLabel: 'Fixture General',
+      by: 'channel-fallback'
+    });
   });
 
   it('reports a flow that ends without routing as dropped', () => {
-    const dir = fixtureWithFlow((x) => x.replace('<targetReference>HK_Route</targetReference>', '<targetReference>HK_Set_Default</targetReference>').replace(/(<name>HK_Set_Default<\/name>[\s\S]*?)<connector>[\s\S]*?<\/connector>/, '$1'));
+    const dir = fixtureWithFlow((x) =>
+      x
+        .replace('<targetReference>HK_Route</targetReference>', '<targetReference>HK_Set_Default</targetReference>')
+        .replace(/(<name>HK_Set_Default<\/name>[\s\S]*?)<connector>[\s\S]*?<\/connector>/, '$1')
+    );
     const r = run(fixtureSimulator(dir), {});
-    expect(r.run.outcome).toEqual({ kind: 'dropped', reason: 'the flow ended without Route Work and without a Case: the session waits unassigned' });
+    expect(r.run.outcome).toEqual({
+      kind: 'dropped',
+      reason: 'the flow ended without Route Work and without a Case: the session waits unassigned'
+    });
   });
 
   it('continues an earlier session of the same conversation', () => {
-    const r = run(sim, { plan: 'pro' }, { earlier: { source: 'earlier.json', entries: new Map([['plan', 'enterprise']]) } });
+    const r = run(
+      sim,
+      { plan: 'pro' },
+      { earlier: { source: 'earlier.json', entries: new Map([['plan', 'enterprise']]) } }
+    );
     expect(r.earlier?.session.fields.plan__c).toBe('enterprise');
     expect(r.run.session.id).not.toBe(r.earlier?.session.id);
   });
@@ -100,9 +139,21 @@ describe('the messaging layer', () => {
   it('explains every drop reason', () => {
     const r = run(sim, { not_on_form: 'a', unmapped: 'b', _lastName: 'c', nope: 'd' });
     expect(r.run.keys.map((k) => [k.key, k.code, k.reason])).toEqual([
-      ['not_on_form', 'not-on-form', 'channel parameter not_on_form is not a field of the pre-chat form of deployment Fixture_Deployment (no formField "not_on_form")'],
-      ['unmapped', 'no-mapping', 'channel parameter unmapped has no actionParameterMappings, so the value never reaches the flow'],
-      ['_lastName', 'not-on-form', 'the standard field _LastName is not on the pre-chat form of deployment Fixture_Deployment'],
+      [
+        'not_on_form',
+        'not-on-form',
+        'channel parameter not_on_form is not a field of the pre-chat form of deployment Fixture_Deployment (no formField "not_on_form")'
+      ],
+      [
+        'unmapped',
+        'no-mapping',
+        'channel parameter unmapped has no actionParameterMappings, so the value never reaches the flow'
+      ],
+      [
+        '_lastName',
+        'not-on-form',
+        'the standard field _LastName is not on the pre-chat form of deployment Fixture_Deployment'
+      ],
       ['nope', 'no-parameter', 'no channel custom parameter has externalParameterName "nope"']
     ]);
   });
@@ -119,7 +170,10 @@ describe('the messaging layer', () => {
   it('drops everything when the pre-chat form is inactive', () => {
     const dir = fixtureWithFlow((x) => x);
     const dep = `${dir}/force-app/EmbeddedServiceConfig/Fixture_Deployment.EmbeddedServiceConfig-meta.xml`;
-    fs.writeFileSync(dep, fs.readFileSync(dep, 'utf8').replace('<isActive>true</isActive>', '<isActive>false</isActive>'));
+    fs.writeFileSync(
+      dep,
+      fs.readFileSync(dep, 'utf8').replace('<isActive>true</isActive>', '<isActive>false</isActive>')
+    );
     const r = run(fixtureSimulator(dir), { plan: 'enterprise' });
     expect(r.run.keys[0]).toMatchObject({ accepted: false, code: 'form-inactive' });
   });
@@ -130,17 +184,29 @@ describe('flow problems are clear errors naming the element', () => {
 
   it('an unsupported element type reached by the run', () => {
     const dir = fixtureWithFlow((x) =>
-      inject(x, '<loops><name>HK_Loop</name><label>Loop</label><locationX>0</locationX><locationY>0</locationY><collectionReference>HK_DachCountries</collectionReference></loops>').replace(
+      inject(
+        x,
+        '<loops><name>HK_Loop</name><label>Loop</label><locationX>0</locationX><locationY>0</locationY><collectionReference>HK_DachCountries</collectionReference></loops>'
+      ).replace(
         '<connector>\n      <targetReference>HK_Update_Session</targetReference>',
         '<connector>\n      <targetReference>HK_Loop</targetReference>'
       )
     );
-    expect(() => run(fixtureSimulator(dir), {})).toThrow(/Fixture_Routing\.flow-meta\.xml:\d+: the flow reaches <loops> HK_Loop, an element type the simulator does not run/);
+    expect(() => run(fixtureSimulator(dir), {})).toThrow(
+      /Fixture_Routing\.flow-meta\.xml:\d+: the flow reaches <loops> HK_Loop, an element type the simulator does not run/
+    );
   });
 
   it('an unknown action', () => {
-    const dir = fixtureWithFlow((x) => x.replace('<actionName>HandoffBusinessHours</actionName>\n    <actionType>apex</actionType>', '<actionName>SomethingElse</actionName>\n    <actionType>apex</actionType>'));
-    expect(() => run(fixtureSimulator(dir), {})).toThrow(/HK_Check_Hours calls the apex action "SomethingElse", which the simulator does not run/);
+    const dir = fixtureWithFlow((x) =>
+      x.replace(
+        '<actionName>HandoffBusinessHours</actionName>\n    <actionType>apex</actionType>',
+        '<actionName>SomethingElse</actionName>\n    <actionType>apex</actionType>'
+      )
+    );
+    expect(() => run(fixtureSimulator(dir), {})).toThrow(
+      /HK_Check_Hours calls the apex action "SomethingElse", which the simulator does not run/
+    );
   });
 
   it('a wrong input name on the End Conversation action', () => {
@@ -151,24 +217,41 @@ describe('flow problems are clear errors naming the element', () => {
   });
 
   it('a loop stops at the step limit', () => {
-    const dir = fixtureWithFlow((x) => x.replace(/(<name>HK_Set_Default<\/name>[\s\S]*?<targetReference>)HK_Get_Queue/, '$1HK_Routing'));
-    expect(() => run(fixtureSimulator(dir), {})).toThrow(/the interview ran more than 2000 elements \(a loop\? last elements: .*HK_Routing → HK_Set_Default/);
+    const dir = fixtureWithFlow((x) =>
+      x.replace(/(<name>HK_Set_Default<\/name>[\s\S]*?<targetReference>)HK_Get_Queue/, '$1HK_Routing')
+    );
+    expect(() => run(fixtureSimulator(dir), {})).toThrow(
+      /the interview ran more than 2000 elements \(a loop\? last elements: .*HK_Routing → HK_Set_Default/
+    );
   });
 
   it('a reference to nothing', () => {
-    const dir = fixtureWithFlow((x) => x.replace('<elementReference>HK_DefaultQueue</elementReference>', '<elementReference>HK_Missing</elementReference>'));
-    expect(() => run(fixtureSimulator(dir), {})).toThrow('"HK_Missing" refers to nothing in this flow (no variable, constant or element named HK_Missing)');
+    const dir = fixtureWithFlow((x) =>
+      x.replace(
+        '<elementReference>HK_DefaultQueue</elementReference>',
+        '<elementReference>HK_Missing</elementReference>'
+      )
+    );
+    expect(() => run(fixtureSimulator(dir), {})).toThrow(
+      '"HK_Missing" refers to nothing in this flow (no variable, constant or element named HK_Missing)'
+    );
   });
 
   it('a dangling connector, at load time with the line', () => {
-    const xml = fs.readFileSync(FIXTURE_FLOW, 'utf8').replace('<targetReference>HK_Routing</targetReference>', '<targetReference>HK_Nowhere</targetReference>');
+    const xml = fs
+      .readFileSync(FIXTURE_FLOW, 'utf8')
+      .replace('<targetReference>HK_Routing</targetReference>', '<targetReference>HK_Nowhere</targetReference>');
     expect(() => loadFlow(xml, 'f.flow-meta.xml')).toThrow(UserError);
-    expect(() => loadFlow(xml, 'f.flow-meta.xml')).toThrow(/^f\.flow-meta\.xml:\d+: HK_Update_Session connects to "HK_Nowhere", which is not an element of this flow/);
+    expect(() => loadFlow(xml, 'f.flow-meta.xml')).toThrow(
+      /^f\.flow-meta\.xml:\d+: HK_Update_Session connects to "HK_Nowhere", which is not an element of this flow/
+    );
   });
 
   it('bad condition logic, at load time', () => {
     const xml = fs.readFileSync(FIXTURE_FLOW, 'utf8').replace('1 AND (2 OR 3)', '1 AND (2 OR 4)');
-    expect(() => loadFlow(xml, 'f.flow-meta.xml')).toThrow(/rule HK_Rule_Enterprise of decision HK_Routing: condition logic "1 AND \(2 OR 4\)": condition 4 does not exist \(there are 3\)/);
+    expect(() => loadFlow(xml, 'f.flow-meta.xml')).toThrow(
+      /rule HK_Rule_Enterprise of decision HK_Routing: condition logic "1 AND \(2 OR 4\)": condition 4 does not exist \(there are 3\)/
+    );
   });
 });
 

@@ -42,10 +42,28 @@ function check(name: string, actual: string): void {
 
 const cases: { name: string; payload: string; shared: boolean; flags: string[]; code: number }[] = [
   { name: 'fin-handoff', payload: path.join(SHARED_PAYLOADS, 'fin-handoff.json'), shared: true, flags: [], code: 0 },
-  { name: 'fullview-handoff', payload: path.join(SHARED_PAYLOADS, 'fullview-handoff.json'), shared: true, flags: [], code: 0 },
-  { name: 'cognigy-handoff', payload: path.join(SHARED_PAYLOADS, 'cognigy-handoff.json'), shared: true, flags: [], code: 0 },
+  {
+    name: 'fullview-handoff',
+    payload: path.join(SHARED_PAYLOADS, 'fullview-handoff.json'),
+    shared: true,
+    flags: [],
+    code: 0
+  },
+  {
+    name: 'cognigy-handoff',
+    payload: path.join(SHARED_PAYLOADS, 'cognigy-handoff.json'),
+    shared: true,
+    flags: [],
+    code: 0
+  },
   { name: 'fin-sample', payload: 'examples/payloads/fin-sample.json', shared: false, flags: [], code: 0 },
-  { name: 'fin-sample-no-agents', payload: 'examples/payloads/fin-sample.json', shared: false, flags: ['--no-agents', '--contact', 'marta.keller@example.de'], code: 0 },
+  {
+    name: 'fin-sample-no-agents',
+    payload: 'examples/payloads/fin-sample.json',
+    shared: false,
+    flags: ['--no-agents', '--contact', 'marta.keller@example.de'],
+    code: 0
+  },
   {
     name: 'cognigy-after-fin-closed',
     payload: path.join(SHARED_PAYLOADS, 'cognigy-handoff.json'),

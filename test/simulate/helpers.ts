@@ -23,7 +23,11 @@ export function payload(obj: Record<string, unknown>, source = 'test.json'): Pay
   return payloadFromValue(obj, source);
 }
 
-export function run(sim: Simulator, obj: Record<string, unknown>, opts: Partial<SimulateOptions> = {}): SimulationResult {
+export function run(
+  sim: Simulator,
+  obj: Record<string, unknown>,
+  opts: Partial<SimulateOptions> = {}
+): SimulationResult {
   return simulate(sim, payload(obj), { scenario: scenario(), tracing: true, ...opts });
 }
 

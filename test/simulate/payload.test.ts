@@ -38,8 +38,15 @@ describe('payload reading', () => {
   });
 
   it('drops a leading BOM and reads a captured conversation request body', () => {
-    const body = { conversationId: 'c0ffee00-0000-4000-8000-000000000000', esDeveloperName: 'Fixture_Deployment', routingAttributes: { plan: 'pro' } };
-    const p = parsePayloadBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(body))]), 'body.json');
+    const body = {
+      conversationId: 'c0ffee00-0000-4000-8000-000000000000',
+      esDeveloperName: 'Fixture_Deployment',
+      routingAttributes: { plan: 'pro' }
+    };
+    const p = parsePayloadBytes(
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(body))]),
+      'body.json'
+    );
     expect([...p.entries]).toEqual([['plan', 'pro']]);
     expect(p.envelope).toEqual({ conversationId: body.conversationId, esDeveloperName: 'Fixture_Deployment' });
   });
@@ -49,7 +56,13 @@ describe('hostile payloads through the simulator', () => {
   const sim = fixtureSimulator();
 
   it('drops non-string values with the reason and still routes', () => {
-    const r = run(sim, { plan: 42, summary: null, ai_summary: ['x'], user_geoip_data_country_code2: { c: 'DE' }, _email: true });
+    const r = run(sim, {
+      plan: 42,
+      summary: null,
+      ai_summary: ['x'],
+      user_geoip_data_country_code2: { c: 'DE' },
+      _email: true
+    });
     const reasons = Object.fromEntries(r.run.keys.map((k) => [k.key, k.reason]));
     expect(reasons).toEqual({
       plan: 'the value is a number, not a string (MIAW routing attributes are strings)',
@@ -62,7 +75,8 @@ describe('hostile payloads through the simulator', () => {
   });
 
   it('treats __proto__, constructor and prototype as ordinary keys, polluting nothing', () => {
-    const text = '{"__proto__": {"polluted": "yes"}, "constructor": "x", "prototype": "y", "hasOwnProperty": "z", "plan": "enterprise"}';
+    const text =
+      '{"__proto__": {"polluted": "yes"}, "constructor": "x", "prototype": "y", "hasOwnProperty": "z", "plan": "enterprise"}';
     const p = parsePayloadBytes(Buffer.from(text), 'proto.json');
     expect([...p.entries.keys()]).toEqual(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'plan']);
     const r = run(sim, Object.fromEntries(p.entries));
@@ -100,11 +114,15 @@ describe('hostile payloads through the simulator', () => {
 
   it('refuses a payload over the size limit before parsing it', () => {
     const big = Buffer.alloc(5 * 1024 * 1024 + 1, 0x20);
-    expect(() => parsePayloadBytes(big, 'big.json')).toThrow('big.json: the payload is 5242881 bytes; the simulator reads at most 5242880 bytes');
+    expect(() => parsePayloadBytes(big, 'big.json')).toThrow(
+      'big.json: the payload is 5242881 bytes; the simulator reads at most 5242880 bytes'
+    );
   });
 
   it('hints at a case mismatch, since keys match case-exactly', () => {
     const r = run(sim, { Plan: 'enterprise' });
-    expect(r.run.keys[0].reason).toBe('no channel custom parameter has externalParameterName "Plan" (did you mean "plan"? keys match case-exactly)');
+    expect(r.run.keys[0].reason).toBe(
+      'no channel custom parameter has externalParameterName "Plan" (did you mean "plan"? keys match case-exactly)'
+    );
   });
 });

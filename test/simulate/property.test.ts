@@ -58,7 +58,10 @@ function property(sim: Simulator, attrs: Attr[], queues: string[]): void {
       for (const a of attrs) {
         const sent = obj[a.key];
         const expected = typeof sent === 'string' && sent !== '' ? truncate(sent, a.maxLength).value : null;
-        expect({ field: a.field, value: r.run.session.fields[a.field] ?? null }).toEqual({ field: a.field, value: expected });
+        expect({ field: a.field, value: r.run.session.fields[a.field] ?? null }).toEqual({
+          field: a.field,
+          value: expected
+        });
       }
     }),
     { numRuns: 200 }
@@ -79,10 +82,20 @@ describe('property: session fields equal the payload, every run ends routed or w
 
   const generated = path.join(ROOT, 'force-app/generated/flows');
   const haveExample = fs.existsSync(generated) && fs.readdirSync(generated).length > 0;
-  if (!haveExample) console.warn('property test on the example project skipped: force-app/generated has no flow (run `handoff build`)');
+  if (!haveExample)
+    console.warn('property test on the example project skipped: force-app/generated has no flow (run `handoff build`)');
   (haveExample ? it : it.skip)('on the example project, over the attributes of handoff.config.json', () => {
     const model = resolveModel(loadConfig(path.join(ROOT, 'handoff.config.json')));
-    const attrs = model.attributes.map((a) => ({ key: a.key, field: a.field.apiName, maxLength: a.maxLength, sendAtMost: a.standard ? a.field.length : undefined }));
-    property(simulatorFor(loadProject(ROOT)), attrs, model.queues.map((q) => q.developerName));
+    const attrs = model.attributes.map((a) => ({
+      key: a.key,
+      field: a.field.apiName,
+      maxLength: a.maxLength,
+      sendAtMost: a.standard ? a.field.length : undefined
+    }));
+    property(
+      simulatorFor(loadProject(ROOT)),
+      attrs,
+      model.queues.map((q) => q.developerName)
+    );
   });
 });

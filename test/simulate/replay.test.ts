@@ -24,17 +24,28 @@ describe('replay', () => {
     expect(s.outcomes).toEqual({ 'queue Fixture_DACH': 2, 'queue Fixture_General': 1, 'queue Fixture_Priority': 1 });
     expect(s.badLines).toBe(3);
     expect(s.badLineList).toEqual([
-      { line: 3, error: 'p.jsonl:3: malformed JSON: Expected a property name in double quotes, found "}" (line 1, column 16)' },
-      { line: 6, error: 'p.jsonl:6: the payload must be a JSON object of routing attributes ({"key": "value", …}), not an array' },
+      {
+        line: 3,
+        error: 'p.jsonl:3: malformed JSON: Expected a property name in double quotes, found "}" (line 1, column 16)'
+      },
+      {
+        line: 6,
+        error: 'p.jsonl:6: the payload must be a JSON object of routing attributes ({"key": "value", …}), not an array'
+      },
       { line: 8, error: 'p.jsonl:8: not valid UTF-8: invalid byte sequence at byte offset 0 of the line' }
     ]);
-    expect(s.droppedKeys).toEqual([{ key: 'queueName', reason: 'no channel custom parameter has externalParameterName "queueName"', count: 2 }]);
+    expect(s.droppedKeys).toEqual([
+      { key: 'queueName', reason: 'no channel custom parameter has externalParameterName "queueName"', count: 2 }
+    ]);
   });
 
   it('compares against another project and lists the payloads whose outcome changed', () => {
     // "After" a routing change: the DACH rule now also takes FR... and CH moves nowhere.
     const after = fixtureWithFlow((x) => x.replace('<stringValue>CH</stringValue>', '<stringValue>FR</stringValue>'));
-    const s = replay(bytes, 'p.jsonl', simulatorFor(loadProject(FIXTURE)), opts, { label: 'after', sim: simulatorFor(loadProject(after)) });
+    const s = replay(bytes, 'p.jsonl', simulatorFor(loadProject(FIXTURE)), opts, {
+      label: 'after',
+      sim: simulatorFor(loadProject(after))
+    });
     expect(s.compare).toEqual({
       against: 'after',
       outcomes: { 'queue Fixture_DACH': 1, 'queue Fixture_General': 2, 'queue Fixture_Priority': 1 },
@@ -45,7 +56,12 @@ describe('replay', () => {
   });
 
   it('counts an error in the project per payload instead of stopping', () => {
-    const broken = fixtureWithFlow((x) => x.replace('<elementReference>HK_DefaultQueue</elementReference>', '<elementReference>HK_Missing</elementReference>'));
+    const broken = fixtureWithFlow((x) =>
+      x.replace(
+        '<elementReference>HK_DefaultQueue</elementReference>',
+        '<elementReference>HK_Missing</elementReference>'
+      )
+    );
     const s = replay(bytes, 'p.jsonl', simulatorFor(loadProject(broken)), opts);
     expect(s.outcomes.error).toBe(1);
     expect(s.projectErrors).toHaveLength(1);

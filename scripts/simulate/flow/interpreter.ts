@@ -111,16 +111,29 @@ function plain(v: FlowValue): FlowValue {
   return v;
 }
 
+/** Per-flow lookups computed once, not per interview: lower-cased names and split references. */
+const flowCaches = new WeakMap<CompiledFlow, { lowerNames: Map<string, string>; refs: Map<string, string[]> }>();
+
+function cachesFor(flow: CompiledFlow): { lowerNames: Map<string, string>; refs: Map<string, string[]> } {
+  let c = flowCaches.get(flow);
+  if (!c) {
+    const lowerNames = new Map<string, string>();
+    for (const n of flow.variables.keys()) lowerNames.set(n.toLowerCase(), n);
+    for (const n of flow.resources.keys()) lowerNames.set(n.toLowerCase(), n);
+    for (const n of flow.nodes.keys()) lowerNames.set(n.toLowerCase(), n);
+    c = { lowerNames, refs: new Map() };
+    flowCaches.set(flow, c);
+  }
+  return c;
+}
+
 export function runFlow(opts: RunOptions): RunResult {
   const { flow, org, env, tracing } = opts;
   const vars = new Map<string, FlowValue>();
   /** Outputs stored automatically by elements (storeOutputAutomatically), readable as `Element.field`. */
   const elementOutputs = new Map<string, FlowValue>();
   const steps: TraceStep[] = [];
-  const lowerNames = new Map<string, string>();
-  for (const n of flow.variables.keys()) lowerNames.set(n.toLowerCase(), n);
-  for (const n of flow.resources.keys()) lowerNames.set(n.toLowerCase(), n);
-  for (const n of flow.nodes.keys()) lowerNames.set(n.toLowerCase(), n);
+  const { lowerNames, refs } = cachesFor(flow);
 
   let line = 0;
   const fail = (message: string): never => {
@@ -128,7 +141,11 @@ export function runFlow(opts: RunOptions): RunResult {
   };
 
   const resolve = (ref: string): FlowValue => {
-    const parts = ref.split('.');
+    let parts = refs.get(ref);
+    if (!parts) {
+      parts = ref.split('.');
+      refs.set(ref, parts);
+    }
     let head = parts[0];
     let value: FlowValue;
     if (head === '$GlobalConstant') {
@@ -152,7 +169,8 @@ export function runFlow(opts: RunOptions): RunResult {
           `the formula ${head} is not simulated (the simulator runs variables, constants and text templates)`
         );
     } else value = elementOutputs.has(head) ? elementOutputs.get(head)! : null;
-    for (const f of parts.slice(1)) {
+    for (let k = 1; k < parts.length; k++) {
+      const f = parts[k];
       if (value === null) return null;
       if (typeof value !== 'object' || Array.isArray(value))
         return fail(`"${ref}": ${head} is not a record, so it has no field ${f}`);

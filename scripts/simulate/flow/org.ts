@@ -208,16 +208,14 @@ export class Org {
       const f = this.field(obj, name);
       if (!f.writable)
         throw new OrgFault('INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update field: ${obj.name}.${f.name}`);
-      if (
-        typeof value === 'string' &&
-        f.length !== undefined &&
-        TEXT_TYPES.has(f.type) &&
-        [...value].length > f.length
-      ) {
-        throw new OrgFault(
-          'STRING_TOO_LONG',
-          `${obj.name}.${f.name}: data value too large (${[...value].length} characters, max length=${f.length})`
-        );
+      // Lengths count code points; the UTF-16 length is an upper bound, so most values skip the count.
+      if (typeof value === 'string' && f.length !== undefined && value.length > f.length && TEXT_TYPES.has(f.type)) {
+        const chars = Array.from(value).length;
+        if (chars > f.length)
+          throw new OrgFault(
+            'STRING_TOO_LONG',
+            `${obj.name}.${f.name}: data value too large (${chars} characters, max length=${f.length})`
+          );
       }
       if (value !== null && typeof value === 'object')
         throw new OrgFault(
@@ -275,6 +273,21 @@ export class Org {
     copy[at] = rec;
     this.tables.set(obj.name, copy);
     return rec;
+  }
+
+  /** Records per object, to find what an interview created (tables only grow by insert). */
+  sizes(): Map<string, number> {
+    const m = new Map<string, number>();
+    for (const [k, v] of this.tables) m.set(k, v.length);
+    return m;
+  }
+
+  /** Records inserted since `sizes()` was taken. */
+  insertedSince(sizes: Map<string, number>): { object: string; record: FlowRecord }[] {
+    const out: { object: string; record: FlowRecord }[] = [];
+    for (const [k, v] of this.tables)
+      for (let i = sizes.get(k) ?? 0; i < v.length; i++) out.push({ object: k, record: v[i] });
+    return out;
   }
 
   byId(id: string): { object: ObjectDef; record: FlowRecord } | undefined {
