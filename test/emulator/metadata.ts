@@ -153,10 +153,17 @@ async function evaluateDeploy(state: OrgState, settings: MetadataSettings, job: 
   const found: ZipComponent[] = [];
   const failures: ComponentFailure[] = [];
   const bodies = new Map<string, Buffer>();
+  /** Lightning web component bundles: name → files (by zip path). */
+  const bundles = new Map<string, Record<string, Buffer>>();
   for (const entry of entries) {
     const rel = entry.name.slice(prefix.length);
     if (rel === 'package.xml' || /^destructiveChanges(Pre|Post)?\.xml$/.test(rel)) continue;
     const content = await entry.async('nodebuffer');
+    const bundle = /^(lwc|aura)\/([^/]+)\/(.+)$/.exec(rel);
+    if (bundle) {
+      bundles.set(bundle[2], { ...(bundles.get(bundle[2]) ?? {}), [rel]: content });
+      continue;
+    }
     const m = /^([^/]+)\/(.+)$/.exec(rel);
     const kind = m ? TYPES_BY_DIR[m[1]] : undefined;
     if (!m || !kind) {
@@ -186,11 +193,22 @@ async function evaluateDeploy(state: OrgState, settings: MetadataSettings, job: 
     if (kind.type === 'CustomObject') {
       found.push(...splitObject(fullName, rel, xml, declared, failures));
     } else if (kind.type === 'CustomLabels') {
-      found.push(...splitLabels(rel, xml, failures));
+      found.push(...splitLabels(rel, xml, failures, declared));
     } else {
       const root = kind.type === 'Settings' ? `${fullName}Settings` : kind.type;
       found.push(parseComponent(kind.type, fullName, rel, xml, failures, root));
     }
+  }
+  for (const [name, files] of bundles) {
+    const metaPath = `lwc/${name}/${name}.js-meta.xml`;
+    const meta = files[metaPath];
+    if (!meta) {
+      failures.push(failure('LightningComponentBundle', name, `lwc/${name}`, `The bundle ${name} has no ${name}.js-meta.xml`));
+      continue;
+    }
+    const c = parseComponent('LightningComponentBundle', name, metaPath, meta.toString('utf8'), failures, 'LightningComponentBundle');
+    c.files = files;
+    found.push(c);
   }
   // Apex bodies belong to their -meta.xml component; a body without one (or the reverse) fails.
   for (const c of found) {
@@ -323,10 +341,11 @@ function splitObject(
   return out;
 }
 
-function splitLabels(fileName: string, xml: string, failures: ComponentFailure[]): ZipComponent[] {
+function splitLabels(fileName: string, xml: string, failures: ComponentFailure[], declared: Map<string, Set<string>>): ZipComponent[] {
   const whole = parseComponent('CustomLabels', 'CustomLabels', fileName, xml, failures, 'CustomLabels');
   if (!whole.root) return [whole];
   return [
+    ...(declared.get('CustomLabels')?.has('CustomLabels') ? [whole] : []),
     ...children(whole.root, 'labels').map((l) => ({
       type: 'CustomLabel',
       fullName: textOf(l, 'fullName') ?? '',

@@ -35,8 +35,8 @@ async function deploy(argv: string[] = [], opts: { json?: boolean; root?: string
   let stdout = '';
   let stderr = '';
   const streams = {
-    out: { write: (s: string) => ((stdout += s), true) } as unknown as NodeJS.WriteStream,
-    err: { write: (s: string) => ((stderr += s), true) } as unknown as NodeJS.WriteStream
+    out: { write: (s: string) => ((stdout += s), true) } as unknown as typeof process.stdout,
+    err: { write: (s: string) => ((stderr += s), true) } as unknown as typeof process.stderr
   };
   const out = createOutput(!!opts.json, streams);
   const env = opts.env ?? { SF_CLIENT_ID: 'emulator-client-id', SF_CLIENT_SECRET: SECRET, SF_LOGIN_URL: emu.url };
