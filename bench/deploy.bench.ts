@@ -20,7 +20,10 @@ function exampleProject(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-deploy-bench-'));
   fs.copyFileSync(path.join(ROOT, 'sfdx-project.json'), path.join(dir, 'sfdx-project.json'));
   fs.cpSync(path.join(ROOT, 'force-app/main'), path.join(dir, 'force-app/main'), { recursive: true });
-  writeGenerated(generateFromConfig(path.join(ROOT, 'handoff.config.json')).files, path.join(dir, 'force-app/generated'));
+  writeGenerated(
+    generateFromConfig(path.join(ROOT, 'handoff.config.json')).files,
+    path.join(dir, 'force-app/generated')
+  );
   return dir;
 }
 
@@ -28,7 +31,11 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
   const project = exampleProject();
   const emu = await OrgEmulator.start({ plugins: [registerRest] });
   try {
-    const env = { SF_CLIENT_ID: 'emulator-client-id', SF_CLIENT_SECRET: 'emulator-client-secret', SF_LOGIN_URL: emu.url };
+    const env = {
+      SF_CLIENT_ID: 'emulator-client-id',
+      SF_CLIENT_SECRET: 'emulator-client-secret',
+      SF_LOGIN_URL: emu.url
+    };
     const perPhase: Array<{ phase: string; at: number }> = [];
     const silent = { write: () => true } as never;
     const out = createOutput(false, { out: silent, err: silent });
@@ -40,14 +47,20 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
           out: {
             ...out,
             progress: (line) => {
-              const m = /^\[\d+\/\d+\] (\w+):/.exec(line) ?? (line === 'Post-deploy steps:' ? [line, 'post-deploy'] : null);
+              const m =
+                /^\[\d+\/\d+\] (\w+):/.exec(line) ?? (line === 'Post-deploy steps:' ? [line, 'post-deploy'] : null);
               if (m) perPhase.push({ phase: m[1], at: emu.count() });
             }
           }
         },
         { env, poll: { initialMs: 1 } }
       );
-    report({ name: 'deploy example (8 phases + post-deploy)', value: await medianMs(deploy, 3), unit: 'ms', note: 'emulator, polls 1 ms apart' });
+    report({
+      name: 'deploy example (8 phases + post-deploy)',
+      value: await medianMs(deploy, 3),
+      unit: 'ms',
+      note: 'emulator, polls 1 ms apart'
+    });
     // Requests of one more (idempotent) deploy, per phase.
     perPhase.length = 0;
     emu.resetCounters();

@@ -2,7 +2,15 @@ import { intFlag, parseFlags } from '../cli/args';
 import type { Command, CommandContext, CommandResult } from '../cli/command';
 import { UsageError } from '../project/errors';
 import { connect, type ConnectOptions } from '../org/connect';
-import { DEFAULT_POLL, deployProject, TEST_LEVELS, type DeployProjectResult, type DeployRun, type PollSettings, type TestLevel } from '../org/deploy';
+import {
+  DEFAULT_POLL,
+  deployProject,
+  TEST_LEVELS,
+  type DeployProjectResult,
+  type DeployRun,
+  type PollSettings,
+  type TestLevel
+} from '../org/deploy';
 import { loadProject } from '../org/deployPackage';
 import { postDeploy, type PostDeployResult } from '../org/postDeploy';
 import type { ResiliencePolicy } from '../org/resilience';
@@ -60,10 +68,14 @@ function where(p: { file: string; line?: number; column?: number }): string {
 function printRun(run: DeployRun, log: (line: string) => void, verbose: boolean): void {
   const mark = run.success ? '✔' : '✖';
   const tests = run.testsRun ? `, ${run.testsRun} tests (${run.testFailures.length} failed)` : '';
-  log(`${mark} ${run.phase}: ${run.status}, ${run.componentsDeployed}/${run.components} components${tests} [${run.id}]`);
+  log(
+    `${mark} ${run.phase}: ${run.status}, ${run.componentsDeployed}/${run.components} components${tests} [${run.id}]`
+  );
   if (verbose) for (const m of run.members) log(`    ${m}`);
-  for (const p of run.problems) log(`  ✖ ${where(p) ? `${where(p)} ` : ''}${p.type}${p.fullName ? ` ${p.fullName}` : ''}: ${p.problem}`);
-  for (const t of run.testFailures) log(`  ✖ ${t.file ? `${where({ file: t.file, line: t.line })} ` : ''}${t.className}.${t.method}: ${t.message}`);
+  for (const p of run.problems)
+    log(`  ✖ ${where(p) ? `${where(p)} ` : ''}${p.type}${p.fullName ? ` ${p.fullName}` : ''}: ${p.problem}`);
+  for (const t of run.testFailures)
+    log(`  ✖ ${t.file ? `${where({ file: t.file, line: t.line })} ` : ''}${t.className}.${t.method}: ${t.message}`);
   const low = run.coverage.filter((c) => c.percent < 75);
   if (run.coverage.length) log(`  coverage: ${run.coverage.map((c) => `${c.name} ${c.percent}%`).join(', ')}`);
   for (const c of low) log(`  ✖ ${c.name} is covered ${c.percent}%: production deploys need 75% per class`);
@@ -88,10 +100,13 @@ export async function runDeploy(ctx: CommandContext, deps: DeployDeps): Promise<
   });
   const testLevel = (values['test-level'] ?? 'RunSpecifiedTests') as TestLevel;
   if (!TEST_LEVELS.includes(testLevel)) {
-    throw new UsageError(`handoff deploy: --test-level takes ${TEST_LEVELS.join(', ')}, not "${values['test-level']}".`);
+    throw new UsageError(
+      `handoff deploy: --test-level takes ${TEST_LEVELS.join(', ')}, not "${values['test-level']}".`
+    );
   }
   const tests = list(values.tests);
-  if (tests?.length && testLevel !== 'RunSpecifiedTests') throw new UsageError('handoff deploy: --tests goes with --test-level RunSpecifiedTests.');
+  if (tests?.length && testLevel !== 'RunSpecifiedTests')
+    throw new UsageError('handoff deploy: --tests goes with --test-level RunSpecifiedTests.');
   const waitMinutes = intFlag('deploy', 'wait', values.wait, 1, 1440) ?? DEFAULT_POLL.waitMinutes;
   const verbose = !!values.verbose;
   const { out, root } = ctx;
@@ -124,7 +139,10 @@ export async function runDeploy(ctx: CommandContext, deps: DeployDeps): Promise<
   const log = (l: string) => out.log(l);
   log(checkOnly ? `Check-only deploy to ${session.target} (nothing saved):` : `Deploy to ${session.target}:`);
   for (const run of result.runs) printRun(run, log, verbose);
-  if (result.skipped.length) log(`Not attempted: ${result.skipped.join(', ')} (the earlier phases stay deployed; fix the errors and deploy again).`);
+  if (result.skipped.length)
+    log(
+      `Not attempted: ${result.skipped.join(', ')} (the earlier phases stay deployed; fix the errors and deploy again).`
+    );
   const doc: DeployCommandResult = {
     target: session.target,
     auth: session.method,

@@ -9,15 +9,14 @@
  * `formField`, the derived API name) or its `externalParameterName` (the vendor key verbatim).
  * Unverified: real samples keep name and externalParameterName equal, so they cannot tell.
  */
-export const CUSTOM_FORM_FIELD_SOURCE: "name" | "externalParameterName" =
-  "name";
+export const CUSTOM_FORM_FIELD_SOURCE: 'name' | 'externalParameterName' = 'name';
 
 /**
  * When the pre-chat form applies: `Session` (every messaging session) or `Conversation` (once per
  * conversation). Real retrieved samples (including Salesforce's own example) use `Session`; a
  * vendor reopening a conversation sends routingAttributes again with the new session.
  */
-export const PRECHAT_DISPLAY_CONTEXT: "Session" | "Conversation" = "Session";
+export const PRECHAT_DISPLAY_CONTEXT: 'Session' | 'Conversation' = 'Session';
 
 /**
  * `displayOrder` of the first visible pre-chat field (hidden ones use -1). Real samples count from
@@ -50,8 +49,7 @@ export const AGENT_AVAILABILITY_CHECK = false;
  * `isEstimatedWaitTimeEnabled` exists on the channel and inside `embeddedConfig` in WSDL 66; which
  * one the platform reads for MIAW is unverified, so the model's value is written to both.
  */
-export const ESTIMATED_WAIT_TIME_PLACEMENT:
-  "channel" | "embeddedConfig" | "both" = "both";
+export const ESTIMATED_WAIT_TIME_PLACEMENT: 'channel' | 'embeddedConfig' | 'both' = 'both';
 
 /**
  * Whether permission sets carry `objectPermissions` for MessagingSession (agents read, flow and

@@ -3,12 +3,12 @@
  * pre-chat value so the agent sees it. Children follow the WSDL's CustomField order; the file keeps
  * `fullName` because retrieved field files do.
  */
-import type { ResolvedAttribute } from "../model/types";
-import { leaf, renderXml, root } from "../xml/write";
-import type { GeneratedFile, Generator } from "./types";
-import { fitText, GENERATED_BY } from "./values";
+import type { ResolvedAttribute } from '../model/types';
+import { leaf, renderXml, root } from '../xml/write';
+import type { GeneratedFile, Generator } from './types';
+import { fitText, GENERATED_BY } from './values';
 
-export const MESSAGING_SESSION = "MessagingSession";
+export const MESSAGING_SESSION = 'MessagingSession';
 const MAX_FIELD_LABEL = 40;
 const MAX_DESCRIPTION = 1000;
 
@@ -23,20 +23,20 @@ export function fieldDescription(attr: ResolvedAttribute): string {
 function fieldXml(attr: ResolvedAttribute): string {
   const { apiName, type, length, visibleLines } = attr.field;
   // Only Text and LongTextArea take a length; Email, Phone and Url have a fixed one and reject it.
-  const hasLength = type === "Text" || type === "LongTextArea";
+  const hasLength = type === 'Text' || type === 'LongTextArea';
   // unique applies to Text and Email; LongTextArea, Phone and Url cannot be unique.
-  const canBeUnique = type === "Text" || type === "Email";
+  const canBeUnique = type === 'Text' || type === 'Email';
   return renderXml(
-    root("CustomField", [
-      leaf("fullName", apiName),
-      leaf("description", fieldDescription(attr)),
-      leaf("externalId", false),
-      leaf("label", fitText(attr.label, MAX_FIELD_LABEL)),
-      hasLength && leaf("length", length),
-      leaf("required", false),
-      leaf("type", type),
-      canBeUnique && leaf("unique", false),
-      type === "LongTextArea" && leaf("visibleLines", visibleLines ?? 3)
+    root('CustomField', [
+      leaf('fullName', apiName),
+      leaf('description', fieldDescription(attr)),
+      leaf('externalId', false),
+      leaf('label', fitText(attr.label, MAX_FIELD_LABEL)),
+      hasLength && leaf('length', length),
+      leaf('required', false),
+      leaf('type', type),
+      canBeUnique && leaf('unique', false),
+      type === 'LongTextArea' && leaf('visibleLines', visibleLines ?? 3)
     ])
   );
 }

@@ -5,60 +5,53 @@
  * `_firstName`… are standard parameters mapped the same way. Sessions go to the generated flow,
  * with the fallback queue as the platform's own fallback. Children follow the WSDL's order.
  */
-import type { HandoffModel, ResolvedAttribute } from "../model/types";
-import { el, leaf, renderXml, root, type XmlElement } from "../xml/write";
+import type { HandoffModel, ResolvedAttribute } from '../model/types';
+import { el, leaf, renderXml, root, type XmlElement } from '../xml/write';
 import {
   AGENT_AVAILABILITY_CHECK,
   ANONYMOUS_USER_JWT_EXPIRATION,
   EMIT_ACTION_PARAMETER_MAPPINGS,
   ESTIMATED_WAIT_TIME_PLACEMENT
-} from "./assumptions";
-import type { Generator } from "./types";
-import { fitText, GENERATED_BY } from "./values";
+} from './assumptions';
+import type { Generator } from './types';
+import { fitText, GENERATED_BY } from './values';
 
 /** Pre-chat values are always Strings in the flow (DESIGN.md), whatever the field type. */
-export const PARAMETER_DATA_TYPE = "String";
+export const PARAMETER_DATA_TYPE = 'String';
 /** The vendor connects without a verified user identity (MIAW "unauthenticated" access token). */
-export const AUTH_MODE = "UnAuth";
+export const AUTH_MODE = 'UnAuth';
 const MAX_CHANNEL_LABEL = 40;
 
 function actionMappings(attr: ResolvedAttribute): XmlElement[] {
-  return EMIT_ACTION_PARAMETER_MAPPINGS
-    ? [el("actionParameterMappings", leaf("actionParameterName", attr.name))]
-    : [];
+  return EMIT_ACTION_PARAMETER_MAPPINGS ? [el('actionParameterMappings', leaf('actionParameterName', attr.name))] : [];
 }
 
 function customParameter(attr: ResolvedAttribute): XmlElement {
   return el(
-    "customParameters",
+    'customParameters',
     actionMappings(attr),
-    leaf("externalParameterName", attr.key),
-    leaf("masterLabel", attr.label),
-    leaf("maxLength", attr.maxLength),
-    leaf("name", attr.name),
-    leaf("parameterDataType", PARAMETER_DATA_TYPE)
+    leaf('externalParameterName', attr.key),
+    leaf('masterLabel', attr.label),
+    leaf('maxLength', attr.maxLength),
+    leaf('name', attr.name),
+    leaf('parameterDataType', PARAMETER_DATA_TYPE)
   );
 }
 
 function standardParameter(attr: ResolvedAttribute): XmlElement {
-  return el(
-    "standardParameters",
-    actionMappings(attr),
-    leaf("parameterType", attr.standard)
-  );
+  return el('standardParameters', actionMappings(attr), leaf('parameterType', attr.standard));
 }
 
 function embeddedConfig(model: HandoffModel): XmlElement {
   const m = model.messaging;
   return el(
-    "embeddedConfig",
-    leaf("anonymousUserJwtExpirationTime", ANONYMOUS_USER_JWT_EXPIRATION),
-    leaf("authMode", AUTH_MODE),
-    leaf("isAgentAvlCheckEnabled", AGENT_AVAILABILITY_CHECK),
-    ESTIMATED_WAIT_TIME_PLACEMENT !== "channel" &&
-      leaf("isEstimatedWaitTimeEnabled", m.isEstimatedWaitTimeEnabled),
-    leaf("queueLimitType", m.queueLimitType),
-    leaf("queueThreshold", m.queueThreshold)
+    'embeddedConfig',
+    leaf('anonymousUserJwtExpirationTime', ANONYMOUS_USER_JWT_EXPIRATION),
+    leaf('authMode', AUTH_MODE),
+    leaf('isAgentAvlCheckEnabled', AGENT_AVAILABILITY_CHECK),
+    ESTIMATED_WAIT_TIME_PLACEMENT !== 'channel' && leaf('isEstimatedWaitTimeEnabled', m.isEstimatedWaitTimeEnabled),
+    leaf('queueLimitType', m.queueLimitType),
+    leaf('queueThreshold', m.queueThreshold)
   );
 }
 
@@ -66,24 +59,18 @@ export function channelXml(model: HandoffModel): string {
   const custom = model.attributes.filter((a) => !a.standard);
   const standard = model.attributes.filter((a) => a.standard);
   return renderXml(
-    root("MessagingChannel", [
+    root('MessagingChannel', [
       custom.map(customParameter),
-      leaf(
-        "description",
-        `Hand-off from the AI agent (${model.vendor}) to live agents. ${GENERATED_BY}`
-      ),
+      leaf('description', `Hand-off from the AI agent (${model.vendor}) to live agents. ${GENERATED_BY}`),
       embeddedConfig(model),
-      ESTIMATED_WAIT_TIME_PLACEMENT !== "embeddedConfig" &&
-        leaf(
-          "isEstimatedWaitTimeEnabled",
-          model.messaging.isEstimatedWaitTimeEnabled
-        ),
-      leaf("isQueuePositionEnabled", model.messaging.isQueuePositionEnabled),
-      leaf("masterLabel", fitText(model.channel.label, MAX_CHANNEL_LABEL)),
-      leaf("messagingChannelType", "EmbeddedMessaging"),
-      leaf("sessionHandlerFlow", model.flow.apiName),
-      leaf("sessionHandlerQueue", model.fallback.queue),
-      leaf("sessionHandlerType", "Flow"),
+      ESTIMATED_WAIT_TIME_PLACEMENT !== 'embeddedConfig' &&
+        leaf('isEstimatedWaitTimeEnabled', model.messaging.isEstimatedWaitTimeEnabled),
+      leaf('isQueuePositionEnabled', model.messaging.isQueuePositionEnabled),
+      leaf('masterLabel', fitText(model.channel.label, MAX_CHANNEL_LABEL)),
+      leaf('messagingChannelType', 'EmbeddedMessaging'),
+      leaf('sessionHandlerFlow', model.flow.apiName),
+      leaf('sessionHandlerQueue', model.fallback.queue),
+      leaf('sessionHandlerType', 'Flow'),
       standard.map(standardParameter)
     ])
   );

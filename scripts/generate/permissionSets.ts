@@ -8,19 +8,13 @@
  *   Cases, Contact read (create) when contact matching is on.
  * Children follow the WSDL's PermissionSet order; repeated blocks are sorted like retrieves.
  */
-import {
-  ATTRIBUTE_TYPE,
-  BUSINESS_HOURS,
-  CONTEXT_LWC,
-  END_CONVERSATION,
-  SETTINGS_TYPE
-} from "../contract";
-import type { HandoffModel } from "../model/types";
-import { el, leaf, renderXml, root, type XmlElement } from "../xml/write";
-import { GRANT_MESSAGING_SESSION_OBJECT_ACCESS } from "./assumptions";
-import { MESSAGING_SESSION } from "./fields";
-import type { GeneratedFile, Generator } from "./types";
-import { byCodeUnit, fitText, GENERATED_BY } from "./values";
+import { ATTRIBUTE_TYPE, BUSINESS_HOURS, CONTEXT_LWC, END_CONVERSATION, SETTINGS_TYPE } from '../contract';
+import type { HandoffModel } from '../model/types';
+import { el, leaf, renderXml, root, type XmlElement } from '../xml/write';
+import { GRANT_MESSAGING_SESSION_OBJECT_ACCESS } from './assumptions';
+import { MESSAGING_SESSION } from './fields';
+import type { GeneratedFile, Generator } from './types';
+import { byCodeUnit, fitText, GENERATED_BY } from './values';
 
 /** PermissionSet.description is limited to 255 characters. */
 const MAX_DESCRIPTION = 255;
@@ -44,71 +38,40 @@ interface PermissionSetSpec {
 
 /** True when the generated flow creates Cases (no agent, or outside business hours). */
 export function createsCases(model: HandoffModel): boolean {
-  return (
-    model.fallback.whenNoAgent === "case" ||
-    model.businessHours?.whenClosed === "case"
-  );
+  return model.fallback.whenNoAgent === 'case' || model.businessHours?.whenClosed === 'case';
 }
 
 function objectPermission(o: ObjectAccess): XmlElement {
   return el(
-    "objectPermissions",
-    leaf("allowCreate", o.create ?? false),
-    leaf("allowDelete", false),
-    leaf("allowEdit", o.edit ?? false),
-    leaf("allowRead", true),
-    leaf("modifyAllRecords", false),
-    leaf("object", o.object),
-    leaf("viewAllRecords", false)
+    'objectPermissions',
+    leaf('allowCreate', o.create ?? false),
+    leaf('allowDelete', false),
+    leaf('allowEdit', o.edit ?? false),
+    leaf('allowRead', true),
+    leaf('modifyAllRecords', false),
+    leaf('object', o.object),
+    leaf('viewAllRecords', false)
   );
 }
 
-function permissionSetXml(
-  model: HandoffModel,
-  spec: PermissionSetSpec
-): string {
-  const fields = model.attributes
-    .map((a) => `${MESSAGING_SESSION}.${a.field.apiName}`)
-    .sort(byCodeUnit);
+function permissionSetXml(model: HandoffModel, spec: PermissionSetSpec): string {
+  const fields = model.attributes.map((a) => `${MESSAGING_SESSION}.${a.field.apiName}`).sort(byCodeUnit);
   return renderXml(
-    root("PermissionSet", [
-      [...spec.classes]
-        .sort(byCodeUnit)
-        .map((c) =>
-          el("classAccesses", leaf("apexClass", c), leaf("enabled", true))
-        ),
+    root('PermissionSet', [
+      [...spec.classes].sort(byCodeUnit).map((c) => el('classAccesses', leaf('apexClass', c), leaf('enabled', true))),
       [...spec.metadataTypes]
         .sort(byCodeUnit)
-        .map((t) =>
-          el(
-            "customMetadataTypeAccesses",
-            leaf("enabled", true),
-            leaf("name", t)
-          )
-        ),
-      leaf("description", fitText(spec.description, MAX_DESCRIPTION)),
+        .map((t) => el('customMetadataTypeAccesses', leaf('enabled', true), leaf('name', t))),
+      leaf('description', fitText(spec.description, MAX_DESCRIPTION)),
       fields.map((f) =>
-        el(
-          "fieldPermissions",
-          leaf("editable", spec.fieldsEditable),
-          leaf("field", f),
-          leaf("readable", true)
-        )
+        el('fieldPermissions', leaf('editable', spec.fieldsEditable), leaf('field', f), leaf('readable', true))
       ),
-      leaf("hasActivationRequired", false),
-      leaf("label", spec.label),
-      [...spec.objects]
-        .sort((a, b) => byCodeUnit(a.object, b.object))
-        .map(objectPermission),
+      leaf('hasActivationRequired', false),
+      leaf('label', spec.label),
+      [...spec.objects].sort((a, b) => byCodeUnit(a.object, b.object)).map(objectPermission),
       [...spec.presenceStatuses]
         .sort(byCodeUnit)
-        .map((s) =>
-          el(
-            "servicePresenceStatusAccesses",
-            leaf("enabled", true),
-            leaf("servicePresenceStatus", s)
-          )
-        )
+        .map((s) => el('servicePresenceStatusAccesses', leaf('enabled', true), leaf('servicePresenceStatus', s)))
     ])
   );
 }
@@ -121,21 +84,18 @@ export function agentSpec(model: HandoffModel): PermissionSetSpec {
     classes: [CONTEXT_LWC.controller],
     metadataTypes: [ATTRIBUTE_TYPE.objectName],
     fieldsEditable: false,
-    objects: GRANT_MESSAGING_SESSION_OBJECT_ACCESS
-      ? [{ object: MESSAGING_SESSION }]
-      : [],
+    objects: GRANT_MESSAGING_SESSION_OBJECT_ACCESS ? [{ object: MESSAGING_SESSION }] : [],
     presenceStatuses: [model.presenceStatus.developerName]
   };
 }
 
 export function integrationSpec(model: HandoffModel): PermissionSetSpec {
   const objects: ObjectAccess[] = [];
-  if (GRANT_MESSAGING_SESSION_OBJECT_ACCESS)
-    objects.push({ object: MESSAGING_SESSION, edit: true });
-  if (createsCases(model)) objects.push({ object: "Case", create: true });
+  if (GRANT_MESSAGING_SESSION_OBJECT_ACCESS) objects.push({ object: MESSAGING_SESSION, edit: true });
+  if (createsCases(model)) objects.push({ object: 'Case', create: true });
   if (model.contactMatching)
     objects.push({
-      object: "Contact",
+      object: 'Contact',
       create: model.contactMatching.createContact
     });
   return {

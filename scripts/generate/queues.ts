@@ -4,18 +4,18 @@
  * Case too when it is the fallback queue of a flow that creates Cases (model/resolve.ts decides).
  * Queue members are not generated: they are users, which differ per org.
  */
-import type { ResolvedQueue } from "../model/types";
-import { el, leaf, renderXml, root } from "../xml/write";
-import type { GeneratedFile, Generator } from "./types";
-import { formatDouble } from "./values";
+import type { ResolvedQueue } from '../model/types';
+import { el, leaf, renderXml, root } from '../xml/write';
+import type { GeneratedFile, Generator } from './types';
+import { formatDouble } from './values';
 
 function queueXml(q: ResolvedQueue): string {
   return renderXml(
-    root("Queue", [
-      leaf("doesSendEmailToMembers", false),
-      leaf("name", q.label),
-      leaf("queueRoutingConfig", q.routingConfig.developerName),
-      q.objects.map((o) => el("queueSobject", leaf("sobjectType", o)))
+    root('Queue', [
+      leaf('doesSendEmailToMembers', false),
+      leaf('name', q.label),
+      leaf('queueRoutingConfig', q.routingConfig.developerName),
+      q.objects.map((o) => el('queueSobject', leaf('sobjectType', o)))
     ])
   );
 }
@@ -23,13 +23,13 @@ function queueXml(q: ResolvedQueue): string {
 function routingConfigXml(q: ResolvedQueue): string {
   const r = q.routingConfig;
   return renderXml(
-    root("QueueRoutingConfig", [
-      leaf("capacityWeight", formatDouble(r.capacityWeight)),
-      leaf("isAttributeBased", false),
-      leaf("label", r.label),
-      leaf("pushTimeout", r.pushTimeout),
-      leaf("routingModel", r.model),
-      leaf("routingPriority", r.priority)
+    root('QueueRoutingConfig', [
+      leaf('capacityWeight', formatDouble(r.capacityWeight)),
+      leaf('isAttributeBased', false),
+      leaf('label', r.label),
+      leaf('pushTimeout', r.pushTimeout),
+      leaf('routingModel', r.model),
+      leaf('routingPriority', r.priority)
     ])
   );
 }

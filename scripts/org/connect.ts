@@ -53,7 +53,8 @@ export async function connect(options: ConnectOptions = {}): Promise<OrgSession>
   const clientId = env.SF_CLIENT_ID?.trim();
   const clientSecret = env.SF_CLIENT_SECRET?.trim();
   if (accessToken || instanceUrl) {
-    if (!accessToken) throw new UserError('SF_INSTANCE_URL is set but SF_ACCESS_TOKEN is not.', ['Set both, or use -o ALIAS.']);
+    if (!accessToken)
+      throw new UserError('SF_INSTANCE_URL is set but SF_ACCESS_TOKEN is not.', ['Set both, or use -o ALIAS.']);
     if (!instanceUrl)
       throw new UserError('SF_ACCESS_TOKEN is set but SF_INSTANCE_URL is not.', [
         'Set SF_INSTANCE_URL to the org URL, e.g. https://mycompany.my.salesforce.com.'
@@ -83,7 +84,9 @@ function checkedUrl(variable: string, raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new UserError(`${variable} is not a URL.`, ['Use the full org URL, e.g. https://mycompany.my.salesforce.com.']);
+    throw new UserError(`${variable} is not a URL.`, [
+      'Use the full org URL, e.g. https://mycompany.my.salesforce.com.'
+    ]);
   }
   const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
   if (url.protocol !== 'https:' && !(loopback && url.protocol === 'http:')) {
@@ -153,11 +156,18 @@ function networkOrUnknown(e: unknown, what: string): UserError {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
     return new UserError(`Cannot find ${what}: the host name does not resolve.`, ['Check the domain for typos.']);
   if (classify(e) === 'transient')
-    return new UserError(`Cannot reach ${what} (${code || 'network error'}), even after retries.`, ['Check the network and try again.']);
+    return new UserError(`Cannot reach ${what} (${code || 'network error'}), even after retries.`, [
+      'Check the network and try again.'
+    ]);
   return new UserError(`Connecting to ${what} failed: ${code ? `${code}: ` : ''}${String((e as Error)?.message ?? e)}`);
 }
 
-async function fromToken(instanceUrl: string, accessToken: string, version: string, policy: ResiliencePolicy): Promise<OrgSession> {
+async function fromToken(
+  instanceUrl: string,
+  accessToken: string,
+  version: string,
+  policy: ResiliencePolicy
+): Promise<OrgSession> {
   const conn = new Connection({ instanceUrl, accessToken, version });
   const cannotRenew = async () => {
     throw new UserError(`The session in SF_ACCESS_TOKEN has expired or is not valid for ${instanceUrl}.`, [
@@ -177,7 +187,9 @@ async function fromAlias(aliasOrUsername: string, version: string, policy: Resil
     const name = (e as Error).name;
     if (/NamedOrgNotFound|NoAuthInfoFound|AuthInfoNotFound|NoOrgFound/i.test(name)) {
       throw new UserError(`No org authorised as "${aliasOrUsername}".`, [
-        'Run `sf org list` to see the aliases you have, or authorise it: `sf org login web --alias ' + aliasOrUsername + '`.'
+        'Run `sf org list` to see the aliases you have, or authorise it: `sf org login web --alias ' +
+          aliasOrUsername +
+          '`.'
       ]);
     }
     throw new UserError(`Cannot read the sf CLI's authorisation for "${aliasOrUsername}": ${(e as Error).message}`, [
@@ -202,7 +214,13 @@ async function fromAlias(aliasOrUsername: string, version: string, policy: Resil
   return makeSession(conn, 'alias', `org ${label}`, policy, refresh);
 }
 
-function makeSession(conn: Connection, method: AuthMethod, target: string, policy: ResiliencePolicy, reauthorize: () => Promise<void>): OrgSession {
+function makeSession(
+  conn: Connection,
+  method: AuthMethod,
+  target: string,
+  policy: ResiliencePolicy,
+  reauthorize: () => Promise<void>
+): OrgSession {
   // The transport's own timeout is a backstop: ours (in `resilient`) fires first and is retried.
   boundTransport(conn, policy.timeoutMs + 1000);
   // jsforce would refresh (or fail to) on its own and retry without bound: we do it once, in `call`.
@@ -230,5 +248,9 @@ function boundTransport(conn: Connection, timeoutMs: number): void {
   const transport = conn._transport;
   const original = transport.httpRequest.bind(transport);
   transport.httpRequest = ((req: Parameters<typeof original>[0], options: Record<string, unknown> = {}) =>
-    original(req, { ...options, timeout: timeoutMs, retry: { maxRetries: 0 } } as never)) as typeof transport.httpRequest;
+    original(req, {
+      ...options,
+      timeout: timeoutMs,
+      retry: { maxRetries: 0 }
+    } as never)) as typeof transport.httpRequest;
 }

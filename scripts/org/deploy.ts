@@ -106,9 +106,13 @@ export async function deployPackage(
   };
   if (testLevel) deployOptions.testLevel = testLevel;
   if (testLevel === 'RunSpecifiedTests') deployOptions.runTests = runTests;
-  const started = await session.call(`deploy (${pkg.phase.name})`, async (conn) => conn.metadata.deploy(zip, deployOptions));
+  const started = await session.call(`deploy (${pkg.phase.name})`, async (conn) =>
+    conn.metadata.deploy(zip, deployOptions)
+  );
   const id = started.id;
-  progress(`  ${pkg.phase.name}: deploy ${id} queued (${pkg.members.length} components${testLevel ? `, ${testLevel}` : ''})`);
+  progress(
+    `  ${pkg.phase.name}: deploy ${id} queued (${pkg.members.length} components${testLevel ? `, ${testLevel}` : ''})`
+  );
   const deadline = now() + poll.waitMinutes * 60_000;
   let delay = poll.initialMs;
   let polls = 0;
@@ -122,9 +126,12 @@ export async function deployPackage(
     progress(`  ${pkg.phase.name}: ${describeProgress(status)}`);
     if (isTrue(status.done)) break;
     if (now() > deadline) {
-      throw new UserError(`Deploy ${id} (${pkg.phase.name}) is still running after ${poll.waitMinutes} minutes; stopped waiting.`, [
-        'It goes on in the org: follow it in Setup → Deployment Status, then run the command again with a larger --wait.'
-      ]);
+      throw new UserError(
+        `Deploy ${id} (${pkg.phase.name}) is still running after ${poll.waitMinutes} minutes; stopped waiting.`,
+        [
+          'It goes on in the org: follow it in Setup → Deployment Status, then run the command again with a larger --wait.'
+        ]
+      );
     }
     delay = Math.min(poll.maxMs, Math.round(delay * poll.factor));
   }
@@ -148,7 +155,9 @@ function describeProgress(s: MetadataApiDeployStatus): string {
   const parts = [`${s.status}`, `${s.numberComponentsDeployed ?? 0}/${s.numberComponentsTotal ?? 0} components`];
   if (Number(s.numberComponentErrors)) parts.push(`${s.numberComponentErrors} errors`);
   if (Number(s.numberTestsTotal))
-    parts.push(`tests ${s.numberTestsCompleted ?? 0}/${s.numberTestsTotal}${Number(s.numberTestErrors) ? ` (${s.numberTestErrors} failed)` : ''}`);
+    parts.push(
+      `tests ${s.numberTestsCompleted ?? 0}/${s.numberTestsTotal}${Number(s.numberTestErrors) ? ` (${s.numberTestErrors} failed)` : ''}`
+    );
   return parts.join(', ');
 }
 
@@ -250,7 +259,11 @@ export async function checkOnlyDeploy(
   const project = loadProject(root);
   const level = options.testLevel ?? 'RunSpecifiedTests';
   const tests = testsFor(level, project, options.tests);
-  return deployPackage(session, root, wholePackage(project), project.all, level, tests, { ...options, checkOnly: true, testLevel: level });
+  return deployPackage(session, root, wholePackage(project), project.all, level, tests, {
+    ...options,
+    checkOnly: true,
+    testLevel: level
+  });
 }
 
 export interface DeployProjectResult {
@@ -267,13 +280,25 @@ export interface DeployProjectResult {
  * that phase is rolled back by the org, the earlier ones stay (they are additive; deploy again
  * after the fix).
  */
-export async function deployProject(session: OrgSession, root: string, options: DeployOptions): Promise<DeployProjectResult> {
+export async function deployProject(
+  session: OrgSession,
+  root: string,
+  options: DeployOptions
+): Promise<DeployProjectResult> {
   const project = loadProject(root);
   const tests = testsFor(options.testLevel, project, options.tests);
   const progress = options.progress ?? (() => undefined);
   if (options.checkOnly) {
     progress(`Check-only deploy of ${project.all.size} components to ${session.target} (${options.testLevel})`);
-    const run = await deployPackage(session, root, wholePackage(project), project.all, options.testLevel, tests, options);
+    const run = await deployPackage(
+      session,
+      root,
+      wholePackage(project),
+      project.all,
+      options.testLevel,
+      tests,
+      options
+    );
     return { checkOnly: true, runs: [run], skipped: [], success: run.success };
   }
   const runs: DeployRun[] = [];
@@ -284,7 +309,15 @@ export async function deployProject(session: OrgSession, root: string, options: 
     // Tests run where Apex is deployed; elsewhere the org's default applies (none without Apex),
     // except an explicit NoTestRun, which is passed on.
     const level = pkg.hasApex ? options.testLevel : options.testLevel === 'NoTestRun' ? 'NoTestRun' : undefined;
-    const run = await deployPackage(session, root, pkg, project.all, level, level === 'RunSpecifiedTests' ? tests : [], options);
+    const run = await deployPackage(
+      session,
+      root,
+      pkg,
+      project.all,
+      level,
+      level === 'RunSpecifiedTests' ? tests : [],
+      options
+    );
     runs.push(run);
     if (!run.success) return { checkOnly: false, runs, skipped: names.slice(i + 1), success: false };
   }

@@ -35,11 +35,17 @@ export function packageDirectories(root: string): string[] {
   try {
     project = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof project;
   } catch (e) {
-    throw new UserError(`Cannot read ${file}: ${(e as Error).message}.`, ['Run handoff from the project folder (the one with sfdx-project.json).']);
+    throw new UserError(`Cannot read ${file}: ${(e as Error).message}.`, [
+      'Run handoff from the project folder (the one with sfdx-project.json).'
+    ]);
   }
-  const dirs = (project.packageDirectories ?? []).map((d) => path.resolve(root, d.path ?? '')).filter((d) => fs.existsSync(d));
+  const dirs = (project.packageDirectories ?? [])
+    .map((d) => path.resolve(root, d.path ?? ''))
+    .filter((d) => fs.existsSync(d));
   if (!dirs.length)
-    throw new UserError(`${file} lists no existing packageDirectories.`, ['Add { "path": "force-app/main" } (and force-app/generated).']);
+    throw new UserError(`${file} lists no existing packageDirectories.`, [
+      'Add { "path": "force-app/main" } (and force-app/generated).'
+    ]);
   return dirs;
 }
 
@@ -63,7 +69,9 @@ export function loadProject(root: string): ProjectPackage {
   if (orphans.length) {
     throw new UserError(
       'Apex files without their -meta.xml would be left out of the deploy.',
-      orphans.map((p) => `${path.relative(root, p)}: add ${path.basename(p)}-meta.xml (apiVersion ${API_VERSION}, status Active)`)
+      orphans.map(
+        (p) => `${path.relative(root, p)}: add ${path.basename(p)}-meta.xml (apiVersion ${API_VERSION}, status Active)`
+      )
     );
   }
   let all: ComponentSet;
@@ -77,7 +85,9 @@ export function loadProject(root: string): ProjectPackage {
   all.apiVersion = API_VERSION;
   const components = all.getSourceComponents().toArray();
   if (!components.length)
-    throw new UserError(`No metadata found in ${dirs.map((d) => path.relative(root, d)).join(', ')}.`, ['Run `handoff build` first.']);
+    throw new UserError(`No metadata found in ${dirs.map((d) => path.relative(root, d)).join(', ')}.`, [
+      'Run `handoff build` first.'
+    ]);
   const byPhase = new Map<DeployPhase, SourceComponent[]>();
   for (const c of components) {
     const phase = phaseOf(c.type.name);

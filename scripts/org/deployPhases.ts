@@ -17,7 +17,15 @@ export const DEPLOY_PHASES: readonly DeployPhase[] = [
   {
     name: 'schema',
     description: 'MessagingSession fields, custom objects, custom metadata types, labels, tabs',
-    types: ['CustomObject', 'CustomField', 'CustomLabels', 'CustomLabel', 'CustomTab', 'GlobalValueSet', 'StandardValueSet']
+    types: [
+      'CustomObject',
+      'CustomField',
+      'CustomLabels',
+      'CustomLabel',
+      'CustomTab',
+      'GlobalValueSet',
+      'StandardValueSet'
+    ]
   },
   {
     name: 'apex',
@@ -36,7 +44,11 @@ export const DEPLOY_PHASES: readonly DeployPhase[] = [
   },
   { name: 'permissions', description: 'permission sets and groups', types: ['PermissionSet', 'PermissionSetGroup'] },
   { name: 'flow', description: 'the Omni-Channel routing flow', types: ['Flow', 'FlowDefinition'] },
-  { name: 'channel', description: 'the messaging channel (custom parameters and mappings)', types: ['MessagingChannel'] },
+  {
+    name: 'channel',
+    description: 'the messaging channel (custom parameters and mappings)',
+    types: ['MessagingChannel']
+  },
   { name: 'deployment', description: 'the Embedded Service deployment (pre-chat)', types: ['EmbeddedServiceConfig'] }
 ];
 

@@ -99,12 +99,20 @@ async function activateChannel(session: OrgSession, channel: Named): Promise<Pos
   try {
     const soql = `SELECT Id, DeveloperName, IsActive FROM MessagingChannel WHERE DeveloperName = ${soqlString(channel.name)}`;
     const result = await session.call(`find channel ${channel.name}`, (conn) =>
-      api === 'tooling' ? conn.tooling.query<{ Id: string; IsActive: boolean }>(soql) : conn.query<{ Id: string; IsActive: boolean }>(soql)
+      api === 'tooling'
+        ? conn.tooling.query<{ Id: string; IsActive: boolean }>(soql)
+        : conn.query<{ Id: string; IsActive: boolean }>(soql)
     );
     const record = result.records[0];
     if (!record)
-      return { ...base, status: 'manual', message: `The org has no MessagingChannel ${channel.name} after the deploy.`, instructions: manual };
-    if (record.IsActive) return { ...base, status: 'already', message: `Channel ${channel.name} is already active.`, instructions: [] };
+      return {
+        ...base,
+        status: 'manual',
+        message: `The org has no MessagingChannel ${channel.name} after the deploy.`,
+        instructions: manual
+      };
+    if (record.IsActive)
+      return { ...base, status: 'already', message: `Channel ${channel.name} is already active.`, instructions: [] };
     await session.call(`activate channel ${channel.name}`, (conn) =>
       api === 'tooling'
         ? conn.tooling.sobject('MessagingChannel').update({ Id: record.Id, IsActive: true })
@@ -117,7 +125,12 @@ async function activateChannel(session: OrgSession, channel: Named): Promise<Pos
       instructions: []
     };
   } catch (e) {
-    return { ...base, status: 'manual', message: `The org did not let the API activate ${channel.name} (${refusal(e)}).`, instructions: manual };
+    return {
+      ...base,
+      status: 'manual',
+      message: `The org did not let the API activate ${channel.name} (${refusal(e)}).`,
+      instructions: manual
+    };
   }
 }
 
@@ -129,11 +142,18 @@ async function publishDeployment(session: OrgSession, deployment: Named): Promis
   const base = { step: 'publish-deployment' as const, target: deployment.name };
   try {
     const found = await session.call(`find deployment ${deployment.name}`, (conn) =>
-      conn.query<{ Id: string }>(`SELECT Id FROM EmbeddedServiceConfig WHERE DeveloperName = ${soqlString(deployment.name)}`)
+      conn.query<{ Id: string }>(
+        `SELECT Id FROM EmbeddedServiceConfig WHERE DeveloperName = ${soqlString(deployment.name)}`
+      )
     );
     const id = found.records[0]?.Id;
     if (!id)
-      return { ...base, status: 'manual', message: `The org has no EmbeddedServiceConfig ${deployment.name} to publish.`, instructions: manual };
+      return {
+        ...base,
+        status: 'manual',
+        message: `The org has no EmbeddedServiceConfig ${deployment.name} to publish.`,
+        instructions: manual
+      };
     await session.call(`publish deployment ${deployment.name}`, (conn) =>
       conn.request({
         method: 'POST',
@@ -142,9 +162,19 @@ async function publishDeployment(session: OrgSession, deployment: Named): Promis
         headers: { 'content-type': 'application/json' }
       })
     );
-    return { ...base, status: 'done', message: `Deployment ${deployment.name} published (Connect API).`, instructions: [] };
+    return {
+      ...base,
+      status: 'done',
+      message: `Deployment ${deployment.name} published (Connect API).`,
+      instructions: []
+    };
   } catch (e) {
-    return { ...base, status: 'manual', message: `This org does not publish deployments through the API (${refusal(e)}).`, instructions: manual };
+    return {
+      ...base,
+      status: 'manual',
+      message: `This org does not publish deployments through the API (${refusal(e)}).`,
+      instructions: manual
+    };
   }
 }
 
@@ -161,7 +191,11 @@ interface ReadParameter {
   actionParameterMappings?: { actionParameterName?: string } | Array<{ actionParameterName?: string }>;
 }
 
-async function verifyMappings(session: OrgSession, channel: Named, empty: PostDeployResult['emptyMappings']): Promise<PostDeployStep> {
+async function verifyMappings(
+  session: OrgSession,
+  channel: Named,
+  empty: PostDeployResult['emptyMappings']
+): Promise<PostDeployStep> {
   const base = { step: 'verify-mappings' as const, target: channel.name };
   const expected = mappedParameters(channel.file);
   const read = (await session.call(`read channel ${channel.name}`, (conn) =>
@@ -178,7 +212,12 @@ async function verifyMappings(session: OrgSession, channel: Named, empty: PostDe
       instructions: ['Deploy again; if it persists, check the channel in Setup → Messaging Settings.']
     };
   }
-  const params = read.customParameters === undefined ? [] : Array.isArray(read.customParameters) ? read.customParameters : [read.customParameters];
+  const params =
+    read.customParameters === undefined
+      ? []
+      : Array.isArray(read.customParameters)
+        ? read.customParameters
+        : [read.customParameters];
   const byName = new Map(params.map((p) => [String(p.name ?? ''), p]));
   const missing = expected.filter((name) => {
     const p = byName.get(name);
@@ -192,7 +231,12 @@ async function verifyMappings(session: OrgSession, channel: Named, empty: PostDe
   });
   for (const parameter of missing) empty.push({ channel: channel.name, parameter });
   if (!missing.length)
-    return { ...base, status: 'done', message: `All ${expected.length} parameter mappings of ${channel.name} came back filled.`, instructions: [] };
+    return {
+      ...base,
+      status: 'done',
+      message: `All ${expected.length} parameter mappings of ${channel.name} came back filled.`,
+      instructions: []
+    };
   return {
     ...base,
     status: 'failed',

@@ -51,7 +51,13 @@ export class OrgTimeoutError extends Error {
 }
 
 /** Error codes that say "try again later" (Salesforce's and the HTTP layer's). */
-const TRANSIENT_CODES = new Set(['REQUEST_LIMIT_EXCEEDED', 'SERVER_UNAVAILABLE', 'UNKNOWN_EXCEPTION', 'HANDOFF_TIMEOUT', 'QUERY_TIMEOUT']);
+const TRANSIENT_CODES = new Set([
+  'REQUEST_LIMIT_EXCEEDED',
+  'SERVER_UNAVAILABLE',
+  'UNKNOWN_EXCEPTION',
+  'HANDOFF_TIMEOUT',
+  'QUERY_TIMEOUT'
+]);
 const NETWORK_CODES = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
@@ -67,7 +73,8 @@ const NETWORK_CODES = new Set([
 /** The error code of a jsforce/HTTP/network error, without SOAP's `sf:` prefix. */
 export function errorCodeOf(e: unknown): string {
   const err = e as { errorCode?: unknown; code?: unknown; name?: unknown; cause?: { code?: unknown } };
-  const raw = [err?.errorCode, err?.code, err?.cause?.code, err?.name].find((v) => typeof v === 'string' && v) as string | undefined;
+  const raw = [err?.errorCode, err?.code, err?.cause?.code, err?.name].find((v) => typeof v === 'string' && v) as
+    string | undefined;
   return (raw ?? '').replace(/^[a-zA-Z]+:/, '');
 }
 
@@ -77,13 +84,20 @@ export function classify(e: unknown): FailureKind {
   if (code === 'INVALID_SESSION_ID' || /Session expired or invalid|INVALID_SESSION_ID/.test(message)) return 'session';
   if (TRANSIENT_CODES.has(code) || NETWORK_CODES.has(code)) return 'transient';
   if (/^ERROR_HTTP_(5\d\d|429|420)$/.test(code)) return 'transient';
-  if (code === 'AbortError' || code === 'FetchError' || /socket hang up|network|ECONNRESET|ECONNREFUSED|Request Timeout/i.test(message))
+  if (
+    code === 'AbortError' ||
+    code === 'FetchError' ||
+    /socket hang up|network|ECONNRESET|ECONNREFUSED|Request Timeout/i.test(message)
+  )
     return 'transient';
   return 'fatal';
 }
 
 /** The delay before retry number `retry` (1-based): exponential, capped, with jitter in [50%, 100%]. */
-export function backoffDelay(retry: number, policy: Pick<ResiliencePolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>): number {
+export function backoffDelay(
+  retry: number,
+  policy: Pick<ResiliencePolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>
+): number {
   const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
   return Math.round(exp * (0.5 + policy.random() / 2));
 }

@@ -14,7 +14,13 @@ export interface MetadataSettings {
   /** Status polls a deploy answers "InProgress" before it is done. */
   deployPolls: number;
   /** Components the next deploys fail with this problem (stays until removed). */
-  failComponents: Array<{ type: string; fullName: string; problem: string; lineNumber?: number; columnNumber?: number }>;
+  failComponents: Array<{
+    type: string;
+    fullName: string;
+    problem: string;
+    lineNumber?: number;
+    columnNumber?: number;
+  }>;
   /** Apex test methods that fail (stays until removed). */
   failTests: Array<{ name: string; methodName: string; message: string; line?: number }>;
   /** Covered share of each Apex class's lines, by class name (default 1). */
@@ -51,7 +57,9 @@ const TYPES_BY_DIR: Record<string, { type: string; suffix: string }> = {
   flexipages: { type: 'FlexiPage', suffix: 'flexipage' },
   tabs: { type: 'CustomTab', suffix: 'tab' }
 };
-const DIR_BY_TYPE = Object.fromEntries(Object.entries(TYPES_BY_DIR).map(([dir, t]) => [t.type, { dir, suffix: t.suffix }]));
+const DIR_BY_TYPE = Object.fromEntries(
+  Object.entries(TYPES_BY_DIR).map(([dir, t]) => [t.type, { dir, suffix: t.suffix }])
+);
 
 /** A component found in the zip, before the org accepts it. */
 interface ZipComponent {
@@ -82,7 +90,10 @@ export function metadataHandler(settings: MetadataSettings): Handler {
       case 'checkDeployStatus':
         return checkDeployStatus(state, body);
       case 'cancelDeploy':
-        return soapResponse('cancelDeploy', `<result><done>true</done><id>${xmlEscape(textOf(body, 'String') ?? '')}</id></result>`);
+        return soapResponse(
+          'cancelDeploy',
+          `<result><done>true</done><id>${xmlEscape(textOf(body, 'String') ?? '')}</id></result>`
+        );
       case 'readMetadata':
         return readMetadata(state, settings, body);
       case 'upsertMetadata':
@@ -140,12 +151,20 @@ async function startDeploy(state: OrgState, settings: MetadataSettings, body: Xm
 }
 
 /** Decides the job's outcome now (the polls only delay reporting it). */
-async function evaluateDeploy(state: OrgState, settings: MetadataSettings, job: DeployJob, zip: JSZip, singlePackage: boolean) {
+async function evaluateDeploy(
+  state: OrgState,
+  settings: MetadataSettings,
+  job: DeployJob,
+  zip: JSZip,
+  singlePackage: boolean
+) {
   const entries = Object.values(zip.files).filter((f) => !f.dir);
   const prefix = singlePackage ? '' : commonFolder(entries.map((f) => f.name));
   const manifestEntry = zip.file(`${prefix}package.xml`);
   if (!manifestEntry) {
-    job.errorMessage = singlePackage ? 'No package.xml found at the root of the zip (singlePackage is true)' : 'No package.xml found';
+    job.errorMessage = singlePackage
+      ? 'No package.xml found at the root of the zip (singlePackage is true)'
+      : 'No package.xml found';
     job.status = 'Failed';
     return;
   }
@@ -185,7 +204,9 @@ async function evaluateDeploy(state: OrgState, settings: MetadataSettings, job: 
       continue;
     }
     if (!name.endsWith(`.${kind.suffix}`) || name.includes('/')) {
-      failures.push(failure(kind.type, name, rel, `The file ${rel} does not have the ${kind.type} suffix .${kind.suffix}`));
+      failures.push(
+        failure(kind.type, name, rel, `The file ${rel} does not have the ${kind.type} suffix .${kind.suffix}`)
+      );
       continue;
     }
     const fullName = name.slice(0, -(kind.suffix.length + 1));
@@ -203,10 +224,19 @@ async function evaluateDeploy(state: OrgState, settings: MetadataSettings, job: 
     const metaPath = `lwc/${name}/${name}.js-meta.xml`;
     const meta = files[metaPath];
     if (!meta) {
-      failures.push(failure('LightningComponentBundle', name, `lwc/${name}`, `The bundle ${name} has no ${name}.js-meta.xml`));
+      failures.push(
+        failure('LightningComponentBundle', name, `lwc/${name}`, `The bundle ${name} has no ${name}.js-meta.xml`)
+      );
       continue;
     }
-    const c = parseComponent('LightningComponentBundle', name, metaPath, meta.toString('utf8'), failures, 'LightningComponentBundle');
+    const c = parseComponent(
+      'LightningComponentBundle',
+      name,
+      metaPath,
+      meta.toString('utf8'),
+      failures,
+      'LightningComponentBundle'
+    );
     c.files = files;
     found.push(c);
   }
@@ -221,16 +251,23 @@ async function evaluateDeploy(state: OrgState, settings: MetadataSettings, job: 
       bodies.delete(bodyPath);
     }
   }
-  for (const orphan of bodies.keys()) failures.push(failure('ApexClass', orphan, orphan, `No -meta.xml file for ${orphan}`));
+  for (const orphan of bodies.keys())
+    failures.push(failure('ApexClass', orphan, orphan, `No -meta.xml file for ${orphan}`));
 
   // The manifest and the files must agree, both ways.
   const inZip = new Set(found.map((c) => `${c.type}:${c.fullName}`));
   for (const [type, members] of declared) {
     for (const member of members) {
       if (member === '*' || inZip.has(`${type}:${member}`)) continue;
-      if (type === 'CustomObject' && found.some((c) => c.type === 'CustomField' && c.fullName.startsWith(`${member}.`))) continue;
+      if (type === 'CustomObject' && found.some((c) => c.type === 'CustomField' && c.fullName.startsWith(`${member}.`)))
+        continue;
       failures.push(
-        failure(type, member, 'package.xml', `An object '${member}' of type ${type} was named in package.xml, but was not found in zipped directory`)
+        failure(
+          type,
+          member,
+          'package.xml',
+          `An object '${member}' of type ${type} was named in package.xml, but was not found in zipped directory`
+        )
       );
     }
   }
@@ -238,7 +275,9 @@ async function evaluateDeploy(state: OrgState, settings: MetadataSettings, job: 
   const accepted: ZipComponent[] = [];
   for (const c of found) {
     if (!listed(c)) {
-      failures.push(failure(c.type, c.fullName, c.fileName, `${c.type} ${c.fullName} is in the zip but not named in package.xml`));
+      failures.push(
+        failure(c.type, c.fullName, c.fileName, `${c.type} ${c.fullName} is in the zip but not named in package.xml`)
+      );
       continue;
     }
     accepted.push(c);
@@ -248,7 +287,8 @@ async function evaluateDeploy(state: OrgState, settings: MetadataSettings, job: 
     !!state.component(type, fullName) || accepted.some((c) => c.type === type && c.fullName === fullName);
   for (const c of accepted) {
     if (!c.root) continue;
-    for (const problem of dependencyProblems(c, known)) failures.push(failure(c.type, c.fullName, c.fileName, problem.message, problem.line));
+    for (const problem of dependencyProblems(c, known))
+      failures.push(failure(c.type, c.fullName, c.fileName, problem.message, problem.line));
     for (const f of settings.failComponents) {
       if (f.type === c.type && f.fullName === c.fullName)
         failures.push(failure(c.type, c.fullName, c.fileName, f.problem, f.lineNumber, f.columnNumber));
@@ -269,7 +309,9 @@ async function evaluateDeploy(state: OrgState, settings: MetadataSettings, job: 
   }));
   const ok = failures.length === 0 && job.testFailures.length === 0 && !job.errorMessage;
   const stores = !job.checkOnly && (ok || !job.rollbackOnError);
-  job.pending = stores ? good.map((c) => ({ type: c.type, fullName: c.fullName, xml: c.xml, files: c.files, lastModified: 0 })) : [];
+  job.pending = stores
+    ? good.map((c) => ({ type: c.type, fullName: c.fullName, xml: c.xml, files: c.files, lastModified: 0 }))
+    : [];
   job.numberComponentsDeployed = ok || !job.rollbackOnError ? good.length : 0;
   job.status = ok ? 'Succeeded' : job.rollbackOnError || good.length === 0 ? 'Failed' : 'SucceededPartial';
 }
@@ -302,13 +344,27 @@ function failure(
   return { componentType, fullName, fileName, problem, problemType: 'Error', lineNumber, columnNumber };
 }
 
-function parseComponent(type: string, fullName: string, fileName: string, xml: string, failures: ComponentFailure[], rootName: string): ZipComponent {
+function parseComponent(
+  type: string,
+  fullName: string,
+  fileName: string,
+  xml: string,
+  failures: ComponentFailure[],
+  rootName: string
+): ZipComponent {
   const c: ZipComponent = { type, fullName, fileName, xml };
   try {
     c.root = parseXml(xml);
     if (c.root.local !== rootName) {
       failures.push(
-        failure(type, fullName, fileName, `Expected the root element <${rootName}>, found <${c.root.local}>`, c.root.line, c.root.column)
+        failure(
+          type,
+          fullName,
+          fileName,
+          `Expected the root element <${rootName}>, found <${c.root.local}>`,
+          c.root.line,
+          c.root.column
+        )
       );
     }
   } catch (e) {
@@ -331,7 +387,13 @@ function splitObject(
   const out: ZipComponent[] = [];
   for (const f of children(whole.root, 'fields')) {
     const name = textOf(f, 'fullName') ?? '';
-    out.push({ type: 'CustomField', fullName: `${objectName}.${name}`, fileName, xml: wrap('CustomField', innerXml(xml, f)), root: f });
+    out.push({
+      type: 'CustomField',
+      fullName: `${objectName}.${name}`,
+      fileName,
+      xml: wrap('CustomField', innerXml(xml, f)),
+      root: f
+    });
   }
   const ownContent = whole.root.children.some((n) => n.local !== 'fields');
   if (ownContent || declared.get('CustomObject')?.has(objectName)) {
@@ -341,7 +403,12 @@ function splitObject(
   return out;
 }
 
-function splitLabels(fileName: string, xml: string, failures: ComponentFailure[], declared: Map<string, Set<string>>): ZipComponent[] {
+function splitLabels(
+  fileName: string,
+  xml: string,
+  failures: ComponentFailure[],
+  declared: Map<string, Set<string>>
+): ZipComponent[] {
   const whole = parseComponent('CustomLabels', 'CustomLabels', fileName, xml, failures, 'CustomLabels');
   if (!whole.root) return [whole];
   return [
@@ -380,11 +447,15 @@ function wrap(type: string, inner: string): string {
 }
 
 /** References the platform resolves at deploy time: a missing one fails the component. */
-function dependencyProblems(c: ZipComponent, known: (type: string, fullName: string) => boolean): Array<{ message: string; line?: number }> {
+function dependencyProblems(
+  c: ZipComponent,
+  known: (type: string, fullName: string) => boolean
+): Array<{ message: string; line?: number }> {
   const out: Array<{ message: string; line?: number }> = [];
   const root = c.root!;
   const need = (type: string, name: string | undefined, node: XmlNode | undefined, what: string) => {
-    if (name && !known(type, name)) out.push({ message: `In field: ${what} - no ${type} named ${name} found`, line: node?.line });
+    if (name && !known(type, name))
+      out.push({ message: `In field: ${what} - no ${type} named ${name} found`, line: node?.line });
   };
   switch (c.type) {
     case 'PermissionSet':
@@ -392,7 +463,8 @@ function dependencyProblems(c: ZipComponent, known: (type: string, fullName: str
         const field = textOf(fp, 'field');
         if (field && /__c$/.test(field)) need('CustomField', field, child(fp, 'field'), 'field');
       }
-      for (const ca of children(root, 'classAccesses')) need('ApexClass', textOf(ca, 'apexClass'), child(ca, 'apexClass'), 'apexClass');
+      for (const ca of children(root, 'classAccesses'))
+        need('ApexClass', textOf(ca, 'apexClass'), child(ca, 'apexClass'), 'apexClass');
       break;
     case 'MessagingChannel':
       need('Flow', textOf(root, 'sessionHandlerFlow'), child(root, 'sessionHandlerFlow'), 'sessionHandlerFlow');
@@ -400,20 +472,28 @@ function dependencyProblems(c: ZipComponent, known: (type: string, fullName: str
       break;
     case 'EmbeddedServiceConfig': {
       const ch = child(root, 'embeddedServiceMessagingChannel');
-      if (ch) need('MessagingChannel', textOf(ch, 'messagingChannel'), child(ch, 'messagingChannel'), 'messagingChannel');
+      if (ch)
+        need('MessagingChannel', textOf(ch, 'messagingChannel'), child(ch, 'messagingChannel'), 'messagingChannel');
       break;
     }
     case 'Queue':
-      need('QueueRoutingConfig', textOf(root, 'queueRoutingConfig'), child(root, 'queueRoutingConfig'), 'queueRoutingConfig');
+      need(
+        'QueueRoutingConfig',
+        textOf(root, 'queueRoutingConfig'),
+        child(root, 'queueRoutingConfig'),
+        'queueRoutingConfig'
+      );
       break;
     case 'Flow':
       for (const call of children(root, 'actionCalls')) {
-        if (textOf(call, 'actionType') === 'apex') need('ApexClass', textOf(call, 'actionName'), child(call, 'actionName'), 'actionName');
+        if (textOf(call, 'actionType') === 'apex')
+          need('ApexClass', textOf(call, 'actionName'), child(call, 'actionName'), 'actionName');
       }
       break;
     case 'CustomMetadata': {
       const type = c.fullName.split('.')[0] + '__mdt';
-      if (!known('CustomObject', type)) out.push({ message: `Could not resolve the custom metadata type ${type}`, line: root.line });
+      if (!known('CustomObject', type))
+        out.push({ message: `Could not resolve the custom metadata type ${type}`, line: root.line });
       break;
     }
   }
@@ -421,7 +501,13 @@ function dependencyProblems(c: ZipComponent, known: (type: string, fullName: str
 }
 
 /** Runs the "tests": every test method passes unless settings.failTests names it. */
-function runTests(state: OrgState, settings: MetadataSettings, job: DeployJob, accepted: ZipComponent[], failures: ComponentFailure[]) {
+function runTests(
+  state: OrgState,
+  settings: MetadataSettings,
+  job: DeployJob,
+  accepted: ZipComponent[],
+  failures: ComponentFailure[]
+) {
   const classBody = (name: string): string | undefined => {
     const inZip = accepted.find((c) => c.type === 'ApexClass' && c.fullName === name);
     const files = inZip?.files ?? state.component('ApexClass', name)?.files;
@@ -433,7 +519,14 @@ function runTests(state: OrgState, settings: MetadataSettings, job: DeployJob, a
     if (!job.runTests.length) job.errorMessage = 'RunSpecifiedTests needs at least one test class in runTests';
     for (const name of job.runTests) {
       if (classBody(name) === undefined) {
-        failures.push(failure('ApexClass', name, `classes/${name}.cls`, `Apex test class ${name} was not found in the org or the package`));
+        failures.push(
+          failure(
+            'ApexClass',
+            name,
+            `classes/${name}.cls`,
+            `Apex test class ${name} was not found in the org or the package`
+          )
+        );
       } else classes.push(name);
     }
   } else if (job.testLevel === 'RunLocalTests' || job.testLevel === 'RunAllTestsInOrg') {
@@ -449,12 +542,18 @@ function runTests(state: OrgState, settings: MetadataSettings, job: DeployJob, a
       if (code === undefined || isTestClass(code)) continue;
       const numLocations = code.split('\n').filter((l) => l.trim() && !/^\s*(\/\/|\*|\/\*)/.test(l)).length;
       const share = settings.coverage[c.fullName] ?? 1;
-      job.coverage.push({ name: c.fullName, numLocations, numLocationsNotCovered: Math.round(numLocations * (1 - share)) });
+      job.coverage.push({
+        name: c.fullName,
+        numLocations,
+        numLocationsNotCovered: Math.round(numLocations * (1 - share))
+      });
     }
   }
   for (const name of classes) {
     const body = classBody(name) ?? '';
-    const methods = [...body.matchAll(/(?:@isTest\s+(?:static\s+)?|testMethod\s+)(?:static\s+)?void\s+(\w+)\s*\(/gi)].map((m) => m[1]);
+    const methods = [
+      ...body.matchAll(/(?:@isTest\s+(?:static\s+)?|testMethod\s+)(?:static\s+)?void\s+(\w+)\s*\(/gi)
+    ].map((m) => m[1]);
     for (const method of methods.length ? methods : ['(no test methods)']) {
       job.testsRun.push(`${name}.${method}`);
       const f = settings.failTests.find((t) => t.name === name && t.methodName === method);
@@ -502,7 +601,8 @@ function deployResultXml(job: DeployJob, done: boolean, includeDetails: boolean)
   const status = done ? finalStatus(job) : 'InProgress';
   const success = done && status === 'Succeeded';
   const now = new Date().toISOString();
-  const el = (name: string, v: string | number | boolean | undefined) => (v === undefined ? '' : `<${name}>${xmlEscape(String(v))}</${name}>`);
+  const el = (name: string, v: string | number | boolean | undefined) =>
+    v === undefined ? '' : `<${name}>${xmlEscape(String(v))}</${name}>`;
   let details = '';
   if (includeDetails && done) {
     const failures = job.failures
@@ -605,7 +705,11 @@ function saveMetadata(state: OrgState, body: XmlNode) {
 
 function nodeToXml(nodes: XmlNode[]): string {
   return nodes
-    .map((n) => (n.children.length ? `<${n.local}>${nodeToXml(n.children)}</${n.local}>` : `<${n.local}>${xmlEscape(n.text)}</${n.local}>`))
+    .map((n) =>
+      n.children.length
+        ? `<${n.local}>${nodeToXml(n.children)}</${n.local}>`
+        : `<${n.local}>${xmlEscape(n.text)}</${n.local}>`
+    )
     .join('');
 }
 
@@ -694,7 +798,10 @@ async function checkRetrieveStatus(state: OrgState, settings: MetadataSettings, 
     );
   }
   const types = [...manifest]
-    .map(([type, names]) => `<types>${names.map((n) => `<members>${xmlEscape(n)}</members>`).join('')}<name>${xmlEscape(type)}</name></types>`)
+    .map(
+      ([type, names]) =>
+        `<types>${names.map((n) => `<members>${xmlEscape(n)}</members>`).join('')}<name>${xmlEscape(type)}</name></types>`
+    )
     .join('');
   zip.file(
     'package.xml',

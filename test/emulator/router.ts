@@ -38,7 +38,10 @@ export interface HandlerContext {
   baseUrl: string;
 }
 
-export type Handler = (req: EmuRequest, ctx: HandlerContext) => EmuResponse | undefined | Promise<EmuResponse | undefined>;
+export type Handler = (
+  req: EmuRequest,
+  ctx: HandlerContext
+) => EmuResponse | undefined | Promise<EmuResponse | undefined>;
 
 export interface RouteOptions {
   /** Public routes (OAuth, MIAW with its own tokens) skip the org session check. */
@@ -68,7 +71,11 @@ export class Router {
   }
 
   /** Runs the handlers in order; the first answer wins. `authorised` says whether private routes may answer. */
-  async handle(req: EmuRequest, ctx: HandlerContext, authorised: boolean): Promise<{ response: EmuResponse; route: string } | undefined> {
+  async handle(
+    req: EmuRequest,
+    ctx: HandlerContext,
+    authorised: boolean
+  ): Promise<{ response: EmuResponse; route: string } | undefined> {
     for (const route of this.routes) {
       if (!authorised && !route.options.public) continue;
       const response = await route.handler(req, ctx);
@@ -94,7 +101,12 @@ export function restError(status: number, errorCode: string, message: string): E
 
 /** Escapes text for XML content and attribute values. */
 export function xmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';

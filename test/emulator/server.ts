@@ -205,7 +205,9 @@ export class OrgEmulator {
   }
 
   private takeFault(req: EmuRequest): Fault | undefined {
-    const at = this.faults.findIndex((f) => (typeof f.match === 'function' ? f.match(req) : labelMatches(f.match, req.label, req.soapOperation)));
+    const at = this.faults.findIndex((f) =>
+      typeof f.match === 'function' ? f.match(req) : labelMatches(f.match, req.label, req.soapOperation)
+    );
     if (at < 0) return undefined;
     const fault = this.faults[at];
     const left = (fault.times ?? 1) - 1;
@@ -277,7 +279,8 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string | un
 function send(res: http.ServerResponse, r: EmuResponse): void {
   const body = r.body === undefined ? '' : typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
   const headers: Record<string, string> = { ...(r.headers ?? {}) };
-  if (body && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json;charset=UTF-8';
+  if (body && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+    headers['content-type'] = 'application/json;charset=UTF-8';
   headers['content-length'] = String(Buffer.byteLength(body));
   res.writeHead(r.status, headers);
   res.end(body);

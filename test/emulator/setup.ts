@@ -18,7 +18,8 @@ export function publishHandler(settings: PublishSettings): Handler {
     const m = PUBLISH.exec(req.path);
     if (!m || req.method !== 'POST') return undefined;
     if (!settings.supported) return restError(404, 'NOT_FOUND', 'The requested resource does not exist');
-    const record = state.table('EmbeddedServiceConfig').get(m[1]) ?? state.find('EmbeddedServiceConfig', { DeveloperName: m[1] })[0];
+    const record =
+      state.table('EmbeddedServiceConfig').get(m[1]) ?? state.find('EmbeddedServiceConfig', { DeveloperName: m[1] })[0];
     if (!record) return restError(404, 'NOT_FOUND', `No Embedded Service deployment ${m[1]}`);
     state.published.add(String(record.DeveloperName));
     return json(200, { id: record.Id, developerName: record.DeveloperName, isPublished: true });

@@ -159,7 +159,11 @@ export class OrgState {
   }
 
   /** Inserts or updates by an external id field; says which happened. */
-  upsert(type: string, extIdField: string, fields: Record<string, unknown>): { record: SObjectRecord; created: boolean } {
+  upsert(
+    type: string,
+    extIdField: string,
+    fields: Record<string, unknown>
+  ): { record: SObjectRecord; created: boolean } {
     const key = fields[extIdField];
     const existing = key === undefined ? undefined : this.find(type, { [extIdField]: key })[0];
     if (existing)

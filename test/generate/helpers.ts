@@ -2,26 +2,18 @@
  * Shared test helpers for the metadata generators: the example model, small edge-case models built
  * from a minimal config, and parsed access to one generated file.
  */
-import { readFileSync } from "node:fs";
-import * as path from "node:path";
-import type { HandoffConfig } from "../../scripts/config/types";
-import type { GeneratedFile, Generator } from "../../scripts/generate/types";
-import type { HandoffModel } from "../../scripts/model/types";
-import { resolveModel } from "../../scripts/model/resolve";
-import {
-  child,
-  children,
-  parseXml,
-  textOf,
-  type XmlNode
-} from "../../scripts/xml/read";
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { HandoffConfig } from '../../scripts/config/types';
+import type { GeneratedFile, Generator } from '../../scripts/generate/types';
+import type { HandoffModel } from '../../scripts/model/types';
+import { resolveModel } from '../../scripts/model/resolve';
+import { child, children, parseXml, textOf, type XmlNode } from '../../scripts/xml/read';
 
-export const ROOT = path.resolve(__dirname, "../..");
+export const ROOT = path.resolve(__dirname, '../..');
 
 export function exampleConfig(): HandoffConfig {
-  return JSON.parse(
-    readFileSync(path.join(ROOT, "handoff.config.json"), "utf8")
-  ) as HandoffConfig;
+  return JSON.parse(readFileSync(path.join(ROOT, 'handoff.config.json'), 'utf8')) as HandoffConfig;
 }
 
 export function exampleModel(): HandoffModel {
@@ -29,16 +21,14 @@ export function exampleModel(): HandoffModel {
 }
 
 /** The smallest valid config, with overrides: the base for edge cases. */
-export function minimalConfig(
-  overrides: Partial<HandoffConfig> = {}
-): HandoffConfig {
+export function minimalConfig(overrides: Partial<HandoffConfig> = {}): HandoffConfig {
   return {
-    channel: { developerName: "Edge_Channel" },
-    deployment: { developerName: "Edge_Deployment" },
-    attributes: [{ key: "plan" }],
-    queues: [{ developerName: "Edge_Queue" }],
-    routing: { defaultQueue: "Edge_Queue" },
-    fallback: { queue: "Edge_Queue", whenNoAgent: "wait" },
+    channel: { developerName: 'Edge_Channel' },
+    deployment: { developerName: 'Edge_Deployment' },
+    attributes: [{ key: 'plan' }],
+    queues: [{ developerName: 'Edge_Queue' }],
+    routing: { defaultQueue: 'Edge_Queue' },
+    fallback: { queue: 'Edge_Queue', whenNoAgent: 'wait' },
     ...overrides
   };
 }
@@ -50,10 +40,7 @@ export function modelOf(overrides: Partial<HandoffConfig> = {}): HandoffModel {
 /** The one file at `filePath` a generator wrote, parsed; fails the test when it is missing. */
 export function parsedFile(files: GeneratedFile[], filePath: string): XmlNode {
   const f = files.find((x) => x.path === filePath);
-  if (!f)
-    throw new Error(
-      `no generated file ${filePath}; got:\n${files.map((x) => x.path).join("\n")}`
-    );
+  if (!f) throw new Error(`no generated file ${filePath}; got:\n${files.map((x) => x.path).join('\n')}`);
   return parseXml(f.content);
 }
 

@@ -1,180 +1,137 @@
-import {
-  BUSINESS_HOURS,
-  CONTEXT_LWC,
-  END_CONVERSATION
-} from "../../scripts/contract";
-import { generate } from "../../scripts/generate/permissionSets";
-import type { XmlNode } from "../../scripts/xml/read";
-import { children, exampleModel, modelOf, parsedFile, textOf } from "./helpers";
+import { BUSINESS_HOURS, CONTEXT_LWC, END_CONVERSATION } from '../../scripts/contract';
+import { generate } from '../../scripts/generate/permissionSets';
+import type { XmlNode } from '../../scripts/xml/read';
+import { children, exampleModel, modelOf, parsedFile, textOf } from './helpers';
 
-function fieldGrants(
-  doc: XmlNode
-): Record<string, { read: string; edit: string }> {
+function fieldGrants(doc: XmlNode): Record<string, { read: string; edit: string }> {
   return Object.fromEntries(
-    children(doc, "fieldPermissions").map((p) => [
-      textOf(p, "field")!,
-      { read: textOf(p, "readable")!, edit: textOf(p, "editable")! }
+    children(doc, 'fieldPermissions').map((p) => [
+      textOf(p, 'field')!,
+      { read: textOf(p, 'readable')!, edit: textOf(p, 'editable')! }
     ])
   );
 }
 
 function objectGrants(doc: XmlNode): Record<string, Record<string, string>> {
   return Object.fromEntries(
-    children(doc, "objectPermissions").map((p) => [
-      textOf(p, "object")!,
-      Object.fromEntries(
-        p.children
-          .filter((c) => c.name !== "object")
-          .map((c) => [c.name, c.text])
-      )
+    children(doc, 'objectPermissions').map((p) => [
+      textOf(p, 'object')!,
+      Object.fromEntries(p.children.filter((c) => c.name !== 'object').map((c) => [c.name, c.text]))
     ])
   );
 }
 
-const list = (doc: XmlNode, block: string, leaf: string) =>
-  children(doc, block).map((b) => textOf(b, leaf));
+const list = (doc: XmlNode, block: string, leaf: string) => children(doc, block).map((b) => textOf(b, leaf));
 
-describe("permission sets generator", () => {
+describe('permission sets generator', () => {
   const model = exampleModel();
   const files = generate(model);
-  const agent = parsedFile(
-    files,
-    "permissionsets/Handoff_Agent.permissionset-meta.xml"
-  );
-  const integration = parsedFile(
-    files,
-    "permissionsets/Handoff_Integration.permissionset-meta.xml"
-  );
-  const allFields = model.attributes
-    .map((a) => `MessagingSession.${a.field.apiName}`)
-    .sort();
+  const agent = parsedFile(files, 'permissionsets/Handoff_Agent.permissionset-meta.xml');
+  const integration = parsedFile(files, 'permissionsets/Handoff_Integration.permissionset-meta.xml');
+  const allFields = model.attributes.map((a) => `MessagingSession.${a.field.apiName}`).sort();
 
-  it("writes exactly the agent and the integration permission sets", () => {
+  it('writes exactly the agent and the integration permission sets', () => {
     expect(files.map((f) => f.path)).toEqual([
-      "permissionsets/Handoff_Agent.permissionset-meta.xml",
-      "permissionsets/Handoff_Integration.permissionset-meta.xml"
+      'permissionsets/Handoff_Agent.permissionset-meta.xml',
+      'permissionsets/Handoff_Integration.permissionset-meta.xml'
     ]);
     for (const doc of [agent, integration]) {
-      expect(textOf(doc, "hasActivationRequired")).toBe("false");
-      expect(textOf(doc, "description")!.length).toBeLessThanOrEqual(255);
+      expect(textOf(doc, 'hasActivationRequired')).toBe('false');
+      expect(textOf(doc, 'description')!.length).toBeLessThanOrEqual(255);
     }
-    expect(textOf(agent, "label")).toBe(model.permissionSets.agent.label);
-    expect(textOf(integration, "label")).toBe(
-      model.permissionSets.integration.label
-    );
+    expect(textOf(agent, 'label')).toBe(model.permissionSets.agent.label);
+    expect(textOf(integration, 'label')).toBe(model.permissionSets.integration.label);
   });
 
-  it("grants agents read-only access to every attribute field", () => {
+  it('grants agents read-only access to every attribute field', () => {
     const grants = fieldGrants(agent);
     expect(Object.keys(grants).sort()).toEqual(allFields);
-    for (const g of Object.values(grants))
-      expect(g).toEqual({ read: "true", edit: "false" });
+    for (const g of Object.values(grants)) expect(g).toEqual({ read: 'true', edit: 'false' });
   });
 
-  it("grants the flow and integration user read and edit on every attribute field", () => {
+  it('grants the flow and integration user read and edit on every attribute field', () => {
     const grants = fieldGrants(integration);
     expect(Object.keys(grants).sort()).toEqual(allFields);
-    for (const g of Object.values(grants))
-      expect(g).toEqual({ read: "true", edit: "true" });
+    for (const g of Object.values(grants)) expect(g).toEqual({ read: 'true', edit: 'true' });
   });
 
-  it("gives agents the presence status, the context controller and the attribute records", () => {
+  it('gives agents the presence status, the context controller and the attribute records', () => {
     expect(
-      children(agent, "servicePresenceStatusAccesses").map((s) => [
-        textOf(s, "servicePresenceStatus"),
-        textOf(s, "enabled")
+      children(agent, 'servicePresenceStatusAccesses').map((s) => [
+        textOf(s, 'servicePresenceStatus'),
+        textOf(s, 'enabled')
       ])
-    ).toEqual([[model.presenceStatus.developerName, "true"]]);
-    expect(list(agent, "classAccesses", "apexClass")).toEqual([
-      CONTEXT_LWC.controller
-    ]);
-    expect(list(agent, "customMetadataTypeAccesses", "name")).toEqual([
-      "Handoff_Attribute__mdt"
-    ]);
+    ).toEqual([[model.presenceStatus.developerName, 'true']]);
+    expect(list(agent, 'classAccesses', 'apexClass')).toEqual([CONTEXT_LWC.controller]);
+    expect(list(agent, 'customMetadataTypeAccesses', 'name')).toEqual(['Handoff_Attribute__mdt']);
     expect(objectGrants(agent).MessagingSession).toMatchObject({
-      allowRead: "true",
-      allowEdit: "false",
-      allowCreate: "false"
+      allowRead: 'true',
+      allowEdit: 'false',
+      allowCreate: 'false'
     });
   });
 
-  it("gives the integration user the Apex actions, both custom metadata types, Case create and Contact read", () => {
-    expect(list(integration, "classAccesses", "apexClass")).toEqual(
+  it('gives the integration user the Apex actions, both custom metadata types, Case create and Contact read', () => {
+    expect(list(integration, 'classAccesses', 'apexClass')).toEqual(
       [BUSINESS_HOURS.className, END_CONVERSATION.className].sort()
     );
-    expect(list(integration, "customMetadataTypeAccesses", "name")).toEqual([
-      "Handoff_Attribute__mdt",
-      "Handoff_Settings__mdt"
+    expect(list(integration, 'customMetadataTypeAccesses', 'name')).toEqual([
+      'Handoff_Attribute__mdt',
+      'Handoff_Settings__mdt'
     ]);
     const objects = objectGrants(integration);
-    expect(Object.keys(objects)).toEqual([
-      "Case",
-      "Contact",
-      "MessagingSession"
-    ]);
+    expect(Object.keys(objects)).toEqual(['Case', 'Contact', 'MessagingSession']);
     expect(objects.Case).toMatchObject({
-      allowCreate: "true",
-      allowRead: "true",
-      allowDelete: "false",
-      modifyAllRecords: "false"
+      allowCreate: 'true',
+      allowRead: 'true',
+      allowDelete: 'false',
+      modifyAllRecords: 'false'
     });
     expect(objects.Contact).toMatchObject({
-      allowCreate: "false",
-      allowRead: "true",
-      allowEdit: "false"
+      allowCreate: 'false',
+      allowRead: 'true',
+      allowEdit: 'false'
     });
     expect(objects.MessagingSession).toMatchObject({
-      allowRead: "true",
-      allowEdit: "true",
-      allowCreate: "false"
+      allowRead: 'true',
+      allowEdit: 'true',
+      allowCreate: 'false'
     });
-    expect(children(integration, "servicePresenceStatusAccesses")).toHaveLength(
-      0
-    );
+    expect(children(integration, 'servicePresenceStatusAccesses')).toHaveLength(0);
   });
 
-  it("grants no Case access when the flow never creates Cases, and Contact create when contacts are created", () => {
+  it('grants no Case access when the flow never creates Cases, and Contact create when contacts are created', () => {
     const waitOnly = generate(
       modelOf({
-        contactMatching: { emailAttribute: "mail", createContact: true },
-        attributes: [{ key: "mail", type: "Email" }]
+        contactMatching: { emailAttribute: 'mail', createContact: true },
+        attributes: [{ key: 'mail', type: 'Email' }]
       })
     );
-    const doc = parsedFile(
-      waitOnly,
-      "permissionsets/Handoff_Integration.permissionset-meta.xml"
-    );
+    const doc = parsedFile(waitOnly, 'permissionsets/Handoff_Integration.permissionset-meta.xml');
     const objects = objectGrants(doc);
     expect(objects.Case).toBeUndefined();
     expect(objects.Contact).toMatchObject({
-      allowCreate: "true",
-      allowRead: "true"
+      allowCreate: 'true',
+      allowRead: 'true'
     });
   });
 
-  it("grants Case create when only the closed-hours path creates Cases, and no Contact access without contact matching", () => {
-    const out = generate(
-      modelOf({ businessHours: { name: "Default", whenClosed: "case" } })
-    );
-    const objects = objectGrants(
-      parsedFile(
-        out,
-        "permissionsets/Handoff_Integration.permissionset-meta.xml"
-      )
-    );
-    expect(objects.Case).toMatchObject({ allowCreate: "true" });
+  it('grants Case create when only the closed-hours path creates Cases, and no Contact access without contact matching', () => {
+    const out = generate(modelOf({ businessHours: { name: 'Default', whenClosed: 'case' } }));
+    const objects = objectGrants(parsedFile(out, 'permissionsets/Handoff_Integration.permissionset-meta.xml'));
+    expect(objects.Case).toMatchObject({ allowCreate: 'true' });
     expect(objects.Contact).toBeUndefined();
   });
 
-  it("uses the permission set names from the config", () => {
+  it('uses the permission set names from the config', () => {
     const out = generate(
       modelOf({
-        permissionSets: { agent: "My_Agents", integration: "My_Flow_User" }
+        permissionSets: { agent: 'My_Agents', integration: 'My_Flow_User' }
       })
     );
     expect(out.map((f) => f.path)).toEqual([
-      "permissionsets/My_Agents.permissionset-meta.xml",
-      "permissionsets/My_Flow_User.permissionset-meta.xml"
+      'permissionsets/My_Agents.permissionset-meta.xml',
+      'permissionsets/My_Flow_User.permissionset-meta.xml'
     ]);
   });
 });

@@ -1,68 +1,46 @@
-import { generate as presenceStatus } from "../../scripts/generate/presenceStatus";
-import { generate } from "../../scripts/generate/queues";
-import { generate as remoteSite } from "../../scripts/generate/remoteSite";
-import {
-  child,
-  children,
-  exampleModel,
-  modelOf,
-  parsedFile,
-  textOf
-} from "./helpers";
+import { generate as presenceStatus } from '../../scripts/generate/presenceStatus';
+import { generate } from '../../scripts/generate/queues';
+import { generate as remoteSite } from '../../scripts/generate/remoteSite';
+import { child, children, exampleModel, modelOf, parsedFile, textOf } from './helpers';
 
 const objectsOf = (files: ReturnType<typeof generate>, queue: string) =>
-  children(
-    parsedFile(files, `queues/${queue}.queue-meta.xml`),
-    "queueSobject"
-  ).map((q) => textOf(q, "sobjectType"));
+  children(parsedFile(files, `queues/${queue}.queue-meta.xml`), 'queueSobject').map((q) => textOf(q, 'sobjectType'));
 
-describe("queues generator", () => {
+describe('queues generator', () => {
   const model = exampleModel();
   const files = generate(model);
 
-  it("writes a queue and its routing configuration for every configured queue", () => {
+  it('writes a queue and its routing configuration for every configured queue', () => {
     for (const q of model.queues) {
-      const queue = parsedFile(
-        files,
-        `queues/${q.developerName}.queue-meta.xml`
-      );
-      expect(textOf(queue, "name")).toBe(q.label);
-      expect(textOf(queue, "doesSendEmailToMembers")).toBe("false");
-      const configName = textOf(queue, "queueRoutingConfig")!;
-      const config = parsedFile(
-        files,
-        `queueRoutingConfigs/${configName}.queueRoutingConfig-meta.xml`
-      );
-      expect(textOf(config, "label")).toBe(q.routingConfig.label);
-      expect(textOf(config, "routingModel")).toBe("MOST_AVAILABLE");
-      expect(textOf(config, "routingPriority")).toBe("1");
-      expect(textOf(config, "capacityWeight")).toBe("1.0");
+      const queue = parsedFile(files, `queues/${q.developerName}.queue-meta.xml`);
+      expect(textOf(queue, 'name')).toBe(q.label);
+      expect(textOf(queue, 'doesSendEmailToMembers')).toBe('false');
+      const configName = textOf(queue, 'queueRoutingConfig')!;
+      const config = parsedFile(files, `queueRoutingConfigs/${configName}.queueRoutingConfig-meta.xml`);
+      expect(textOf(config, 'label')).toBe(q.routingConfig.label);
+      expect(textOf(config, 'routingModel')).toBe('MOST_AVAILABLE');
+      expect(textOf(config, 'routingPriority')).toBe('1');
+      expect(textOf(config, 'capacityWeight')).toBe('1.0');
     }
     expect(files).toHaveLength(model.queues.length * 2);
   });
 
-  it("puts Case on the fallback queue when the flow creates Cases, MessagingSession on every queue", () => {
-    expect(objectsOf(files, "Handoff_General")).toEqual([
-      "Case",
-      "MessagingSession"
-    ]);
-    expect(objectsOf(files, "Handoff_Priority")).toEqual(["MessagingSession"]);
-    expect(objectsOf(files, "Handoff_DACH")).toEqual(["MessagingSession"]);
+  it('puts Case on the fallback queue when the flow creates Cases, MessagingSession on every queue', () => {
+    expect(objectsOf(files, 'Handoff_General')).toEqual(['Case', 'MessagingSession']);
+    expect(objectsOf(files, 'Handoff_Priority')).toEqual(['MessagingSession']);
+    expect(objectsOf(files, 'Handoff_DACH')).toEqual(['MessagingSession']);
   });
 
-  it("takes the routing settings of each queue", () => {
-    const priority = parsedFile(
-      files,
-      "queueRoutingConfigs/Handoff_Priority_Routing.queueRoutingConfig-meta.xml"
-    );
-    expect(textOf(priority, "pushTimeout")).toBe("30");
+  it('takes the routing settings of each queue', () => {
+    const priority = parsedFile(files, 'queueRoutingConfigs/Handoff_Priority_Routing.queueRoutingConfig-meta.xml');
+    expect(textOf(priority, 'pushTimeout')).toBe('30');
     const edge = generate(
       modelOf({
         queues: [
           {
-            developerName: "Edge_Queue",
+            developerName: 'Edge_Queue',
             routing: {
-              model: "LEAST_ACTIVE",
+              model: 'LEAST_ACTIVE',
               priority: 3,
               capacityWeight: 2.5,
               pushTimeout: 0
@@ -71,60 +49,49 @@ describe("queues generator", () => {
         ]
       })
     );
-    const config = parsedFile(
-      edge,
-      "queueRoutingConfigs/Edge_Queue_Routing.queueRoutingConfig-meta.xml"
-    );
+    const config = parsedFile(edge, 'queueRoutingConfigs/Edge_Queue_Routing.queueRoutingConfig-meta.xml');
     expect([
-      textOf(config, "routingModel"),
-      textOf(config, "routingPriority"),
-      textOf(config, "capacityWeight"),
-      textOf(config, "pushTimeout")
-    ]).toEqual(["LEAST_ACTIVE", "3", "2.5", "0"]);
+      textOf(config, 'routingModel'),
+      textOf(config, 'routingPriority'),
+      textOf(config, 'capacityWeight'),
+      textOf(config, 'pushTimeout')
+    ]).toEqual(['LEAST_ACTIVE', '3', '2.5', '0']);
   });
 
-  it("keeps Case off every queue when the fallback waits for an agent", () => {
+  it('keeps Case off every queue when the fallback waits for an agent', () => {
     const edge = generate(
       modelOf({
-        queues: [
-          { developerName: "Edge_Queue" },
-          { developerName: "Other", objects: ["Lead"] }
-        ]
+        queues: [{ developerName: 'Edge_Queue' }, { developerName: 'Other', objects: ['Lead'] }]
       })
     );
-    expect(objectsOf(edge, "Edge_Queue")).toEqual(["MessagingSession"]);
-    expect(objectsOf(edge, "Other")).toEqual(["Lead", "MessagingSession"]);
+    expect(objectsOf(edge, 'Edge_Queue')).toEqual(['MessagingSession']);
+    expect(objectsOf(edge, 'Other')).toEqual(['Lead', 'MessagingSession']);
   });
 });
 
-describe("presence status generator", () => {
-  it("lists the standard messaging service channel", () => {
+describe('presence status generator', () => {
+  it('lists the standard messaging service channel', () => {
     const model = exampleModel();
     const files = presenceStatus(model);
     const doc = parsedFile(
       files,
       `servicePresenceStatuses/${model.presenceStatus.developerName}.servicePresenceStatus-meta.xml`
     );
-    expect(
-      children(child(doc, "channels")!, "channel").map((c) => c.text)
-    ).toEqual(["sfdc_livemessage"]);
-    expect(textOf(doc, "label")).toBe(model.presenceStatus.label);
+    expect(children(child(doc, 'channels')!, 'channel').map((c) => c.text)).toEqual(['sfdc_livemessage']);
+    expect(textOf(doc, 'label')).toBe(model.presenceStatus.label);
   });
 });
 
-describe("remote site generator", () => {
-  it("allows the End Conversation endpoint origin over HTTPS", () => {
+describe('remote site generator', () => {
+  it('allows the End Conversation endpoint origin over HTTPS', () => {
     const files = remoteSite(exampleModel());
-    const doc = parsedFile(
-      files,
-      "remoteSiteSettings/Handoff_End_Conversation.remoteSite-meta.xml"
-    );
-    expect(textOf(doc, "url")).toBe("https://handoff.example.com");
-    expect(textOf(doc, "isActive")).toBe("true");
-    expect(textOf(doc, "disableProtocolSecurity")).toBe("false");
+    const doc = parsedFile(files, 'remoteSiteSettings/Handoff_End_Conversation.remoteSite-meta.xml');
+    expect(textOf(doc, 'url')).toBe('https://handoff.example.com');
+    expect(textOf(doc, 'isActive')).toBe('true');
+    expect(textOf(doc, 'disableProtocolSecurity')).toBe('false');
   });
 
-  it("writes nothing without an End Conversation endpoint", () => {
+  it('writes nothing without an End Conversation endpoint', () => {
     expect(remoteSite(modelOf())).toEqual([]);
   });
 });

@@ -3,25 +3,16 @@
  * official Metadata API schema (../shared/salesforce/metadata-v66.wsdl, via ../shared/tools/xsd-check).
  * Skips with a visible message where the shared tools are not present.
  */
-import { execFileSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  rmSync,
-  writeFileSync
-} from "node:fs";
-import { tmpdir } from "node:os";
-import * as path from "node:path";
-import { GENERATOR_FILES } from "./generators";
-import { exampleModel, modelOf, ROOT } from "./helpers";
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { GENERATOR_FILES } from './generators';
+import { exampleModel, modelOf, ROOT } from './helpers';
 
-const XSD_CHECK = path.resolve(ROOT, "../shared/tools/xsd-check");
+const XSD_CHECK = path.resolve(ROOT, '../shared/tools/xsd-check');
 const available = existsSync(XSD_CHECK);
-if (!available)
-  console.warn(
-    `SKIPPED: schema validation of generated metadata (${XSD_CHECK} not found)`
-  );
+if (!available) console.warn(`SKIPPED: schema validation of generated metadata (${XSD_CHECK} not found)`);
 const maybe = available ? describe : describe.skip;
 
 function writeAll(dir: string, model = exampleModel()): number {
@@ -42,46 +33,46 @@ function xsdCheck(dir: string): { ok: boolean; output: string } {
     return {
       ok: true,
       output: execFileSync(XSD_CHECK, [dir], {
-        encoding: "utf8",
+        encoding: 'utf8',
         timeout: 240_000
       })
     };
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string };
-    return { ok: false, output: `${err.stdout ?? ""}${err.stderr ?? ""}` };
+    return { ok: false, output: `${err.stdout ?? ''}${err.stderr ?? ''}` };
   }
 }
 
-maybe("generated metadata against the Metadata API v66 schema", () => {
+maybe('generated metadata against the Metadata API v66 schema', () => {
   let dir: string;
   beforeAll(() => {
-    dir = mkdtempSync(path.join(tmpdir(), "handoff-xsd-"));
+    dir = mkdtempSync(path.join(tmpdir(), 'handoff-xsd-'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("validates every file generated for the example config and an edge-case config", () => {
-    const example = path.join(dir, "example");
-    const edge = path.join(dir, "edge");
+  it('validates every file generated for the example config and an edge-case config', () => {
+    const example = path.join(dir, 'example');
+    const edge = path.join(dir, 'edge');
     const written =
       writeAll(example) +
       writeAll(
         edge,
         modelOf({
           attributes: [
-            { key: "notes", type: "LongTextArea" },
+            { key: 'notes', type: 'LongTextArea' },
             {
-              key: "contact_email",
-              type: "Email",
+              key: 'contact_email',
+              type: 'Email',
               hidden: false,
               required: true
             },
-            { key: "phone", type: "Phone", hidden: false },
-            { key: "site", type: "Url" }
+            { key: 'phone', type: 'Phone', hidden: false },
+            { key: 'site', type: 'Url' }
           ],
           queues: [
             {
-              developerName: "Edge_Queue",
-              routing: { model: "LEAST_ACTIVE", capacityWeight: 2.5 }
+              developerName: 'Edge_Queue',
+              routing: { model: 'LEAST_ACTIVE', capacityWeight: 2.5 }
             }
           ]
         })

@@ -6,7 +6,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { connect, type OrgSession } from '../../scripts/org/connect';
-import { backoffDelay, classify, resilient, type ResiliencePolicy, type RetryEvent } from '../../scripts/org/resilience';
+import {
+  backoffDelay,
+  classify,
+  resilient,
+  type ResiliencePolicy,
+  type RetryEvent
+} from '../../scripts/org/resilience';
 import { UserError } from '../../scripts/project/errors';
 import { OrgEmulator } from '../emulator/server';
 import { json } from '../emulator/router';
@@ -34,7 +40,8 @@ async function clientSession(extra: Partial<ResiliencePolicy> = {}): Promise<Org
 }
 
 /** One cheap REST call: the org's limits. */
-const limits = (s: OrgSession) => s.call('limits', (conn) => conn.request<{ DailyApiRequests: { Max: number } }>('/limits'));
+const limits = (s: OrgSession) =>
+  s.call('limits', (conn) => conn.request<{ DailyApiRequests: { Max: number } }>('/limits'));
 
 async function rejection(p: Promise<unknown>): Promise<UserError> {
   try {
@@ -83,7 +90,9 @@ describe('client credentials', () => {
   });
 
   test('a wrong domain is named, whether caught before or by the org', async () => {
-    const before = await rejection(connect({ env: { ...CLIENT, SF_LOGIN_URL: 'https://login.salesforce.com' }, policy: policy() }));
+    const before = await rejection(
+      connect({ env: { ...CLIENT, SF_LOGIN_URL: 'https://login.salesforce.com' }, policy: policy() })
+    );
     expect(before.message).toMatch(/needs your My Domain URL/);
     emu.oauth.rejectDomain = true;
     const after = await rejection(clientSession());
@@ -175,7 +184,9 @@ describe('retries', () => {
 
   test('backoff doubles, is capped and jittered within [50%, 100%]', () => {
     const p = { baseDelayMs: 500, maxDelayMs: 4000 };
-    expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, { ...p, random: () => 0.999999 }))).toEqual([500, 1000, 2000, 4000, 4000]);
+    expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, { ...p, random: () => 0.999999 }))).toEqual([
+      500, 1000, 2000, 4000, 4000
+    ]);
     expect(backoffDelay(3, { ...p, random: () => 0 })).toBe(1000);
   });
 

@@ -31,7 +31,10 @@ interface Run {
 }
 
 /** Runs the command as the CLI would, capturing both streams; `json` prints the document as main() does. */
-async function deploy(argv: string[] = [], opts: { json?: boolean; root?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+async function deploy(
+  argv: string[] = [],
+  opts: { json?: boolean; root?: string; env?: NodeJS.ProcessEnv } = {}
+): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const streams = {
@@ -55,8 +58,14 @@ describe('a phased deploy', () => {
     expect(r.result.phases.map((p) => p.phase)).toEqual(PHASES);
     expect(r.result.phases.every((p) => p.success && !p.checkOnly)).toBe(true);
     const apex = r.result.phases.find((p) => p.phase === 'apex')!;
-    expect(apex).toMatchObject({ testLevel: 'RunSpecifiedTests', runTests: ['HandoffEndConversationTest'], testsRun: 2 });
-    expect(apex.coverage).toEqual([{ name: 'HandoffEndConversation', percent: 100, lines: expect.any(Number), linesNotCovered: 0 }]);
+    expect(apex).toMatchObject({
+      testLevel: 'RunSpecifiedTests',
+      runTests: ['HandoffEndConversationTest'],
+      testsRun: 2
+    });
+    expect(apex.coverage).toEqual([
+      { name: 'HandoffEndConversation', percent: 100, lines: expect.any(Number), linesNotCovered: 0 }
+    ]);
     expect(r.result.phases.filter((p) => p.phase !== 'apex').every((p) => p.testLevel === undefined)).toBe(true);
     expect(r.result.phases[0].members).toEqual([
       'CustomField:MessagingSession.email__c',
@@ -98,7 +107,13 @@ describe('a phased deploy', () => {
     const r = await deploy(['--dry-run']);
     expect(r.exitCode).toBe(0);
     expect(r.result.phases).toHaveLength(1);
-    expect(r.result.phases[0]).toMatchObject({ phase: 'all', checkOnly: true, success: true, testsRun: 2, components: 14 });
+    expect(r.result.phases[0]).toMatchObject({
+      phase: 'all',
+      checkOnly: true,
+      success: true,
+      testsRun: 2,
+      components: 14
+    });
     expect(r.result.postDeploy).toBeUndefined();
     expect(emu.state.metadata.size).toBe(0);
     expect(emu.count('deploy')).toBe(1);
@@ -160,7 +175,11 @@ describe('faults', () => {
   });
 
   test('a field failure points at the field file, not the merged object file', async () => {
-    emu.metadataSettings.failComponents.push({ type: 'CustomField', fullName: 'MessagingSession.plan__c', problem: 'Field name already used' });
+    emu.metadataSettings.failComponents.push({
+      type: 'CustomField',
+      fullName: 'MessagingSession.plan__c',
+      problem: 'Field name already used'
+    });
     const r = await deploy(['--dry-run']);
     expect(r.exitCode).toBe(1);
     expect(r.result.phases[0].problems[0]).toMatchObject({
@@ -188,7 +207,9 @@ describe('faults', () => {
         line: 13
       }
     ]);
-    expect(r.stdout).toContain('✖ force-app/main/default/classes/HandoffEndConversationTest.cls:13 HandoffEndConversationTest.rejectsNothing');
+    expect(r.stdout).toContain(
+      '✖ force-app/main/default/classes/HandoffEndConversationTest.cls:13 HandoffEndConversationTest.rejectsNothing'
+    );
   });
 
   test('low coverage is named', async () => {
@@ -236,7 +257,9 @@ describe('secrets', () => {
   test('an access token that has expired is not echoed in the error', async () => {
     const token = emu.issueToken();
     emu.state.expireSessions();
-    const e = (await deploy([], { env: { SF_INSTANCE_URL: emu.url, SF_ACCESS_TOKEN: token } }).catch((x: unknown) => x)) as UserError;
+    const e = (await deploy([], { env: { SF_INSTANCE_URL: emu.url, SF_ACCESS_TOKEN: token } }).catch(
+      (x: unknown) => x
+    )) as UserError;
     expect(e).toBeInstanceOf(UserError);
     expect(e.message).toMatch(/SF_ACCESS_TOKEN has expired/);
     expect(JSON.stringify([e.message, e.details])).not.toContain(token);
@@ -282,6 +305,8 @@ describe('the emulator checks the zip against its package.xml', () => {
       'queues/Q.queue':
         '<?xml version="1.0" encoding="UTF-8"?><Queue xmlns="http://soap.sforce.com/2006/04/metadata"><name>Q</name><queueRoutingConfig>Missing_Routing</queueRoutingConfig></Queue>'
     });
-    expect(status.details!.componentFailures![0].problem).toBe('In field: queueRoutingConfig - no QueueRoutingConfig named Missing_Routing found');
+    expect(status.details!.componentFailures![0].problem).toBe(
+      'In field: queueRoutingConfig - no QueueRoutingConfig named Missing_Routing found'
+    );
   });
 });

@@ -24,13 +24,17 @@ const fast = { sleep: async () => undefined, random: () => 0.5, timeoutMs: 20_00
 function assembleProject(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-deploy-example-'));
   fs.copyFileSync(path.join(ROOT, 'sfdx-project.json'), path.join(dir, 'sfdx-project.json'));
-  for (const f of ['.forceignore']) if (fs.existsSync(path.join(ROOT, f))) fs.copyFileSync(path.join(ROOT, f), path.join(dir, f));
+  for (const f of ['.forceignore'])
+    if (fs.existsSync(path.join(ROOT, f))) fs.copyFileSync(path.join(ROOT, f), path.join(dir, f));
   fs.cpSync(path.join(ROOT, 'force-app/main'), path.join(dir, 'force-app/main'), { recursive: true });
   const generated = path.join(ROOT, 'force-app/generated');
   if (fs.existsSync(generated) && fs.readdirSync(generated).length) {
     fs.cpSync(generated, path.join(dir, 'force-app/generated'), { recursive: true });
   } else {
-    writeGenerated(generateFromConfig(path.join(ROOT, 'handoff.config.json')).files, path.join(dir, 'force-app/generated'));
+    writeGenerated(
+      generateFromConfig(path.join(ROOT, 'handoff.config.json')).files,
+      path.join(dir, 'force-app/generated')
+    );
   }
   return dir;
 }
@@ -44,26 +48,45 @@ afterAll(async () => {
   fs.rmSync(project, { recursive: true, force: true });
 });
 
-const env = () => ({ SF_CLIENT_ID: 'emulator-client-id', SF_CLIENT_SECRET: 'emulator-client-secret', SF_LOGIN_URL: emu.url });
+const env = () => ({
+  SF_CLIENT_ID: 'emulator-client-id',
+  SF_CLIENT_SECRET: 'emulator-client-secret',
+  SF_LOGIN_URL: emu.url
+});
 
 test('check-only with the kit tests (what validate -o runs): every component validates, nothing is saved', async () => {
   const session = await connect({ env: env(), policy: fast });
   const run = await checkOnlyDeploy(session, project, { poll: { initialMs: 1 } });
   expect(run.problems).toEqual([]);
   expect(run).toMatchObject({ phase: 'all', checkOnly: true, success: true, testLevel: 'RunSpecifiedTests' });
-  const present = APEX_TEST_CLASSES.filter((t) => fs.existsSync(path.join(project, 'force-app/main/default/classes', `${t}.cls`)));
+  const present = APEX_TEST_CLASSES.filter((t) =>
+    fs.existsSync(path.join(project, 'force-app/main/default/classes', `${t}.cls`))
+  );
   expect(run.runTests).toEqual(present);
   expect(run.coverage.length).toBeGreaterThan(0);
   expect(emu.state.metadata.size).toBe(0);
 }, 60_000);
 
 test('the example project deploys in phases, then a second deploy is a no-op for post-deploy steps', async () => {
-  const ctx = { argv: [], out: createOutput(true, { out: { write: () => true } as never, err: { write: () => true } as never }), root: project };
+  const ctx = {
+    argv: [],
+    out: createOutput(true, { out: { write: () => true } as never, err: { write: () => true } as never }),
+    root: project
+  };
   const first = await runDeploy(ctx, { env: env(), policy: fast, poll: { initialMs: 1 } });
   const doc = first.result as DeployCommandResult;
   expect(doc.phases.flatMap((p) => p.problems)).toEqual([]);
   expect(first.exitCode).toBe(0);
-  expect(doc.phases.map((p) => p.phase)).toEqual(['schema', 'apex', 'settings', 'routing', 'permissions', 'flow', 'channel', 'deployment']);
+  expect(doc.phases.map((p) => p.phase)).toEqual([
+    'schema',
+    'apex',
+    'settings',
+    'routing',
+    'permissions',
+    'flow',
+    'channel',
+    'deployment'
+  ]);
   expect(doc.postDeploy!.steps.map((s) => s.status)).toEqual(['done', 'done', 'done']);
   const second = await runDeploy(ctx, { env: env(), policy: fast, poll: { initialMs: 1 } });
   expect(second.exitCode).toBe(0);
