@@ -2,6 +2,7 @@
 // Two jest projects: the LWCs (sfdx-lwc-jest) and the Node tooling in scripts/ (SWC strips the types).
 const scripts = {
   displayName: 'scripts',
+  setupFiles: ['<rootDir>/test/support/env.ts'],
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
