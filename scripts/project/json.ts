@@ -1,6 +1,8 @@
 /**
- * JSON parsing that reports where input is malformed (line and column), for any file a user hands
- * the kit: the config, payloads, replay lines.
+ * JSON parsing that reports where input is malformed (line and column), for every file a user hands
+ * the kit: the config, payloads, replay lines. `JSON.parse` is fast but its messages only sometimes
+ * carry a position, so on failure a small scanner re-reads the text to find the first error's line
+ * and column. The scanner only locates errors; parsing itself stays with `JSON.parse`.
  */
 export class JsonSyntaxError extends Error {
   constructor(
@@ -13,34 +15,142 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-/** Line and column (1-based) of a character offset. */
-export function positionOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
+/** Parses JSON text, throwing JsonSyntaxError with a 1-based line and column on malformed input. */
 export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
+  } catch {
+    const { offset, reason } = locateJsonError(text);
+    let line = 1;
+    let lineStart = 0;
+    for (let k = 0; k < offset && k < text.length; k++) {
+      if (text.charCodeAt(k) === 10) {
+        line++;
+        lineStart = k + 1;
+      }
+    }
+    throw new JsonSyntaxError(reason, line, offset - lineStart + 1);
+  }
+}
+
+/** Finds the offset of the first syntax error in `text` (a strict RFC 8259 scanner). */
+export function locateJsonError(text: string): { offset: number; reason: string } {
+  let i = 0;
+  const n = text.length;
+  class Stop {
+    constructor(
+      readonly offset: number,
+      readonly reason: string
+    ) {}
+  }
+  const stop = (reason: string, at = i): never => {
+    throw new Stop(at, reason);
+  };
+  const describe = (at: number): string => (at >= n ? 'end of input' : `"${text[at]}"`);
+  const ws = (): void => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else break;
+    }
+  };
+  const str = (): void => {
+    i++; // opening quote
+    for (;;) {
+      if (i >= n) stop('Unterminated string');
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return;
+      }
+      if (c < 0x20) stop('Control character inside a string (escape it)');
+      if (c === 92) {
+        const e = text[i + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) stop('Invalid \\u escape');
+          i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+        else stop('Invalid escape in a string');
+      } else i++;
+    }
+  };
+  const num = (): void => {
+    const m = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
+    m.lastIndex = i;
+    const r = m.exec(text);
+    if (!r || r[0] === '-') stop(`Unexpected ${describe(i)}`);
+    i += r![0].length;
+  };
+  const value = (depth: number): void => {
+    if (depth > 500) stop('Nesting too deep');
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') stop(`Expected a property name in double quotes, found ${describe(i)}`);
+        str();
+        ws();
+        if (text[i] !== ':') stop(`Expected ":" after a property name, found ${describe(i)}`);
+        i++;
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
+        stop(`Expected "," or "}" after a property value, found ${describe(i)}`);
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
+        stop(`Expected "," or "]" after an array element, found ${describe(i)}`);
+      }
+    }
+    if (c === '"') return str();
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return num();
+    for (const word of ['true', 'false', 'null']) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return;
+      }
+    }
+    stop(i >= n ? 'Unexpected end of input' : `Unexpected ${describe(i)}`);
+  };
+  try {
+    if (text.charCodeAt(0) === 0xfeff) i = 1;
+    value(0);
+    ws();
+    if (i < n) stop(`Unexpected ${describe(i)} after the JSON value`);
+    return { offset: 0, reason: 'Invalid JSON' };
   } catch (e) {
-    const msg = (e as Error).message;
-    // V8 says "... in JSON at position N" (sometimes with "(line L column C)"); end of input has no position.
-    const at = /at position (\d+)/.exec(msg);
-    const offset = at ? Number(at[1]) : text.length;
-    const reason = msg
-      .replace(/^JSON\.parse: /, '')
-      .replace(/,? ?"[^"]*" is not valid JSON$/, '')
-      .replace(/ in JSON at position \d+.*$/, '')
-      .replace(/ \(line \d+ column \d+\)$/, '')
-      .trim();
-    const { line, column } = positionOf(text, offset);
-    throw new JsonSyntaxError(reason || 'Invalid JSON', line, column);
+    if (e instanceof Stop) return { offset: e.offset, reason: e.reason };
+    throw e;
   }
 }

@@ -5,7 +5,7 @@
  * messaging layer's business) so the trace can say what happened to each key.
  */
 import { UserError } from '../project/errors';
-import { JsonSyntaxError, parseJsonWithPosition } from './json';
+import { JsonSyntaxError, parseJson } from '../project/json';
 
 /** A payload larger than this is refused: the MIAW API would refuse it long before. */
 export const MAX_PAYLOAD_BYTES = 5 * 1024 * 1024;
@@ -83,7 +83,7 @@ export function decodeUtf8(bytes: Uint8Array, source: string): string {
 export function parsePayloadText(text: string, source: string): Payload {
   let doc: unknown;
   try {
-    doc = parseJsonWithPosition(text);
+    doc = parseJson(text);
   } catch (e) {
     if (e instanceof JsonSyntaxError)
       throw new PayloadError(source, `malformed JSON: ${e.reason} (line ${e.line}, column ${e.column})`);
