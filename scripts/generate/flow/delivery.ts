@@ -4,12 +4,12 @@
  * `wait` routes to the chosen queue anyway (the session waits there), `case` takes the Case branch
  * with the matching End Conversation reason.
  */
-import { BUSINESS_HOURS, MESSAGING_SERVICE_CHANNEL } from '../../contract';
+import { BUSINESS_HOURS } from '../../contract';
 import type { HandoffModel } from '../../model/types';
 import { bool, num, ref, str } from './elements';
 import type { FlowGraph } from './graph';
 import { FLOW_ELEMENTS as E, FLOW_OUTCOMES as O, FLOW_VARIABLES as V, ROUTING } from './names';
-import { routeWork } from './routeWork';
+import { queueBasedChannelInputs, routeWork } from './routeWork';
 
 /** Entry points of the Case branch, one per End Conversation reason. */
 export interface CaseBranch {
@@ -58,22 +58,7 @@ function addAvailabilityCheck(graph: FlowGraph, route: string, whenNone: string,
     actionName: ROUTING.checkAvailability,
     actionType: 'checkAvailabilityForRouting',
     inputs: [
-      { name: 'routingType', value: str(ROUTING.routingType) },
-      {
-        name: 'serviceChannelId',
-        value: {
-          setupReference: MESSAGING_SERVICE_CHANNEL.developerName,
-          setupReferenceType: 'ServiceChannel'
-        }
-      },
-      {
-        name: 'serviceChannelDevName',
-        value: str(MESSAGING_SERVICE_CHANNEL.developerName)
-      },
-      {
-        name: 'serviceChannelLabel',
-        value: str(MESSAGING_SERVICE_CHANNEL.label)
-      },
+      ...queueBasedChannelInputs(),
       { name: 'queueId', value: ref(`${E.getQueue}.Id`) },
       { name: 'isQueueVariable', value: bool(true) },
       { name: 'selectedOutputs', value: str(ROUTING.selectedOutputs) }

@@ -8,15 +8,9 @@ import { bool, ref, str, type ActionSpec } from './elements';
 import { RECORD_ID, ROUTING } from './names';
 
 /** Route Work (queue-based, messaging service channel) of the session to the queue whose Id is `queueIdRef`. */
-export function routeWork(
-  name: string,
-  label: string,
-  description: string,
-  queueIdRef: string,
-  faultConnector: string
-): ActionSpec {
-  const routeInputs = [
-    { name: 'recordId', value: ref(RECORD_ID) },
+/** Queue-based routing on the standard messaging service channel, by setup reference: no org-specific Id. */
+export function queueBasedChannelInputs() {
+  return [
     { name: 'routingType', value: str(ROUTING.routingType) },
     {
       name: 'serviceChannelId',
@@ -32,7 +26,20 @@ export function routeWork(
     {
       name: 'serviceChannelLabel',
       value: str(MESSAGING_SERVICE_CHANNEL.label)
-    },
+    }
+  ];
+}
+
+export function routeWork(
+  name: string,
+  label: string,
+  description: string,
+  queueIdRef: string,
+  faultConnector: string
+): ActionSpec {
+  const routeInputs = [
+    { name: 'recordId', value: ref(RECORD_ID) },
+    ...queueBasedChannelInputs(),
     { name: 'queueId', value: ref(queueIdRef) },
     { name: 'isQueueVariable', value: bool(true) },
     { name: 'queueLabel' },
