@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser';
 import type { Problem } from '../project/errors';
+import { isHiddenOrModules, listFilesUnder } from '../project/files';
 
 /** One syntax error: 1-based line, 0-based column, the parser's message (truncated: ANTLR's can be long). */
 export interface ApexSyntaxIssue {
@@ -38,18 +39,9 @@ export function parseApex(source: string, kind: 'class' | 'trigger' = 'class'): 
 
 /** Every `.cls` and `.trigger` file under a folder, sorted, skipping node_modules. */
 export function findApexFiles(folder: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    if (!fs.existsSync(dir)) return;
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.cls') || entry.name.endsWith('.trigger')) found.push(full);
-    }
-  };
-  walk(folder);
-  return found.sort();
+  return listFilesUnder(folder, isHiddenOrModules).filter(
+    (f) => !path.basename(f).startsWith('.') && (f.endsWith('.cls') || f.endsWith('.trigger'))
+  );
 }
 
 /**

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConfig } from '../config/load';
+import { listFilesUnder } from '../project/files';
 import { resolveModel } from '../model/resolve';
 import type { HandoffModel } from '../model/types';
 import { generateAll } from './index';
@@ -28,19 +29,9 @@ export interface BuildResult {
   model: HandoffModel;
 }
 
-/** Every metadata file currently under `dir`, relative, with forward slashes. */
+/** Every file currently under `dir`, relative, with forward slashes. */
 function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    if (!fs.existsSync(d)) return;
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out.push(path.relative(dir, full).split(path.sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
+  return listFilesUnder(dir).map((full) => path.relative(dir, full).split(path.sep).join('/'));
 }
 
 export function generateFromConfig(configFile: string): { model: HandoffModel; files: GeneratedFile[] } {

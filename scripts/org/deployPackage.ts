@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import { ComponentSet, MetadataConverter, type SourceComponent } from '@salesforce/source-deploy-retrieve';
 import { API_VERSION, APEX_TEST_CLASSES } from '../contract';
 import { UserError } from '../project/errors';
+import { listFilesUnder } from '../project/files';
+import { packageDirectories } from '../project/sfdxProject';
 import { APEX_TYPES, DEPLOY_PHASES, OTHER_PHASE, phaseOf, type DeployPhase } from './deployPhases';
 
 export interface PhasePackage {
@@ -28,43 +30,27 @@ export interface ProjectPackage {
   kitTests: string[];
 }
 
-/** The package directories of sfdx-project.json, absolute. */
-export function packageDirectories(root: string): string[] {
-  const file = path.join(root, 'sfdx-project.json');
-  let project: { packageDirectories?: Array<{ path?: string }> };
-  try {
-    project = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof project;
-  } catch (e) {
-    throw new UserError(`Cannot read ${file}: ${(e as Error).message}.`, [
-      'Run handoff from the project folder (the one with sfdx-project.json).'
-    ]);
-  }
-  const dirs = (project.packageDirectories ?? [])
-    .map((d) => path.resolve(root, d.path ?? ''))
+/** SDR skips an Apex body without its -meta.xml silently; the deploy would then miss it. */
+function apexWithoutMeta(dirs: string[]): string[] {
+  return dirs
+    .flatMap((dir) => listFilesUnder(dir))
+    .filter((p) => /\.(cls|trigger)$/.test(p) && !fs.existsSync(`${p}-meta.xml`));
+}
+
+/** The package directories that exist on disk, absolute. */
+function existingPackageDirectories(root: string): string[] {
+  const dirs = packageDirectories(root)
+    .map((d) => path.resolve(root, d))
     .filter((d) => fs.existsSync(d));
   if (!dirs.length)
-    throw new UserError(`${file} lists no existing packageDirectories.`, [
+    throw new UserError(`${path.join(root, 'sfdx-project.json')} lists no existing packageDirectories.`, [
       'Add { "path": "force-app/main" } (and force-app/generated).'
     ]);
   return dirs;
 }
 
-/** SDR skips an Apex body without its -meta.xml silently; the deploy would then miss it. */
-function apexWithoutMeta(dirs: string[]): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(cls|trigger)$/.test(e.name) && !fs.existsSync(`${p}-meta.xml`)) out.push(p);
-    }
-  };
-  dirs.forEach(walk);
-  return out;
-}
-
 export function loadProject(root: string): ProjectPackage {
-  const dirs = packageDirectories(root);
+  const dirs = existingPackageDirectories(root);
   const orphans = apexWithoutMeta(dirs);
   if (orphans.length) {
     throw new UserError(

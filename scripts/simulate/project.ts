@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SETTINGS_TYPE } from '../contract';
 import { UserError } from '../project/errors';
+import { listFilesUnder } from '../project/files';
 import { displayPath } from '../project/paths';
 import { child, children, parseXml, textOf, XmlSyntaxError, type XmlNode } from '../xml/read';
 import { loadFlow } from './flow/load';
@@ -65,21 +66,6 @@ export interface SimProject {
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.sfdx', '.sf', 'lwc', 'aura', 'staticresources']);
-
-function walk(dir: string, out: string[]): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) walk(p, out);
-    } else if (e.name.endsWith('-meta.xml')) out.push(p);
-  }
-}
 
 function readXml(file: string): XmlNode {
   try {
@@ -175,9 +161,7 @@ function pick<T extends { developerName: string }>(
 /** Loads and compiles the project under `dir` (a project root or a force-app folder). */
 export function loadProject(dir: string, opts: { deployment?: string } = {}): SimProject {
   const sourceDir = sourceDirFor(dir);
-  const files: string[] = [];
-  walk(sourceDir, files);
-  files.sort();
+  const files = listFilesUnder(sourceDir, (name) => SKIP_DIRS.has(name)).filter((f) => f.endsWith('-meta.xml'));
   const bySuffix = (suffix: string): string[] => files.filter((f) => f.endsWith(suffix));
 
   const deployments = bySuffix('.EmbeddedServiceConfig-meta.xml').map(readDeployment);

@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseXml, XmlSyntaxError, type XmlNode } from '../xml/read';
 import { UserError } from '../project/errors';
+import { listFilesUnder } from '../project/files';
+import { packageDirectories } from '../project/sfdxProject';
 import { ApexParseCache, invocableInfo, type ApexSyntaxProblem, type InvocableInfo } from './apexInfo';
 
 /** Source-format suffix (`<name>.<suffix>-meta.xml`) → metadata type. */
@@ -161,45 +163,13 @@ function readSettings(root: string): ValidateSettings {
   return { existingQueues: queues as string[] };
 }
 
-function packageDirectories(root: string): string[] {
-  const file = path.join(root, 'sfdx-project.json');
-  if (!fs.existsSync(file))
-    throw new UserError(
-      `No sfdx-project.json in ${root}. Run handoff validate in a Salesforce DX project, or pass --root.`
-    );
-  let raw: { packageDirectories?: { path?: string }[] };
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UserError(`sfdx-project.json is not valid JSON: ${(e as Error).message}`);
-  }
-  const dirs = (raw.packageDirectories ?? []).map((d) => d.path).filter((p): p is string => typeof p === 'string');
-  if (!dirs.length) throw new UserError('sfdx-project.json $.packageDirectories lists no package directory.');
-  return dirs.map((d) => d.replace(/\\/g, '/').replace(/\/+$/, ''));
-}
-
-function walk(dir: string, out: string[]): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(path.join(dir, e.name), out);
-    } else if (e.isFile()) out.push(path.join(dir, e.name));
-  }
-}
-
 const SUFFIX = /\.([A-Za-z]+)-meta\.xml$/;
 
 /** Loads the project at `root` (the folder holding sfdx-project.json). */
 export function loadProject(root: string): ProjectIndex {
   const project = new ProjectIndex(root, packageDirectories(root), readSettings(root));
-  const files: string[] = [];
-  for (const dir of project.packageDirs) walk(path.join(root, dir), files);
-  files.sort();
+  const skipDir = (name: string): boolean => SKIP_DIRS.has(name) || name.startsWith('.');
+  const files = project.packageDirs.flatMap((dir) => listFilesUnder(path.join(root, dir), skipDir)).sort();
   for (const abs of files) {
     const rel = path.relative(root, abs).split(path.sep).join('/');
     project.allFiles.add(rel);

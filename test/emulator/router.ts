@@ -5,6 +5,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { OrgState } from './state';
+import { escapeXml } from '../../scripts/xml/write';
 
 export interface EmuRequest {
   method: string;
@@ -99,15 +100,8 @@ export function restError(status: number, errorCode: string, message: string): E
   return json(status, [{ errorCode, message }]);
 }
 
-/** Escapes text for XML content and attribute values. */
-export function xmlEscape(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
+/** Escapes text for XML content and attribute values: the kit's own XML writer's escaping. */
+export const xmlEscape = escapeXml;
 
 const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
 
