@@ -19,8 +19,7 @@ export function createOutput(json: boolean, streams = { out: process.stdout, err
       if (!json) streams.out.write(line + '\n');
     },
     progress(line) {
-      if (!json && streams.err.isTTY !== undefined) streams.err.write(line + '\n');
-      else if (!json) streams.err.write(line + '\n');
+      if (!json) streams.err.write(line + '\n');
     },
     warn(line) {
       streams.err.write(`Warning: ${line}\n`);

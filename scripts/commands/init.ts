@@ -7,7 +7,7 @@ import { starterConfig } from '../config/templates';
 import type { Vendor } from '../config/types';
 import { validateConfig } from '../config/validate';
 import { UsageError, UserError, formatProblem } from '../project/errors';
-import { JsonSyntaxError, parseJson } from '../project/json';
+import { readJsonFile } from '../project/json';
 import { displayPath } from '../project/paths';
 
 const VENDORS: Vendor[] = ['fin', 'fullview', 'cognigy', 'generic'];
@@ -68,22 +68,7 @@ export const command: Command = {
 };
 
 function readPayload(file: string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UserError(
-      `${displayPath(file)} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`
-    );
-  }
-  let data: unknown;
-  try {
-    data = parseJson(text);
-  } catch (e) {
-    if (e instanceof JsonSyntaxError)
-      throw new UserError(`${displayPath(file)} is not valid JSON: ${e.reason} at line ${e.line}, column ${e.column}.`);
-    throw e;
-  }
+  const data = readJsonFile(file);
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     throw new UserError(`${displayPath(file)} must hold one JSON object of routing attributes ({"key": "value", …}).`);
   }

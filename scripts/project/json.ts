@@ -4,6 +4,10 @@
  * carry a position, so on failure a small scanner re-reads the text to find the first error's line
  * and column. The scanner only locates errors; parsing itself stays with `JSON.parse`.
  */
+import * as fs from 'node:fs';
+import { UserError } from './errors';
+import { displayPath } from './paths';
+
 export class JsonSyntaxError extends Error {
   constructor(
     readonly reason: string,
@@ -151,6 +155,36 @@ export function locateJsonError(text: string): { offset: number; reason: string 
     return { offset: 0, reason: 'Invalid JSON' };
   } catch (e) {
     if (e instanceof Stop) return { offset: e.offset, reason: e.reason };
+    throw e;
+  }
+}
+
+/**
+ * Reads and parses a JSON file a user named, turning every failure into a UserError that names the
+ * file: unreadable, empty (when `hints.empty` says what to do), or malformed at a line and column.
+ */
+export function readJsonFile(file: string, hints: { missing?: string; empty?: string } = {}): unknown {
+  const shown = displayPath(file);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(
+      code === 'ENOENT' && hints.missing
+        ? `${shown} does not exist. ${hints.missing}`
+        : `${shown} cannot be read (${code ?? (e as Error).message}).`
+    );
+  }
+  if (hints.empty && text.trim() === '') throw new UserError(`${shown} is empty. ${hints.empty}`);
+  try {
+    return parseJson(text);
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) {
+      throw new UserError(
+        `${shown} is not valid JSON: ${e.reason} at line ${e.line}, column ${e.column}. Fix the syntax there.`
+      );
+    }
     throw e;
   }
 }

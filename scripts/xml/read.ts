@@ -153,7 +153,6 @@ export function parseXml(source: string): XmlNode {
         }
         continue;
       }
-      if (rootNode || (!stack.length && rootNode !== undefined)) fail('Only one root element is allowed');
       const elLine = line;
       const elCol = i - lineStart + 1;
       advanceTo(i + 1);
