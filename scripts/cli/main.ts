@@ -6,6 +6,7 @@ import type { Command } from './command';
 import { createOutput, printJson } from './output';
 import { UserError, UsageError } from '../project/errors';
 import { findProjectRoot } from '../project/paths';
+import { kitVersion } from '../project/kitRoot';
 
 const COMMANDS: Record<string, () => Command> = {
   init: () => require('../commands/init').command,
@@ -51,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
       return name ? 0 : 2;
     }
     if (name === '--version') {
-      process.stdout.write(`${require('../../package.json').version}\n`);
+      process.stdout.write(`${kitVersion()}\n`);
       return 0;
     }
     const command = loadCommand(name);

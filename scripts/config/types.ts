@@ -59,6 +59,8 @@ export interface RuleConfig {
 export interface HandoffConfig {
   $schema?: string;
   vendor?: Vendor;
+  /** Where `handoff build` writes (project-relative); see scripts/project/outputDir.ts for the default. */
+  output?: { dir?: string };
   channel: NamedComponent;
   deployment: NamedComponent;
   flow?: { apiName?: string; label?: string };

@@ -5,24 +5,20 @@
  */
 import Ajv, { type ErrorObject } from 'ajv';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Problem } from '../project/errors';
+import { kitFile } from '../project/kitRoot';
 import { isValidApiName, developerName, standardParameterFor } from '../naming/naming';
 import { FLOW_INTERNAL_PREFIX, RECORD_ID } from '../model/flowNames';
 import { jsonPath, pointerSegments } from './jsonPath';
 import type { HandoffConfig } from './types';
 
-const SCHEMA_FILE = path.join(__dirname, '..', '..', '..', 'schemas', 'handoff.config.schema.json');
 
 type Schema = Record<string, unknown>;
 let compiled: { validate: ReturnType<Ajv['compile']>; schema: Schema } | undefined;
 
 function schemaValidator(): { validate: ReturnType<Ajv['compile']>; schema: Schema } {
   if (!compiled) {
-    // dist/scripts/config → project root is three levels up; from sources (jest) it is two.
-    const file = fs.existsSync(SCHEMA_FILE)
-      ? SCHEMA_FILE
-      : path.join(__dirname, '..', '..', 'schemas', 'handoff.config.schema.json');
+    const file = kitFile('schemas', 'handoff.config.schema.json');
     const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as Schema;
     const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
     compiled = { validate: ajv.compile(schema), schema };

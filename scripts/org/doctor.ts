@@ -16,6 +16,7 @@ import { asArray, asBool, asText, exists, queryAll, soqlList, soqlString, type O
 import { FAILURE_DAYS, runChecks, type Check, type FlowShape, type OrgSnapshot } from './doctorChecks';
 import { MiawClient } from './miawClient';
 import { settingsFullName } from './seedPlan';
+import { outputDir } from '../project/outputDir';
 
 /** Flow element types whose names make up a version's shape. */
 const FLOW_ELEMENT_TYPES = [
@@ -70,10 +71,10 @@ export function flowShapeFromXml(xml: string): FlowShape {
   };
 }
 
-/** Finds `<apiName>.flow-meta.xml` under force-app (generated first). */
+/** Finds `<apiName>.flow-meta.xml` in the output folder (output.dir), else under force-app/main. */
 export function findFlowFile(root: string, apiName: string): string | undefined {
   const candidates = [
-    path.join(root, 'force-app/generated/flows', `${apiName}.flow-meta.xml`),
+    path.join(outputDir(root).abs, 'flows', `${apiName}.flow-meta.xml`),
     path.join(root, 'force-app/main/default/flows', `${apiName}.flow-meta.xml`)
   ];
   return candidates.find((f) => fs.existsSync(f));
@@ -81,7 +82,7 @@ export function findFlowFile(root: string, apiName: string): string | undefined 
 
 function projectFlow(root: string, apiName: string): FlowShape | { unavailable: string } {
   const file = findFlowFile(root, apiName);
-  if (!file) return { unavailable: `no ${apiName}.flow-meta.xml under force-app` };
+  if (!file) return { unavailable: `no ${apiName}.flow-meta.xml in ${outputDir(root).rel}` };
   try {
     return flowShapeFromXml(fs.readFileSync(file, 'utf8'));
   } catch (e) {

@@ -5,3 +5,14 @@
  */
 process.env.SF_DISABLE_LOG_FILE = 'true';
 process.env.SF_DISABLE_TELEMETRY = 'true';
+
+// Node 22 defines Symbol.dispose itself (as Symbol(nodejs.dispose)) in its main realm only; jest runs each
+// test file in a vm context where it is undefined, and undici 8 calls
+// `events.addAbortListener(...)[Symbol.dispose]` on every fetch ("removeAbortListener is not a
+// function"). Hand the context the realm's symbol. Node 24 has it natively (V8), so nothing happens there.
+if ((Symbol as { dispose?: symbol }).dispose === undefined) {
+  const events = require('node:events') as typeof import('node:events');
+  const disposable = events.addAbortListener(new AbortController().signal, () => undefined);
+  const symbol = Object.getOwnPropertySymbols(disposable)[0];
+  if (symbol) Object.defineProperty(Symbol, 'dispose', { value: symbol });
+}

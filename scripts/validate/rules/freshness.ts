@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROJECT_FILES } from '../../project/paths';
+import { outputDir } from '../../project/outputDir';
 import { cacheDir } from '../apexInfo';
 import type { Rule } from '../types';
 
@@ -33,7 +34,7 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string, root: string
 export const rules: Rule[] = [
   {
     id: 'freshness/build-current',
-    description: 'force-app/generated is what handoff.config.json generates (handoff build --check).',
+    description: 'The output folder (output.dir) is what handoff.config.json generates (handoff build --check).',
     fix: 'Run `handoff build` and commit; change the config instead of editing generated files.',
     check({ project, report, notice }) {
       const config = path.join(project.root, PROJECT_FILES.config);
@@ -52,9 +53,9 @@ export const rules: Rule[] = [
         notice('not available: this build of the kit has no generate/build checkDrift');
         return;
       }
-      const outDir = path.join(project.root, PROJECT_FILES.generated);
-      const drift = checkDrift(config, outDir);
-      const at = (p: string): string => `${PROJECT_FILES.generated}/${p}`;
+      const out = outputDir(project.root, config);
+      const drift = checkDrift(config, out.abs);
+      const at = (p: string): string => `${out.rel}/${p}`;
       for (const p of drift.stale)
         report(
           { file: at(p) },
