@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConfig } from '../config/load';
 import { listFilesUnder } from '../project/files';
+import { mkdirChecked, removeFileChecked, writeFileChecked } from '../project/writeFiles';
 import { resolveModel } from '../model/resolve';
 import type { HandoffModel } from '../model/types';
 import { generateAll } from './index';
@@ -66,10 +67,10 @@ export function writeGenerated(
   for (const f of files) {
     if (!toWrite.has(f.path)) continue;
     const target = path.join(outDir, f.path);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, f.content);
+    mkdirChecked(path.dirname(target));
+    writeFileChecked(target, f.content);
   }
-  for (const p of drift.extra) fs.rmSync(path.join(outDir, p));
+  for (const p of drift.extra) removeFileChecked(path.join(outDir, p));
   removeEmptyDirs(outDir);
   return { written: [...toWrite].sort(), removed: drift.extra, unchanged: files.length - toWrite.size };
 }

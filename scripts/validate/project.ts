@@ -9,6 +9,7 @@ import { parseXml, XmlSyntaxError, type XmlNode } from '../xml/read';
 import { UserError } from '../project/errors';
 import { listFilesUnder } from '../project/files';
 import { packageDirectories } from '../project/sfdxProject';
+import { readJsonFile } from '../project/json';
 import { ApexParseCache, invocableInfo, type ApexSyntaxProblem, type InvocableInfo } from './apexInfo';
 
 /** Source-format suffix (`<name>.<suffix>-meta.xml`) → metadata type. */
@@ -62,6 +63,10 @@ export interface ApexSource {
 export interface ValidateSettings {
   /** Queues (DeveloperName) that exist in the org but not in the project. */
   existingQueues: string[];
+  /** Apex classes that exist in the org but not in the project. */
+  existingApexClasses: string[];
+  /** Custom fields (`Object.Field__c`) and objects that exist in the org but not in the project. */
+  existingFields: string[];
 }
 
 export const VALIDATE_SETTINGS_FILE = 'handoff.validate.json';
@@ -147,20 +152,19 @@ function componentName(rel: string, suffix: string): string {
 
 function readSettings(root: string): ValidateSettings {
   const file = path.join(root, VALIDATE_SETTINGS_FILE);
-  if (!fs.existsSync(file)) return { existingQueues: [] };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UserError(`${VALIDATE_SETTINGS_FILE} is not valid JSON: ${(e as Error).message}`);
-  }
-  const queues = (raw as { existingQueues?: unknown }).existingQueues ?? [];
-  if (!Array.isArray(queues) || queues.some((q) => typeof q !== 'string')) {
-    throw new UserError(
-      `${VALIDATE_SETTINGS_FILE} $.existingQueues must be a list of queue DeveloperNames, e.g. ["Support_Tier1"]`
-    );
-  }
-  return { existingQueues: queues as string[] };
+  if (!fs.existsSync(file)) return { existingQueues: [], existingApexClasses: [], existingFields: [] };
+  const raw = readJsonFile(file) as Record<string, unknown>;
+  const list = (key: keyof ValidateSettings, example: string): string[] => {
+    const v = raw && typeof raw === 'object' ? (raw[key] ?? []) : [];
+    if (!Array.isArray(v) || v.some((q) => typeof q !== 'string'))
+      throw new UserError(`${VALIDATE_SETTINGS_FILE} $.${key} must be a list of names, e.g. ${example}`);
+    return v as string[];
+  };
+  return {
+    existingQueues: list('existingQueues', '["Support_Tier1"]'),
+    existingApexClasses: list('existingApexClasses', '["MyOrgController"]'),
+    existingFields: list('existingFields', '["Case.Legacy_Id__c"]')
+  };
 }
 
 const SUFFIX = /\.([A-Za-z]+)-meta\.xml$/;

@@ -18,7 +18,9 @@ describe('handoff init', () => {
     expect(run.code).toBe(0);
     const config = loadConfig(path.join(dir, 'handoff.config.json'));
     expect(config.vendor).toBe(vendor);
-    expect(config.$schema).toBe('./schemas/handoff.config.schema.json');
+    // $schema resolves from the config's folder to the kit's schema, wherever the kit is installed.
+    expect(fs.existsSync(path.resolve(dir, config.$schema!))).toBe(true);
+    expect(config.output).toEqual({ dir: 'force-app/generated' });
   });
 
   it('never overwrites an existing config without --force', async () => {

@@ -72,5 +72,6 @@ describe('handoff validate command', () => {
     } finally {
       process.env = env;
     }
-  });
+    // Loads @salesforce/core and validates the whole example first: seconds on a loaded machine.
+  }, 30_000);
 });

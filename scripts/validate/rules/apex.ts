@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { child, children, textOf } from '../../xml/read';
 import type { Rule } from '../types';
+import { kitFixFor } from '../kitComponents';
 
 export const rules: Rule[] = [
   {
@@ -49,7 +50,11 @@ export const rules: Rule[] = [
           const at = { file: file.path, line: (nameNode ?? a).line };
           const cls = project.apexClass(className);
           if (!cls) {
-            report(at, `Apex action "${textOf(a, 'name')}" calls ${className}, which is not a class in the project`);
+            report(
+              at,
+              `Apex action "${textOf(a, 'name')}" calls ${className}, which is not a class in the project`,
+              kitFixFor('class', className)
+            );
             continue;
           }
           const info = project.invocable(cls);
