@@ -12,7 +12,6 @@ import { FLOW_INTERNAL_PREFIX, RECORD_ID } from '../model/flowNames';
 import { jsonPath, pointerSegments } from './jsonPath';
 import type { HandoffConfig } from './types';
 
-
 type Schema = Record<string, unknown>;
 let compiled: { validate: ReturnType<Ajv['compile']>; schema: Schema } | undefined;
 
