@@ -16,8 +16,8 @@ export const rules: Rule[] = [
     description:
       'Each Apex class a permission set grants (classAccesses) is in the project or listed in handoff.validate.json (existingApexClasses).',
     fix: 'Add the class to the project, remove the grant, or list it in handoff.validate.json "existingApexClasses" when it exists only in the org.',
-    check({ project, report }) {
-      const known = new Set(project.settings.existingApexClasses.map((c) => c.toLowerCase()));
+    check({ project, settings, report }) {
+      const known = new Set(settings.existingApexClasses.map((c) => c.toLowerCase()));
       for (const ps of project.ofType('PermissionSet')) {
         for (const access of children(ps.xml, 'classAccesses')) {
           const node = child(access, 'apexClass');
@@ -37,8 +37,8 @@ export const rules: Rule[] = [
     description:
       'Each custom object and field a permission set grants is in the project or listed in handoff.validate.json (existingFields).',
     fix: 'Add the object or field to the project (for hand-off fields: the config, then handoff build), remove the grant, or list it in handoff.validate.json "existingFields".',
-    check({ project, report }) {
-      const known = new Set(project.settings.existingFields.map((c) => c.toLowerCase()));
+    check({ project, settings, report }) {
+      const known = new Set(settings.existingFields.map((c) => c.toLowerCase()));
       const objectKnown = (o: string): boolean => project.has('CustomObject', o) || known.has(o.toLowerCase());
       const fix = (object: string): string | undefined => kitFixFor('object', object);
       for (const ps of project.ofType('PermissionSet')) {
