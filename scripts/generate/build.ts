@@ -62,6 +62,7 @@ export function writeGenerated(
   files: GeneratedFile[],
   outDir: string
 ): { written: string[]; removed: string[]; unchanged: number } {
+  mkdirChecked(outDir);
   const drift = diffAgainstDisk(files, outDir);
   const toWrite = new Set([...drift.stale, ...drift.missing]);
   for (const f of files) {

@@ -170,10 +170,17 @@ export function readJsonFile(file: string, hints: { missing?: string; empty?: st
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR')
+      throw new UserError(`${shown} is a folder, not a JSON file. Pass the file itself (e.g. ${shown}/handoff.config.json).`);
     throw new UserError(
       code === 'ENOENT' && hints.missing
         ? `${shown} does not exist. ${hints.missing}`
         : `${shown} cannot be read (${code ?? (e as Error).message}).`
+    );
+  }
+  if (text.charCodeAt(0) === 0xfeff) {
+    throw new UserError(
+      `${shown} starts with a byte-order mark (BOM), which JSON does not allow. Save it as UTF-8 without BOM (in VS Code: "Save with Encoding" → UTF-8).`
     );
   }
   if (hints.empty && text.trim() === '') throw new UserError(`${shown} is empty. ${hints.empty}`);

@@ -20,7 +20,7 @@ export function fileSystemError(target: string, e: unknown, doing: string): User
     ENOTDIR: 'a part of the path is a file, not a folder',
     EISDIR: 'it is a folder, not a file',
     EEXIST: 'a file of that name is in the way',
-    ENOENT: 'the folder cannot be created there',
+    ENOENT: 'the folder cannot be created there (a system folder such as /proc, or a parent that vanished)',
     ENOSPC: 'the disk is full'
   };
   return new UserError(`Cannot ${doing} ${shown}: ${why[code] ?? (e as Error).message}${code ? ` (${code})` : ''}.`, [
@@ -38,7 +38,9 @@ export function mkdirChecked(dir: string): void {
     try {
       stat = fs.statSync(at);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw fileSystemError(at, e, 'create the folder');
+      // ENOTDIR: an ancestor is a file; keep walking up to name it.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw fileSystemError(at, e, 'create the folder');
     }
     if (stat) {
       if (!stat.isDirectory()) {
