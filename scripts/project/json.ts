@@ -171,7 +171,9 @@ export function readJsonFile(file: string, hints: { missing?: string; empty?: st
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EISDIR')
-      throw new UserError(`${shown} is a folder, not a JSON file. Pass the file itself (e.g. ${shown}/handoff.config.json).`);
+      throw new UserError(
+        `${shown} is a folder, not a JSON file. Pass the file itself (e.g. ${shown}/handoff.config.json).`
+      );
     throw new UserError(
       code === 'ENOENT' && hints.missing
         ? `${shown} does not exist. ${hints.missing}`
