@@ -31,6 +31,10 @@ const lwc = {
 
 module.exports = {
   projects: [scripts, lwc],
+  // End-to-end tests against the emulator (deploy, story) take seconds on a loaded 2-core machine; no test
+  // asserts on time, so a generous ceiling only turns a slow run into a pass instead of a false failure.
+  testTimeout: 30_000,
+
   collectCoverageFrom: ['scripts/**/*.ts', 'lwc-ts/**/*.ts', '!**/__tests__/**', '!**/*.d.ts'],
   coverageReporters: ['text-summary', 'lcov']
 };
