@@ -19,7 +19,7 @@ import { loadProject as loadIndex } from '../validate/project';
 import { validate } from '../validate/index';
 import { readInput } from './simulate';
 
-const USAGE = `Usage: handoff explain [--out FILE] [-o ALIAS] [--payload FILE]... [--base REF] [--markdown] [--json]
+const USAGE = `Usage: handoff explain [--out FILE] [-o ALIAS | --doctor] [--payload FILE]... [--base REF] [--markdown] [--json]
 
 Draws the hand-off for the admin who reviews it, as one self-contained HTML page (no network):
 the chain of names for every attribute (vendor key → channel parameter → pre-chat field → mapping
@@ -35,6 +35,8 @@ Flags:
   --markdown            print the report as markdown for a pull-request comment (table + Mermaid)
   -o, --target-org ALIAS
                         also read the live org (handoff doctor) and mark its findings on the chain
+  --doctor              read the live org without -o: through the SF_* environment variables
+                        (see \`handoff deploy --help\`)
   --config FILE         the config (default: handoff.config.json in the project root)
   --scrt-url URL        with -o: the MIAW API URL (default: derived from a My Domain instance URL)
   --json                { status, result: the report's data, the same the page shows }
@@ -53,7 +55,7 @@ type MiawModule = typeof import('../org/miawClient');
 async function doctorChecks(
   root: string,
   configFlag: string | undefined,
-  targetOrg: string,
+  targetOrg: string | undefined,
   scrtUrl: string | undefined,
   progress: (l: string) => void
 ): Promise<Check[]> {
@@ -83,6 +85,7 @@ export const command: Command = {
       base: { type: 'string' },
       markdown: { type: 'boolean' },
       'target-org': { type: 'string', short: 'o' },
+      doctor: { type: 'boolean' },
       config: { type: 'string' },
       'scrt-url': { type: 'string' }
     });
@@ -103,9 +106,10 @@ export const command: Command = {
       const scenario = { agents: new Map<string, number>(), defaultAgents: 1, hours: 'open' as const };
       return { source, result: simulate(simulator, payload, { scenario, tracing: true }) };
     });
-    const doctor = values['target-org']
-      ? await doctorChecks(root, values.config, values['target-org'], values['scrt-url'], out.progress)
-      : undefined;
+    const doctor =
+      values['target-org'] || values.doctor
+        ? await doctorChecks(root, values.config, values['target-org'], values['scrt-url'], out.progress)
+        : undefined;
 
     const report = buildReport({
       model,

@@ -115,6 +115,17 @@ maybe('handoff explain in headless Chromium', () => {
       expect(await page.$eval('#flow-diagram g.path.p0', (g) => getComputedStyle(g).display)).toBe('none');
       await page.keyboard.press('Space');
 
+      // Printed: no navigation or controls, the diagram within the page width.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.$eval('nav', (n) => getComputedStyle(n).display)).toBe('none');
+      expect(await page.$eval('fieldset.toggle', (n) => getComputedStyle(n).display)).toBe('none');
+      const fits = await page.$eval(
+        '#flow-diagram',
+        (svg) => svg.getBoundingClientRect().right <= document.documentElement.clientWidth + 1
+      );
+      expect(fits).toBe(true);
+      await page.emulateMedia({ media: 'screen' });
+
       await page.addScriptTag({ path: require.resolve('axe-core') });
       const result = (await page.evaluate(() =>
         (window as unknown as { axe: { run(o: object): Promise<unknown> } }).axe.run({
