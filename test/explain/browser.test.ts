@@ -12,6 +12,20 @@ import type { ExplainReport } from '../../scripts/explain/types';
 import { runCli } from '../support/cli';
 import { makeProject, payloadFor, REPO } from './projects';
 
+// The page's globals, used inside page.evaluate callbacks only (tests compile without the DOM lib).
+interface Box {
+  left: number;
+  right: number;
+  bottom: number;
+  width: number;
+}
+declare const document: {
+  getElementById(id: string): { getBoundingClientRect(): Box; scrollIntoView(): void } | null;
+  documentElement: { clientWidth: number };
+};
+declare const window: unknown;
+declare function getComputedStyle(element: unknown): { display: string };
+
 const CHROMIUM = process.env.HANDOFF_CHROMIUM ?? '/usr/bin/chromium';
 const available = fs.existsSync(CHROMIUM);
 if (!available)
