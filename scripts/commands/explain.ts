@@ -15,7 +15,7 @@ import { parsePayloadBytes } from '../simulate/payload';
 import { loadProject as loadSimProject } from '../simulate/project';
 import { simulatorFor } from '../simulate/replay';
 import { simulate } from '../simulate/simulate';
-import { loadProject as loadIndex } from '../validate/project';
+import { loadProject as loadIndex } from '../source/project';
 import { validate } from '../validate/index';
 import { readInput } from './simulate';
 

@@ -16,9 +16,9 @@ import {
   flowView,
   messagingSessionWrites,
   type ChannelView,
-  type FlowView
-} from '../validate/metadata';
-import type { ProjectIndex } from '../validate/project';
+  type FlowView,
+  type SourceProject
+} from '../source/index';
 import type { Finding } from '../validate/types';
 import { flowGraph, START } from './flowGraph';
 import { layoutFlow } from './layout';
@@ -61,7 +61,7 @@ const CHECK_STEP: Record<string, LinkStep> = {
 export interface ExplainInputs {
   model: HandoffModel;
   configFile: string;
-  index: ProjectIndex;
+  index: SourceProject;
   findings: Finding[];
   sim: SimProject;
   runs: { source: string; result: SimulationResult }[];
@@ -108,7 +108,7 @@ interface ProjectViews {
   grants: ReturnType<typeof fieldGrants>;
 }
 
-function views(index: ProjectIndex, model: HandoffModel): ProjectViews {
+function views(index: SourceProject, model: HandoffModel): ProjectViews {
   const channelFile = index.ofType('MessagingChannel').find((f) => f.name === model.channel.developerName);
   const channel = channelFile ? channelView(channelFile) : undefined;
   const flowName = channel?.handlerFlow?.value ?? model.flow.apiName;
@@ -126,7 +126,7 @@ function views(index: ProjectIndex, model: HandoffModel): ProjectViews {
 /** The six links of one attribute, read from the files. */
 function linksOf(
   v: ProjectViews,
-  index: ProjectIndex,
+  index: SourceProject,
   a: { key: string; name: string; standard?: string; formField: string }
 ): { links: Omit<ChainLink, 'findings' | 'title'>[]; field?: string } {
   const custom = a.standard ? undefined : v.channel?.custom.find((p) => p.externalName === a.key);

@@ -3,6 +3,8 @@
  * one edge per connector (next, each decision outcome, the default outcome, every fault path).
  * Shared by the diagram (data.ts) and by `--base` (diff.ts), which compares two of these.
  */
+import { END_CONVERSATION } from '../contract';
+import { ROUTING } from '../platform/routing';
 import type { CompiledFlow, FlowNode } from '../simulate/flow/model';
 import type { FlowEdgeInfo, FlowNodeInfo, FlowNodeKind } from './types';
 
@@ -35,9 +37,8 @@ function kindOf(n: FlowNode): FlowNodeKind {
     case 'recordCreate':
       return n.object === 'Case' ? 'case' : 'create';
     case 'actionCall':
-      if (n.actionType === 'routeWork') return 'routeWork';
-      // The kit's End Conversation Apex action (force-app/main/default/classes/HandoffEndConversation.cls).
-      if (n.actionName === 'HandoffEndConversation') return 'endConversation';
+      if (n.actionType === ROUTING.routeWork) return 'routeWork';
+      if (n.actionName === END_CONVERSATION.className) return 'endConversation';
       return 'action';
     default:
       return 'other';
