@@ -30,6 +30,8 @@ const lwc = {
 };
 
 module.exports = {
+  // Org tests start an emulator and the CLI as child processes; on a loaded 2-core machine 5 s is not enough.
+  testTimeout: 60000,
   projects: [scripts, lwc],
   // End-to-end tests against the emulator (deploy, story) take seconds on a loaded 2-core machine; no test
   // asserts on time, so a generous ceiling only turns a slow run into a pass instead of a false failure.

@@ -17,7 +17,8 @@ const COMMANDS: Record<string, () => Command> = {
   seed: () => require('../commands/seed').command,
   doctor: () => require('../commands/doctor').command,
   smoke: () => require('../commands/smoke').command,
-  upgrade: () => require('../commands/upgrade').command
+  upgrade: () => require('../commands/upgrade').command,
+  explain: () => require('../commands/explain').command
 };
 
 function loadCommand(name: string): Command | undefined {
