@@ -33,10 +33,6 @@ module.exports = {
   // Org tests start an emulator and the CLI as child processes; on a loaded 2-core machine 5 s is not enough.
   testTimeout: 60000,
   projects: [scripts, lwc],
-  // End-to-end tests against the emulator (deploy, story) take seconds on a loaded 2-core machine; no test
-  // asserts on time, so a generous ceiling only turns a slow run into a pass instead of a false failure.
-  testTimeout: 30_000,
-
   collectCoverageFrom: ['scripts/**/*.ts', 'lwc-ts/**/*.ts', '!**/__tests__/**', '!**/*.d.ts'],
   coverageReporters: ['text-summary', 'lcov']
 };
