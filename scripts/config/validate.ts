@@ -11,6 +11,7 @@ import { isValidApiName, developerName, standardParameterFor } from '../naming/n
 import { FLOW_INTERNAL_PREFIX, RECORD_ID } from '../model/flowNames';
 import { jsonPath, pointerSegments } from './jsonPath';
 import type { HandoffConfig } from './types';
+import { integrationProblems } from './integrationRules';
 
 const SCHEMA_FILE = path.join(__dirname, '..', '..', '..', 'schemas', 'handoff.config.schema.json');
 
@@ -371,6 +372,7 @@ function semanticProblems(file: string, c: HandoffConfig): Problem[] {
         'remove them from the URL: the token comes from the environment through handoff seed'
       );
   }
+  integrationProblems(c, add);
   return out;
 }
 

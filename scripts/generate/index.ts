@@ -15,7 +15,9 @@ const GENERATOR_MODULES = [
   './embeddedServiceConfig',
   './flow',
   './remoteSite',
-  './attributeMetadata'
+  './attributeMetadata',
+  './externalClientApp',
+  './caseFields'
 ];
 
 export function generateAll(model: HandoffModel): GeneratedFile[] {

@@ -12,6 +12,7 @@ import {
   standardParameterFor
 } from '../naming/naming';
 import { FLOW_INTERNAL_PREFIX, FLOW_RESERVED_NAMES } from './flowNames';
+import { resolveCaseFields, resolveIntegration } from './integration';
 import type { HandoffModel, ResolvedAttribute, ResolvedQueue, ResolvedRule } from './types';
 
 export const DEFAULTS = {
@@ -23,6 +24,7 @@ export const DEFAULTS = {
   longTextVisibleLines: 5,
   agentPermissionSet: 'Handoff_Agent',
   integrationPermissionSet: 'Handoff_Integration',
+  flowPermissionSet: 'Handoff_Flow',
   presenceStatus: 'Handoff_Available',
   caseSubject: 'Conversation handed off by the AI agent',
   caseOrigin: 'Chat',
@@ -149,6 +151,7 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
     queue: r.queue
   }));
 
+  const caseFields = resolveCaseFields(config.caseFields);
   const ec = config.endConversation;
   const endConversation = ec
     ? {
@@ -200,9 +203,12 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
       agent: { name: config.permissionSets?.agent ?? DEFAULTS.agentPermissionSet, label: 'Handoff Agent' },
       integration: {
         name: config.permissionSets?.integration ?? DEFAULTS.integrationPermissionSet,
-        label: 'Handoff Flow and Integration'
-      }
+        label: 'Handoff Integration'
+      },
+      flow: { name: config.permissionSets?.flow ?? DEFAULTS.flowPermissionSet, label: 'Handoff Flow' }
     },
+    caseFields,
+    integration: resolveIntegration(config, caseFields),
     presenceStatus: {
       developerName: config.presenceStatus?.developerName ?? DEFAULTS.presenceStatus,
       label: config.presenceStatus?.label ?? 'Available for Hand-offs'

@@ -161,7 +161,7 @@ export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: Do
     "SELECT QualifiedApiName FROM FieldDefinition WHERE EntityDefinition.QualifiedApiName = 'MessagingSession'",
     true
   );
-  const psNames = [model.permissionSets.agent.name, model.permissionSets.integration.name];
+  const psNames = [model.permissionSets.agent.name, model.permissionSets.flow.name];
   const permRows = await queryAll<{
     Field: string;
     PermissionsRead: boolean;

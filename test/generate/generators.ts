@@ -1,5 +1,7 @@
 /** The generator modules this folder's tests cover (everything except the flow, tested separately). */
 import { generate as attributeMetadata } from '../../scripts/generate/attributeMetadata';
+import { generate as caseFields } from '../../scripts/generate/caseFields';
+import { generate as externalClientApp } from '../../scripts/generate/externalClientApp';
 import { generate as embeddedServiceConfig } from '../../scripts/generate/embeddedServiceConfig';
 import { generate as fields } from '../../scripts/generate/fields';
 import { generate as messagingChannel } from '../../scripts/generate/messagingChannel';
@@ -17,5 +19,7 @@ export const GENERATOR_FILES: Generator[] = [
   messagingChannel,
   embeddedServiceConfig,
   remoteSite,
-  attributeMetadata
+  attributeMetadata,
+  externalClientApp,
+  caseFields
 ];
