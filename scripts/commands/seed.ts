@@ -11,12 +11,15 @@ Writes the org data a deploy cannot carry, and only what differs (a second run c
     HANDOFF_ESCALATION_TOKEN; never from a file);
   - permission set assignments: agents get the agent set, the integration user the integration set
     (sObject Collections, 200 a call);
-  - the agents' access to the hand-off presence status.
+  - the agents' access to the hand-off presence status;
+  - the Run-As user of the vendor's External Client App (its client credentials flow), set in the
+    app's OAuth policies: org-specific, so never in source. The Consumer Key and Secret are never
+    read or printed: seed says where in Setup the admin copies them for the vendor.
 
 Flags:
   -o, --target-org ALIAS   the org (else SF_INSTANCE_URL + SF_ACCESS_TOKEN, or SF_CLIENT_ID + SF_CLIENT_SECRET + SF_LOGIN_URL)
   --agents u1,u2           agent usernames (default: users.agents in the config)
-  --integration-user USER  the integration user's username (default: users.integrationUser)
+  --integration-user USER  the vendor's integration (Run-As) user (default: users.integrationUser)
   --dry-run                read the org and print the plan; write nothing
   --config FILE            the config (default: handoff.config.json in the project root)
   --json                   one JSON document on stdout
@@ -53,6 +56,19 @@ function printPlan(r: SeedReport, log: (line: string) => void): void {
   );
   for (const c of a.toCreate.slice(0, 20)) log(`  + ${c.permissionSet} → ${c.username}`);
   if (a.toCreate.length > 20) log(`  … and ${a.toCreate.length - 20} more`);
+  const i = r.integration;
+  if (i) {
+    const state =
+      i.state === 'set'
+        ? `Run-As user ${i.user}`
+        : i.state === 'update'
+          ? `Run-As user ${i.current ? `${i.current} → ` : ''}${i.user}${r.dryRun ? ' (would be set)' : i.failed ? ' (failed)' : ' (set now)'}`
+          : i.state === 'no-user'
+            ? `no Run-As user given (--integration-user)${i.current ? `; the org has ${i.current}` : ''}`
+            : 'OAuth policies missing (deploy first)';
+    log(`External Client App ${i.app}: ${state}`);
+    log(`  Consumer Key and Secret for the vendor (never read by the kit): ${i.credentialsAt}`);
+  }
   const p = r.presence;
   log(
     `Presence status ${p.status} for ${p.permissionSet}: ${

@@ -3,7 +3,15 @@ import { runDoctor } from '../../scripts/org/doctor';
 import type { OrgSession } from '../../scripts/org/connect';
 import type { HandoffModel } from '../../scripts/model/types';
 import { setChannelActive } from '../emulator/miaw';
-import { configWithAttributes, editComponent, installModel, model, openSession, startOrg } from './orgFixture';
+import {
+  configWithAttributes,
+  editComponent,
+  installModel,
+  installRunAsUser,
+  model,
+  openSession,
+  startOrg
+} from './orgFixture';
 
 const TOKEN_XML = (token: string, endpoint: string) =>
   `<CustomMetadata><label>Default</label><protected>false</protected>` +
@@ -28,6 +36,7 @@ describe('handoff doctor against the emulator', () => {
       fullName: 'Handoff_Settings.Default',
       xml: TOKEN_XML('secret', m.endConversation!.endpoint)
     });
+    installRunAsUser(emu, m);
     org = await openSession(emu);
   });
   afterEach(() => emu.stop());
@@ -148,6 +157,35 @@ describe('handoff doctor against the emulator', () => {
         )
     ],
     [
+      'no Run-As user on the vendor app',
+      'integration.runAsUser',
+      (e) =>
+        editComponent(e, 'ExtlClntAppOauthConfigurablePolicies', 'Handoff_Fin_oauthPlcy', (x) =>
+          x.replace(/<clientCredentialsFlowUser>[^<]*<\/clientCredentialsFlowUser>/, '')
+        )
+    ],
+    [
+      'Run-As user deactivated',
+      'integration.runAsUser',
+      (e) => {
+        e.state.find('User', { Username: 'vendor@example.com' })[0].IsActive = false;
+      }
+    ],
+    [
+      'Run-As user without the integration permission set',
+      'integration.permissionSet',
+      (e) => e.state.table('PermissionSetAssignment').clear()
+    ],
+    [
+      'client credentials off in the policies',
+      'integration.clientCredentials',
+      (e) =>
+        editComponent(e, 'ExtlClntAppOauthConfigurablePolicies', 'Handoff_Fin_oauthPlcy', (x) =>
+          x.replace('<isClientCredentialsFlowEnabled>true', '<isClientCredentialsFlowEnabled>false')
+        )
+    ],
+    ['vendor app missing', 'integration.app', (e) => e.state.metadata.get('ExternalClientApplication')!.clear()],
+    [
       'recent End Conversation failures',
       'failures.recent',
       (e) =>
@@ -176,6 +214,7 @@ describe('handoff doctor against the emulator', () => {
         const mm = model(configWithAttributes(n));
         const r = installModel(e, mm);
         const s = await openSession(e);
+        installRunAsUser(e, mm);
         e.resetCounters();
         const report = await runDoctor(s, mm, { root: r, orgId: e.state.orgId, scrtUrl: e.url });
         expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['settings.complete']);
@@ -184,9 +223,10 @@ describe('handoff doctor against the emulator', () => {
         await e.stop();
       }
     }
-    // 4 Metadata reads, 5 REST queries, 3 Tooling queries, 1 MIAW access token (doctor.ts header).
-    expect(counts).toEqual([13, 13]);
-  });
+    // 4 Metadata reads, 5 REST queries, 3 Tooling queries, 1 MIAW access token (doctor.ts header);
+    // the vendor app: 3 Metadata reads, 3 REST queries (doctorIntegration.ts header).
+    expect(counts).toEqual([19, 19]);
+  }, 60_000);
 });
 
 describe('handoff doctor / seed / smoke through the CLI', () => {
@@ -224,8 +264,12 @@ describe('handoff doctor / seed / smoke through the CLI', () => {
     const { code, json } = await cli(['doctor', '--scrt-url', emu.url, '--json']);
     expect(code).toBe(1);
     const checks = json.result.checks as Array<{ id: string; status: string; fix: string }>;
-    expect(checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['settings.complete']);
-  });
+    // Not seeded yet: no token, and the vendor app has no Run-As user.
+    expect(checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual([
+      'settings.complete',
+      'integration.runAsUser'
+    ]);
+  }, 30_000);
 
   it('seed --dry-run --json plans without writing and exits 1 while the token is missing', async () => {
     const { code, json } = await cli(['seed', '--dry-run', '--json']);

@@ -44,9 +44,12 @@ describe('deploy → seed → doctor → smoke on one org', () => {
       publishDeployment(emu.state, m.deployment.developerName);
     }
 
-    // Before seeding, doctor sees the missing settings record (and only that).
+    // Before seeding, doctor sees the missing settings record and the vendor app's missing Run-As user.
     let report = await runDoctor(session, m, { root, orgId: emu.state.orgId, scrtUrl: emu.url });
-    expect(report.checks.filter((c) => c.status !== 'pass').map((c) => c.id)).toEqual(['settings.complete']);
+    expect(report.checks.filter((c) => c.status !== 'pass').map((c) => c.id)).toEqual([
+      'settings.complete',
+      'integration.runAsUser'
+    ]);
 
     addUsers(emu, ['agent@example.com', 'integration@example.com']);
     const seedOpts = {
@@ -58,7 +61,8 @@ describe('deploy → seed → doctor → smoke on one org', () => {
     emu.resetCounters();
     const seeded = await runSeed(session, m, seedOpts);
     expect(seeded.problems).toEqual([]);
-    expect(writes(emu)).toBe(2);
+    // The settings record, the assignments (one Collections call), the Run-As user in the app's policies.
+    expect(writes(emu)).toBe(3);
     emu.resetCounters();
     expect((await runSeed(session, m, seedOpts)).changed).toBe(false);
     expect(writes(emu)).toBe(0);
@@ -66,7 +70,7 @@ describe('deploy → seed → doctor → smoke on one org', () => {
     emu.resetCounters();
     report = await runDoctor(session, m, { root, orgId: emu.state.orgId, scrtUrl: emu.url });
     expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
-    expect(emu.count()).toBe(13);
+    expect(emu.count()).toBe(19);
 
     const payload = fs.existsSync(SHARED_PAYLOAD)
       ? (JSON.parse(fs.readFileSync(SHARED_PAYLOAD, 'utf8')) as Record<string, unknown>)
@@ -85,5 +89,5 @@ describe('deploy → seed → doctor → smoke on one org', () => {
     expect(smoke.landed).toBeGreaterThan(0);
     expect(smoke.closed).toBe(true);
     expect(emu.count()).toBe(5);
-  });
+  }, 30_000);
 });
