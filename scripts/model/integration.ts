@@ -21,7 +21,7 @@ export const ALWAYS_ACCESSIBLE: Record<SyncedObject, readonly string[]> = {
 /**
  * What the vendor guides say the integration reads (Fin "How is data synced with Salesforce?":
  * Contact and Case fields; Fullview Part 2: Cases with the conversation) and writes on the Cases it
- * creates (Subject, Description, the customer's email; Transcript and Summary live in `caseFields`).
+ * creates (Subject, Description, the customer's email, the Contact; Transcript and Summary live in `caseFields`).
  */
 export const DEFAULT_SYNC_FIELDS: Record<SyncedObject, readonly string[]> = {
   Contact: ['AccountId', 'Email', 'MobilePhone', 'Phone', 'Title'],
@@ -29,7 +29,7 @@ export const DEFAULT_SYNC_FIELDS: Record<SyncedObject, readonly string[]> = {
 };
 export const DEFAULT_PUSH_FIELDS: Record<SyncedObject, readonly string[]> = {
   Contact: [],
-  Case: ['Description', 'Subject', 'SuppliedEmail']
+  Case: ['ContactId', 'Description', 'Subject', 'SuppliedEmail']
 };
 
 /** The client-credentials callback every vendor guide names (it is never redirected to in that flow). */
