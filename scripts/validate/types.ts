@@ -2,6 +2,7 @@
  * The validator's vocabulary: a finding (what is wrong, where, how to fix it), a rule (one named
  * check with a fix hint) and what a rule sees while it runs.
  */
+import type { DriftCheck } from '../project/drift';
 import type { ProjectIndex } from './project';
 
 export type Severity = 'error' | 'warning';
@@ -26,6 +27,8 @@ export interface Location {
 
 export interface RuleContext {
   project: ProjectIndex;
+  /** Compares the generated folder with what the config generates (given by the command layer). */
+  checkDrift: DriftCheck;
   /** Reports a finding; the fix defaults to the rule's own hint. */
   report(at: Location, message: string, fix?: string): void;
   /** A line saying the rule could not run (or ran partly) and why; not a finding. */
