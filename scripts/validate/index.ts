@@ -3,30 +3,31 @@
  * returns findings sorted by file and line. Rule families live in rules/, one module each.
  */
 import { UsageError } from '../project/errors';
-import { loadProject, type ProjectIndex } from './project';
-import * as apex from './rules/apex';
-import * as channel from './rules/channel';
-import * as flow from './rules/flow';
-import * as freshness from './rules/freshness';
-import * as limits from './rules/limits';
-import * as namingChain from './rules/naming-chain';
-import * as schema from './rules/schema';
-import * as settings from './rules/settings';
-import * as xml from './rules/xml';
+import * as apexRules from './rules/apex';
+import * as channelRules from './rules/channel';
+import * as flowRules from './rules/flow';
+import * as freshnessRules from './rules/freshness';
+import * as limitsRules from './rules/limits';
+import * as namingChainRules from './rules/naming-chain';
+import * as schemaRules from './rules/schema';
+import * as settingsRules from './rules/settings';
+import * as xmlRules from './rules/xml';
 import type { DriftCheck } from '../project/drift';
+import { loadProject, type SourceProject } from '../source/project';
+import { ApexAnalysis, readValidateSettings } from './project';
 import type { Finding, Rule } from './types';
 
 /** The rule families in the order they run; a new family module is added here (docs/architecture.md). */
 export const RULE_FAMILIES: readonly { rules: Rule[] }[] = [
-  xml,
-  schema,
-  namingChain,
-  flow,
-  channel,
-  apex,
-  settings,
-  limits,
-  freshness
+  xmlRules,
+  schemaRules,
+  namingChainRules,
+  flowRules,
+  channelRules,
+  apexRules,
+  settingsRules,
+  limitsRules,
+  freshnessRules
 ];
 
 /** Every rule, in family order. */
@@ -46,7 +47,7 @@ export interface ValidateOptions {
    */
   checkDrift: DriftCheck;
   /** An already loaded project (benchmarks and tests). */
-  project?: ProjectIndex;
+  project?: SourceProject;
 }
 
 export interface ValidateResult {
@@ -81,7 +82,9 @@ export function selectRules(only: string[] = [], skip: string[] = []): Rule[] {
 export async function validate(options: ValidateOptions): Promise<ValidateResult> {
   const selected = selectRules(options.only, options.skip);
   const project = options.project ?? loadProject(options.root);
-  project.useCache = options.cache ?? true;
+  const useCache = options.cache ?? true;
+  const settings = readValidateSettings(options.root);
+  const apex = new ApexAnalysis(project.root, useCache);
   const findings: Finding[] = [];
   const notices: ValidateResult['notices'] = [];
   const seen = new Set<string>();
@@ -89,6 +92,9 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     await rule.check({
       project,
       checkDrift: options.checkDrift,
+      settings,
+      apex,
+      useCache,
       report(at, message, fix) {
         // The same problem repeated in one file (six values with one undeclared prefix) is one finding.
         const key = `${rule.id}\0${at.file}\0${message}`;
@@ -108,7 +114,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
       }
     });
   }
-  project.apexCache?.save();
+  apex.save();
   findings.sort((a, b) =>
     a.file < b.file
       ? -1

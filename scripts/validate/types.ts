@@ -3,7 +3,8 @@
  * check with a fix hint) and what a rule sees while it runs.
  */
 import type { DriftCheck } from '../project/drift';
-import type { ProjectIndex } from './project';
+import type { SourceProject } from '../source/project';
+import type { ApexAnalysis, ValidateSettings } from './project';
 
 export type Severity = 'error' | 'warning';
 
@@ -26,9 +27,14 @@ export interface Location {
 }
 
 export interface RuleContext {
-  project: ProjectIndex;
   /** Compares the generated folder with what the config generates (given by the command layer). */
   checkDrift: DriftCheck;
+  project: SourceProject;
+  /** handoff.validate.json: what the org has that the files cannot show. */
+  settings: ValidateSettings;
+  apex: ApexAnalysis;
+  /** Whether rules may reuse results cached on disk (`--no-cache` turns it off). */
+  useCache: boolean;
   /** Reports a finding; the fix defaults to the rule's own hint. */
   report(at: Location, message: string, fix?: string): void;
   /** A line saying the rule could not run (or ran partly) and why; not a finding. */

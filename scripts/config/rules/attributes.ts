@@ -3,7 +3,8 @@
  * name and length limits per type, and standard parameters that cannot be hidden.
  */
 import { FLOW_INTERNAL_PREFIX, RECORD_ID } from '../../model/flowNames';
-import { isValidApiName, standardParameterFor } from '../../naming/naming';
+import { isValidApiName } from '../../naming/naming';
+import { standardParameterFor } from '../../platform/standardParameters';
 import type { ConfigRule } from './context';
 
 export const check: ConfigRule = (ctx) => {
