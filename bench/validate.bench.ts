@@ -12,7 +12,7 @@ import { build } from '../scripts/generate/build';
 import { checkDrift } from '../scripts/generate/build';
 import { validate } from '../scripts/validate/index';
 import { syntheticConfig } from './build.bench';
-import { medianMs, type BenchRow } from './run';
+import { medianMs, type BenchRow } from './measure';
 
 const ROOT = path.join(__dirname, '..', '..');
 

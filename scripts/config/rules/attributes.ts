@@ -2,7 +2,7 @@
  * Attributes: unique keys and (case-insensitive) names, names the generated flow reserves, field
  * name and length limits per type, and standard parameters that cannot be hidden.
  */
-import { FLOW_INTERNAL_PREFIX, RECORD_ID } from '../../model/flowNames';
+import { FLOW_INTERNAL_PREFIX, RECORD_ID } from '../../naming/flowNames';
 import { isValidApiName } from '../../naming/naming';
 import { standardParameterFor } from '../../platform/standardParameters';
 import type { ConfigRule } from './context';
