@@ -8,26 +8,12 @@
  * them to the vendor), oauthLink (an org Id pair a retrieve adds), and clientCredentialsFlowUser (the
  * Run-As user is org-specific: `handoff seed --integration-user` sets it in the org).
  */
+import { externalClientAppNames } from '../model/integration';
 import type { HandoffModel, ResolvedIntegration } from '../model/types';
 import { leaf, renderXml, root } from '../xml/write';
 import { GENERATE_GLOBAL_OAUTH_SETTINGS, POLICY_NAMES_PERMISSION_SET } from './assumptions';
 import type { GeneratedFile, Generator } from './types';
 import { fitText, GENERATED_BY } from './values';
-
-/** Component names of the app's parts, in one place (seed and doctor read the same ones). */
-export function externalClientAppNames(appName: string): {
-  app: string;
-  globalOauth: string;
-  oauth: string;
-  policies: string;
-} {
-  return {
-    app: appName,
-    globalOauth: `${appName}_glbloauth`,
-    oauth: `${appName}_oauth`,
-    policies: `${appName}_oauthPlcy`
-  };
-}
 
 const MAX_LABEL = 80;
 

@@ -14,7 +14,7 @@ import type { HandoffModel } from '../model/types';
 import { el, leaf, renderXml, root, type XmlElement } from '../xml/write';
 import { GRANT_MESSAGING_SESSION_OBJECT_ACCESS } from './assumptions';
 import { MESSAGING_SESSION } from './fields';
-import { integrationGrants, type FieldGrant, type ObjectAccess } from './integrationGrants';
+import { integrationGrants, type FieldGrant, type ObjectAccess } from '../model/integrationGrants';
 import type { GeneratedFile, Generator } from './types';
 import { byCodeUnit, fitText, GENERATED_BY } from './values';
 

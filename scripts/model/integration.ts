@@ -4,19 +4,10 @@
  * generator, the validator's least-privilege rule and `doctor` share one answer.
  */
 import type { CaseFieldConfig, HandoffConfig, SyncedObject, Vendor } from '../config/types';
+import { SYNCED_OBJECTS } from '../platform/fieldSecurity';
 import type { ResolvedCaseField, ResolvedIntegration } from './types';
 
-export const SYNCED_OBJECTS: readonly SyncedObject[] = ['Contact', 'Case'];
-
-/**
- * Fields that carry no field-level security: required and system fields come with object access
- * (a permission set naming one fails to deploy: "You cannot deploy to a required field"). Kept out
- * of fieldPermissions; the config validator refuses them in syncFields/pushFields.
- */
-export const ALWAYS_ACCESSIBLE: Record<SyncedObject, readonly string[]> = {
-  Contact: ['Id', 'Name', 'LastName', 'FirstName', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp', 'OwnerId'],
-  Case: ['Id', 'CaseNumber', 'Status', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp', 'OwnerId', 'IsClosed']
-};
+export { ALWAYS_ACCESSIBLE, SYNCED_OBJECTS } from '../platform/fieldSecurity';
 
 /**
  * What the vendor guides say the integration reads (Fin "How is data synced with Salesforce?":
@@ -94,5 +85,20 @@ export function resolveIntegration(
     callbackUrl: i.callbackUrl ?? DEFAULT_CALLBACK_URL,
     readFields,
     editFields
+  };
+}
+
+/** Component names of the app's parts, in one place (the generator, seed and doctor read the same ones). */
+export function externalClientAppNames(appName: string): {
+  app: string;
+  globalOauth: string;
+  oauth: string;
+  policies: string;
+} {
+  return {
+    app: appName,
+    globalOauth: `${appName}_glbloauth`,
+    oauth: `${appName}_oauth`,
+    policies: `${appName}_oauthPlcy`
   };
 }

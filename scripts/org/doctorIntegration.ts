@@ -4,7 +4,7 @@
  * holding the integration permission set. Reads: 3 Metadata API reads and 3 queries; none when the
  * config has no `integration`. Never reads the consumer key or secret.
  */
-import { externalClientAppNames } from '../generate/externalClientApp';
+import { externalClientAppNames } from '../model/integration';
 import type { HandoffModel } from '../model/types';
 import type { Check } from './doctorChecks';
 import { asBool, asText, exists, queryAll, soqlString, type OrgCaller } from './doctorSoql';

@@ -4,7 +4,7 @@
  * Metadata API, only when it differs. Never reads, prints or stores the consumer key or secret:
  * it says where the admin reads them.
  */
-import { externalClientAppNames } from '../generate/externalClientApp';
+import { externalClientAppNames } from '../model/integration';
 import type { HandoffModel } from '../model/types';
 import { asArray, asBool, asText, exists, type OrgCaller } from './doctorSoql';
 

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SETTINGS_TYPE } from '../../contract';
 import { loadConfig } from '../../config/load';
-import { integrationGrants } from '../../generate/integrationGrants';
+import { integrationGrants } from '../../model/integrationGrants';
 import { resolveModel } from '../../model/resolve';
 import type { HandoffModel } from '../../model/types';
 import { PROJECT_FILES } from '../../project/paths';

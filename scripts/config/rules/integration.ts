@@ -1,12 +1,13 @@
 /**
  * Cross-section rules for `integration` and `caseFields` that the schema cannot express.
  */
-import type { HandoffConfig, SyncedObject } from './types';
-import { ALWAYS_ACCESSIBLE, SYNCED_OBJECTS } from '../model/integration';
+import type { SyncedObject } from '../types';
+import { ALWAYS_ACCESSIBLE, SYNCED_OBJECTS } from '../../platform/fieldSecurity';
+import type { ConfigRule } from './context';
 
-type Add = (segs: (string | number)[], message: string, fix: string) => void;
-
-export function integrationProblems(c: HandoffConfig, add: Add): void {
+export const check: ConfigRule = (ctx) => {
+  const c = ctx.config;
+  const add = ctx.add;
   const i = c.integration;
   if (i && typeof i === 'object') {
     for (const list of ['syncFields', 'pushFields'] as const) {
@@ -46,4 +47,4 @@ export function integrationProblems(c: HandoffConfig, add: Add): void {
     if (f.type === 'Text' && typeof f.length === 'number' && f.length > 255)
       add(['caseFields', n, 'length'], 'a Text field holds at most 255 characters', 'use type LongTextArea');
   });
-}
+};

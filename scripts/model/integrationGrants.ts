@@ -3,8 +3,8 @@
  * it. The generator writes exactly these; the validator's `integration/least-privilege` rule fails
  * on any grant in the file that is not in this list.
  */
-import type { HandoffModel } from '../model/types';
-import { SYNCED_OBJECTS } from '../model/integration';
+import type { HandoffModel } from './types';
+import { SYNCED_OBJECTS } from './integration';
 
 export interface FieldGrant {
   field: string;
