@@ -14,7 +14,7 @@ const GENERATOR_MODULES = [
   './messagingChannel',
   './embeddedServiceConfig',
   './flow',
-  './remoteSite',
+  './calloutCredential',
   './attributeMetadata'
 ];
 

@@ -8,7 +8,14 @@
  *   Cases, Contact read (create) when contact matching is on.
  * Children follow the WSDL's PermissionSet order; repeated blocks are sorted like retrieves.
  */
-import { ATTRIBUTE_TYPE, BUSINESS_HOURS, CONTEXT_LWC, END_CONVERSATION, SETTINGS_TYPE } from '../contract';
+import {
+  ATTRIBUTE_TYPE,
+  BUSINESS_HOURS,
+  CONTEXT_LWC,
+  END_CONVERSATION,
+  PRINCIPAL_ACCESS_NAME,
+  SETTINGS_TYPE
+} from '../contract';
 import type { HandoffModel } from '../model/types';
 import { el, leaf, renderXml, root, type XmlElement } from '../xml/write';
 import { GRANT_MESSAGING_SESSION_OBJECT_ACCESS } from './assumptions';
@@ -34,6 +41,8 @@ interface PermissionSetSpec {
   fieldsEditable: boolean;
   objects: ObjectAccess[];
   presenceStatuses: string[];
+  /** `<ExternalCredential>-<principal>`: callouts through the credential, never reading its token. */
+  principalAccesses: string[];
 }
 
 /** True when the generated flow creates Cases (no agent, or outside business hours). */
@@ -63,6 +72,11 @@ function permissionSetXml(model: HandoffModel, spec: PermissionSetSpec): string 
         .sort(byCodeUnit)
         .map((t) => el('customMetadataTypeAccesses', leaf('enabled', true), leaf('name', t))),
       leaf('description', fitText(spec.description, MAX_DESCRIPTION)),
+      [...spec.principalAccesses]
+        .sort(byCodeUnit)
+        .map((p) =>
+          el('externalCredentialPrincipalAccesses', leaf('enabled', true), leaf('externalCredentialPrincipal', p))
+        ),
       fields.map((f) =>
         el('fieldPermissions', leaf('editable', spec.fieldsEditable), leaf('field', f), leaf('readable', true))
       ),
@@ -85,7 +99,8 @@ export function agentSpec(model: HandoffModel): PermissionSetSpec {
     metadataTypes: [ATTRIBUTE_TYPE.objectName],
     fieldsEditable: false,
     objects: GRANT_MESSAGING_SESSION_OBJECT_ACCESS ? [{ object: MESSAGING_SESSION }] : [],
-    presenceStatuses: [model.presenceStatus.developerName]
+    presenceStatuses: [model.presenceStatus.developerName],
+    principalAccesses: []
   };
 }
 
@@ -106,7 +121,9 @@ export function integrationSpec(model: HandoffModel): PermissionSetSpec {
     metadataTypes: [SETTINGS_TYPE.objectName, ATTRIBUTE_TYPE.objectName],
     fieldsEditable: true,
     objects,
-    presenceStatuses: []
+    presenceStatuses: [],
+    // The End Conversation job runs as the flow's user: it may call out through the principal.
+    principalAccesses: model.calloutCredential ? [PRINCIPAL_ACCESS_NAME] : []
   };
 }
 

@@ -12,6 +12,7 @@ import {
   standardParameterFor
 } from '../naming/naming';
 import { FLOW_INTERNAL_PREFIX, FLOW_RESERVED_NAMES } from './flowNames';
+import { CALLOUT_CREDENTIAL } from '../contract';
 import type { HandoffModel, ResolvedAttribute, ResolvedQueue, ResolvedRule } from './types';
 
 export const DEFAULTS = {
@@ -193,8 +194,13 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
         }
       : undefined,
     endConversation,
-    remoteSite: endConversation
-      ? { name: 'Handoff_End_Conversation', url: new URL(endConversation.endpoint).origin }
+    calloutCredential: endConversation
+      ? {
+          namedCredential: CALLOUT_CREDENTIAL.namedCredential,
+          externalCredential: CALLOUT_CREDENTIAL.externalCredential,
+          principal: CALLOUT_CREDENTIAL.principal,
+          url: endConversation.endpoint
+        }
       : undefined,
     permissionSets: {
       agent: { name: config.permissionSets?.agent ?? DEFAULTS.agentPermissionSet, label: 'Handoff Agent' },

@@ -12,9 +12,10 @@ import * as path from 'node:path';
 import type { HandoffModel } from '../model/types';
 import { FAILURE_OBJECT } from '../contract';
 import { children, parseXml, textOf } from '../xml/read';
-import { asArray, asBool, asText, exists, queryAll, soqlList, soqlString, type OrgCaller } from './doctorSoql';
+import { asArray, asBool, asText, queryAll, readMeta, soqlList, soqlString, type OrgCaller } from './doctorSoql';
 import { FAILURE_DAYS, runChecks, type Check, type FlowShape, type OrgSnapshot } from './doctorChecks';
 import { MiawClient } from './miawClient';
+import { credentialChecks, readCredentialSnapshot } from './doctorCredential';
 import { settingsFullName } from './seedPlan';
 
 /** Flow element types whose names make up a version's shape. */
@@ -87,14 +88,6 @@ function projectFlow(root: string, apiName: string): FlowShape | { unavailable: 
   } catch (e) {
     return { unavailable: `${path.relative(root, file)}: ${(e as Error).message}` };
   }
-}
-
-async function readMeta(org: OrgCaller, type: string, fullName: string): Promise<Meta | undefined> {
-  const res = await org.call(`Metadata read ${type}`, (conn) => {
-    const read = conn.metadata.read as unknown as (this: unknown, t: string, n: string) => Promise<unknown>;
-    return read.call(conn.metadata, type, fullName);
-  });
-  return exists(res) ? res : undefined;
 }
 
 function mappingNames(p: Meta): string[] {
@@ -194,7 +187,6 @@ export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: Do
     : [];
 
   let settings: OrgSnapshot['settings'];
-  let remoteSite: OrgSnapshot['remoteSite'];
   let failures: OrgSnapshot['failures'];
   if (model.endConversation) {
     progress('Reading the End Conversation settings…');
@@ -203,8 +195,6 @@ export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: Do
       settings = {};
       for (const v of asArray(rec.values as Meta[] | Meta | undefined)) settings[String(v.field)] = asText(v.value);
     }
-    const site = await readMeta(org, 'RemoteSiteSetting', model.remoteSite!.name);
-    if (site) remoteSite = { url: asText(site.url) ?? '', isActive: asBool(site.isActive) };
     try {
       const rows = await queryAll<{ Id: string; CreatedDate: string }>(
         org,
@@ -259,13 +249,13 @@ export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: Do
       sobjects: queueObjects.filter((q) => q.QueueId === g.Id).map((q) => q.SobjectType)
     })),
     settings,
-    remoteSite,
     failures
   };
 }
 
 export async function runDoctor(org: OrgCaller, model: HandoffModel, opts: DoctorOptions): Promise<DoctorReport> {
   const checks = runChecks(model, await readSnapshot(org, model, opts));
+  if (model.calloutCredential) checks.push(...credentialChecks(model, await readCredentialSnapshot(org, model)));
   return {
     checks,
     passed: checks.filter((c) => c.status === 'pass').length,

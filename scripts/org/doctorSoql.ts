@@ -101,3 +101,16 @@ export function exists(component: unknown): component is Record<string, unknown>
     !!component && typeof component === 'object' && typeof (component as { fullName?: unknown }).fullName === 'string'
   );
 }
+
+/** One Metadata API read; undefined when the org has no such component. */
+export async function readMeta(
+  org: OrgCaller,
+  type: string,
+  fullName: string
+): Promise<Record<string, unknown> | undefined> {
+  const res = await org.call(`Metadata read ${type}`, (conn) => {
+    const read = conn.metadata.read as unknown as (this: unknown, t: string, n: string) => Promise<unknown>;
+    return read.call(conn.metadata, type, fullName);
+  });
+  return exists(res) ? res : undefined;
+}

@@ -16,7 +16,8 @@ import {
   type SettingsFieldPlan,
   type SettingsValues
 } from './seedPlan';
-import { SETTINGS_TYPE } from '../contract';
+import { CALLOUT_CREDENTIAL, SETTINGS_TYPE } from '../contract';
+import { planCredential, readCredential, writeCredential, type CredentialSeed } from './seedCredential';
 
 /** sObject Collections accept 200 records a call. */
 export const COLLECTION_SIZE = 200;
@@ -28,6 +29,8 @@ export interface SeedOptions {
   integrationUser?: string;
   dryRun: boolean;
   env: NodeJS.ProcessEnv;
+  /** Replace a token the principal already has with the one in the environment. */
+  rotateToken?: boolean;
   progress?: (line: string) => void;
 }
 
@@ -38,10 +41,10 @@ export interface SeedReport {
     fullName: string;
     exists: boolean;
     write: boolean;
-    tokenEnv: string;
-    tokenMissing: boolean;
     fields: SettingsFieldPlan[];
   };
+  /** The External Credential principal's token (never its value). Absent without endConversation. */
+  credential?: CredentialSeed & { written: boolean };
   assignments: {
     wanted: number;
     alreadyAssigned: number;
@@ -146,20 +149,8 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
   if (end) {
     progress(`Reading ${settingsFullName()}…`);
     const current = await readSettings(org);
-    const plan = planSettings(end, current, opts.env[end.tokenEnv]);
-    settings = {
-      fullName: plan.fullName,
-      exists: plan.exists,
-      write: plan.write,
-      tokenEnv: end.tokenEnv,
-      tokenMissing: plan.tokenMissing,
-      fields: plan.fields
-    };
-    if (plan.tokenMissing) {
-      problems.push(
-        `The escalation token is blank in the org and ${end.tokenEnv} is not set: set it in the environment and run \`handoff seed\` again.`
-      );
-    }
+    const plan = planSettings(end, current);
+    settings = { fullName: plan.fullName, exists: plan.exists, write: plan.write, fields: plan.fields };
     if (plan.write) {
       changed = true;
       if (!opts.dryRun) {
@@ -176,6 +167,16 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
         }
       }
     }
+  }
+
+  // 1b. The token, on the External Credential's principal (Connect API).
+  let credential: SeedReport['credential'];
+  if (end) {
+    const seeded = await seedCredential(org, end.tokenEnv, opts);
+    credential = seeded.report;
+    if (seeded.report.action === 'set' || seeded.report.action === 'rotate') changed = true;
+    if (seeded.report.written) writes++;
+    if (seeded.problem) problems.push(seeded.problem);
   }
 
   // 2. Permission set assignments.
@@ -228,6 +229,7 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
   return {
     dryRun: opts.dryRun,
     settings,
+    credential,
     assignments: {
       wanted: ap.create.length + ap.alreadyAssigned.length + ap.unknownUsers.length + ap.inactiveUsers.length,
       alreadyAssigned: ap.alreadyAssigned.length,
@@ -275,4 +277,43 @@ async function seedPresence(
     conn.create('SetupEntityAccess', { ParentId: ps[0].Id, SetupEntityId: statuses[0].Id })
   )) as unknown as SaveResult;
   return { state: 'grant', wrote: true, ...(res.success ? {} : { failed: saveError(res) }) };
+}
+
+/**
+ * Sets the principal's token from the environment when it has none (or on --rotate-token). A write whose
+ * answer was lost is checked by reading again: if the token is there, it counts as done.
+ */
+async function seedCredential(
+  org: OrgCaller,
+  tokenEnv: string,
+  opts: SeedOptions
+): Promise<{ report: CredentialSeed & { written: boolean }; problem?: string }> {
+  const target = `${CALLOUT_CREDENTIAL.externalCredential}-${CALLOUT_CREDENTIAL.principal}`;
+  opts.progress?.(`Reading the token of ${target}…`);
+  const state = await readCredential(org);
+  const token = opts.env[tokenEnv];
+  const action = planCredential(state, token, opts.rotateToken ?? false);
+  const report = {
+    externalCredential: CALLOUT_CREDENTIAL.externalCredential,
+    principal: CALLOUT_CREDENTIAL.principal,
+    tokenEnv,
+    action,
+    written: false
+  };
+  if (action === 'missing')
+    return {
+      report,
+      problem: `The End Conversation token is not set on ${target} and ${tokenEnv} is not set: set it in the environment and run \`handoff seed\` again.`
+    };
+  if (action === 'unchanged' || opts.dryRun) return { report };
+  opts.progress?.(`Setting the token of ${target}…`);
+  try {
+    await writeCredential(org, state, token!);
+  } catch (e) {
+    // The org may have committed before the answer was lost: a retried create then fails as a duplicate.
+    const after = await readCredential(org);
+    if (!(action === 'set' && after.tokenSet))
+      return { report, problem: `Setting the token of ${target} failed: ${(e as Error).message}` };
+  }
+  return { report: { ...report, written: true } };
 }

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SETTINGS_TYPE } from '../contract';
+import { CALLOUT_CREDENTIAL, SETTINGS_TYPE } from '../contract';
 import { UserError } from '../project/errors';
 import { listFilesUnder } from '../project/files';
 import { displayPath } from '../project/paths';
@@ -232,10 +232,18 @@ export function loadProject(dir: string, opts: { deployment?: string } = {}): Si
       const val = v && child(v, 'value');
       return val && val.attrs['xsi:nil'] !== 'true' ? val.text.trim() : undefined;
     };
-    settings = {
-      endpoint: value(SETTINGS_TYPE.fields.endpoint),
-      organisationId: value(SETTINGS_TYPE.fields.organisationId)
-    };
+    settings = { organisationId: value(SETTINGS_TYPE.fields.organisationId) };
+  }
+  // The endpoint is the Named Credential's URL (the callout goes to `callout:<name>`).
+  const credentialFile = bySuffix('.namedCredential-meta.xml').find(
+    (f) => baseName(f, '.namedCredential-meta.xml') === CALLOUT_CREDENTIAL.namedCredential
+  );
+  if (credentialFile) {
+    const url = children(readXml(credentialFile), 'namedCredentialParameters').find(
+      (n) => textOf(n, 'parameterType') === 'Url'
+    );
+    const endpoint = url && textOf(url, 'parameterValue');
+    if (endpoint) settings = { ...settings, endpoint };
   }
 
   const baseOrg = new Org(schema);

@@ -62,7 +62,8 @@ describe('handoff build', () => {
         'permissionsets',
         'queueRoutingConfigs',
         'queues',
-        'remoteSiteSettings',
+        'externalCredentials',
+        'namedCredentials',
         'servicePresenceStatuses'
       ].sort()
     );

@@ -6,7 +6,7 @@ import { generate as messagingChannel } from '../../scripts/generate/messagingCh
 import { generate as permissionSets } from '../../scripts/generate/permissionSets';
 import { generate as presenceStatus } from '../../scripts/generate/presenceStatus';
 import { generate as queues } from '../../scripts/generate/queues';
-import { generate as remoteSite } from '../../scripts/generate/remoteSite';
+import { generate as calloutCredential } from '../../scripts/generate/calloutCredential';
 import type { Generator } from '../../scripts/generate/types';
 
 export const GENERATOR_FILES: Generator[] = [
@@ -16,6 +16,6 @@ export const GENERATOR_FILES: Generator[] = [
   presenceStatus,
   messagingChannel,
   embeddedServiceConfig,
-  remoteSite,
+  calloutCredential,
   attributeMetadata
 ];

@@ -5,11 +5,10 @@ import type { HandoffModel } from '../../scripts/model/types';
 import { setChannelActive } from '../emulator/miaw';
 import { configWithAttributes, editComponent, installModel, model, openSession, startOrg } from './orgFixture';
 
-const TOKEN_XML = (token: string, endpoint: string) =>
+const SETTINGS_XML = (organisationId: string) =>
   `<CustomMetadata><label>Default</label><protected>false</protected>` +
-  `<values><field>Endpoint__c</field><value>${endpoint}</value></values>` +
-  `<values><field>Organisation_Id__c</field><value>org-1</value></values>` +
-  `<values><field>Escalation_Token__c</field><value>${token}</value></values></CustomMetadata>`;
+  `<values><field>Organisation_Id__c</field><value>${organisationId}</value></values></CustomMetadata>`;
+const PRINCIPAL = 'Handoff_End_Conversation|Vendor';
 
 describe('handoff doctor against the emulator', () => {
   let emu: OrgEmulator;
@@ -26,8 +25,9 @@ describe('handoff doctor against the emulator', () => {
     emu.state.putComponent({
       type: 'CustomMetadata',
       fullName: 'Handoff_Settings.Default',
-      xml: TOKEN_XML('secret', m.endConversation!.endpoint)
+      xml: SETTINGS_XML('org-1')
     });
+    emu.credentials.set(PRINCIPAL, new Map([['Token', 'secret']]));
     org = await openSession(emu);
   });
   afterEach(() => emu.stop());
@@ -122,29 +122,34 @@ describe('handoff doctor against the emulator', () => {
         )
     ],
     [
-      'token blank',
+      'organisation id blank',
       'settings.complete',
       (e) =>
-        e.state.putComponent({
-          type: 'CustomMetadata',
-          fullName: 'Handoff_Settings.Default',
-          xml: TOKEN_XML('', m.endConversation!.endpoint)
-        })
+        e.state.putComponent({ type: 'CustomMetadata', fullName: 'Handoff_Settings.Default', xml: SETTINGS_XML('') })
     ],
+    ['token not set on the principal', 'credential.token', (e) => e.credentials.clear()],
     [
-      'remote site for another host',
-      'remoteSite',
+      'principal access missing from the flow permission set',
+      'credential.access',
       (e) =>
-        editComponent(e, 'RemoteSiteSetting', 'Handoff_End_Conversation', (x) =>
-          x.replace('https://handoff.example.com', 'https://other.example.org')
+        editComponent(e, 'PermissionSet', 'Handoff_Integration', (x) =>
+          x.replace(/<externalCredentialPrincipalAccesses>[\s\S]*?<\/externalCredentialPrincipalAccesses>/, '')
         )
     ],
     [
-      'remote site inactive',
-      'remoteSite',
+      'named credential on another URL',
+      'credential.named',
       (e) =>
-        editComponent(e, 'RemoteSiteSetting', 'Handoff_End_Conversation', (x) =>
-          x.replace('<isActive>true</isActive>', '<isActive>false</isActive>')
+        editComponent(e, 'NamedCredential', 'Handoff_End_Conversation', (x) =>
+          x.replace(m.endConversation!.endpoint, 'https://other.example.org/end')
+        )
+    ],
+    [
+      'external credential without the Authorization header',
+      'credential.external',
+      (e) =>
+        editComponent(e, 'ExternalCredential', 'Handoff_End_Conversation', (x) =>
+          x.replace('<parameterType>AuthHeader</parameterType>', '<parameterType>AuthParameter</parameterType>')
         )
     ],
     [
@@ -178,14 +183,17 @@ describe('handoff doctor against the emulator', () => {
         const s = await openSession(e);
         e.resetCounters();
         const report = await runDoctor(s, mm, { root: r, orgId: e.state.orgId, scrtUrl: e.url });
-        expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['settings.complete']);
+        expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual([
+          'settings.complete',
+          'credential.token'
+        ]);
         counts.push(e.count());
       } finally {
         await e.stop();
       }
     }
-    // 4 Metadata reads, 5 REST queries, 3 Tooling queries, 1 MIAW access token (doctor.ts header).
-    expect(counts).toEqual([13, 13]);
+    // 6 Metadata reads, 5 REST queries, 3 Tooling queries, 1 credential read, 1 MIAW access token.
+    expect(counts).toEqual([16, 16]);
   });
 });
 
@@ -224,7 +232,10 @@ describe('handoff doctor / seed / smoke through the CLI', () => {
     const { code, json } = await cli(['doctor', '--scrt-url', emu.url, '--json']);
     expect(code).toBe(1);
     const checks = json.result.checks as Array<{ id: string; status: string; fix: string }>;
-    expect(checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['settings.complete']);
+    expect(checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual([
+      'settings.complete',
+      'credential.token'
+    ]);
   });
 
   it('seed --dry-run --json plans without writing and exits 1 while the token is missing', async () => {

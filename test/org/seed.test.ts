@@ -1,6 +1,7 @@
 import type { OrgEmulator } from '../emulator/server';
 import { runSeed, type SeedOptions } from '../../scripts/org/seed';
 import { planSettings, settingsFullName } from '../../scripts/org/seedPlan';
+import { planCredential } from '../../scripts/org/seedCredential';
 import type { OrgSession } from '../../scripts/org/connect';
 import { addUsers, installModel, model, openSession, startOrg, writes } from './orgFixture';
 
@@ -16,28 +17,25 @@ const opts = (over: Partial<SeedOptions> = {}): SeedOptions => ({
 
 describe('seed plan', () => {
   const end = m.endConversation!;
-  it('writes a new record with every field, and never carries the token into the plan', () => {
-    const p = planSettings(end, undefined, TOKEN);
+  it('writes a new record with every field, and no field holds a secret', () => {
+    const p = planSettings(end, undefined);
     expect(p.write).toBe(true);
     expect(p.fullName).toBe('Handoff_Settings.Default');
-    expect(JSON.stringify(p.fields)).not.toContain(TOKEN);
-    expect(p.values.Escalation_Token__c).toBe(TOKEN);
+    expect(Object.keys(p.values).sort()).toEqual(['Max_Attempts__c', 'Organisation_Id__c', 'Timeout_Ms__c']);
   });
-  it('compares numbers numerically and keeps the org token when the variable is unset', () => {
+  it('compares numbers numerically', () => {
     const current = {
-      Endpoint__c: end.endpoint,
       Organisation_Id__c: end.organisationId,
-      Escalation_Token__c: 'in-org',
       Timeout_Ms__c: '10000.0',
-      Max_Attempts__c: '3'
+      Max_Attempts__c: String(end.maxAttempts)
     };
-    const p = planSettings(end, current, undefined);
-    expect(p.write).toBe(false);
-    expect(p.fields.find((f) => f.field === 'Escalation_Token__c')?.action).toBe('keep-org-value');
-    expect(p.values.Escalation_Token__c).toBe('in-org');
+    expect(planSettings(end, current).write).toBe(false);
   });
-  it('flags a token blank in the org and missing from the environment', () => {
-    expect(planSettings(end, undefined, '  ').tokenMissing).toBe(true);
+  it('sets a missing token, keeps a set one unless rotating, and reports one that cannot be set', () => {
+    expect(planCredential({ exists: false, tokenSet: false }, TOKEN, false)).toBe('set');
+    expect(planCredential({ exists: true, tokenSet: true }, TOKEN, false)).toBe('unchanged');
+    expect(planCredential({ exists: true, tokenSet: true }, TOKEN, true)).toBe('rotate');
+    expect(planCredential({ exists: false, tokenSet: false }, '  ', false)).toBe('missing');
   });
 });
 
@@ -59,11 +57,14 @@ describe('handoff seed against the emulator', () => {
     expect(first.changed).toBe(true);
     expect(first.assignments.created).toBe(3);
     const rec = emu.state.component('CustomMetadata', settingsFullName());
-    expect(rec?.xml).toContain(TOKEN);
-    expect(rec?.xml).toContain(m.endConversation!.endpoint);
-    // Settings upsert + one Collections call; presence access is granted by the deployed permission set.
+    expect(rec?.xml).toContain(m.endConversation!.organisationId);
+    expect(rec?.xml).not.toContain(TOKEN);
+    // The token is on the principal, encrypted; never in custom metadata.
+    expect(emu.credentials.get('Handoff_End_Conversation|Vendor')?.get('Token')).toBe(TOKEN);
+    expect(first.credential?.action).toBe('set');
+    // Settings upsert + credential POST + one Collections call; presence access comes with the permission set.
     expect(first.presence.state).toBe('granted');
-    expect(writes(emu)).toBe(2);
+    expect(writes(emu)).toBe(3);
 
     emu.resetCounters();
     const second = await runSeed(org, m, opts());
@@ -73,14 +74,16 @@ describe('handoff seed against the emulator', () => {
     expect(second.assignments.alreadyAssigned).toBe(3);
   });
 
-  it('updates only what changed, and never puts the token in its report', async () => {
+  it('keeps a token already set, replaces it on --rotate-token, and never puts it in its report', async () => {
     await runSeed(org, m, opts());
+    const kept = await runSeed(org, m, opts({ env: { HANDOFF_ESCALATION_TOKEN: 'rotated-token' } }));
+    expect(kept.credential?.action).toBe('unchanged');
+    expect(emu.credentials.get('Handoff_End_Conversation|Vendor')?.get('Token')).toBe(TOKEN);
     emu.resetCounters();
-    const r = await runSeed(org, m, opts({ env: { HANDOFF_ESCALATION_TOKEN: 'rotated-token' } }));
-    expect(r.settings?.fields.find((f) => f.field === 'Escalation_Token__c')).toEqual({
-      field: 'Escalation_Token__c',
-      action: 'change'
-    });
+    const r = await runSeed(org, m, opts({ env: { HANDOFF_ESCALATION_TOKEN: 'rotated-token' }, rotateToken: true }));
+    expect(r.credential?.action).toBe('rotate');
+    expect(emu.count('PUT /services/data/v66.0/named-credentials/credential')).toBe(1);
+    expect(emu.credentials.get('Handoff_End_Conversation|Vendor')?.get('Token')).toBe('rotated-token');
     expect(JSON.stringify(r)).not.toMatch(/rotated-token|tok-secret/);
     expect(writes(emu)).toBe(1);
   });
@@ -110,7 +113,9 @@ describe('handoff seed against the emulator', () => {
   it('reports unknown users and a missing token as problems', async () => {
     const r = await runSeed(org, m, opts({ agents: ['nobody@example.com'], env: {} }));
     expect(r.problems.join('\n')).toMatch(/No such user in the org: nobody@example.com/);
-    expect(r.problems.join('\n')).toMatch(/HANDOFF_ESCALATION_TOKEN is not set/);
+    expect(r.problems.join('\n')).toMatch(
+      /token is not set on Handoff_End_Conversation-Vendor and HANDOFF_ESCALATION_TOKEN is not set/
+    );
   });
 
   it('grants presence status access when the permission set lacks it', async () => {
