@@ -28,7 +28,7 @@ export const DEFAULTS = {
   caseSubject: 'Conversation handed off by the AI agent',
   caseOrigin: 'Chat',
   timeoutMs: 10000,
-  maxAttempts: 3,
+  maxAttempts: 10,
   tokenEnv: 'HANDOFF_ESCALATION_TOKEN',
   routingModel: 'MOST_AVAILABLE' as const,
   routingPriority: 1,

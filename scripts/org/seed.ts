@@ -17,6 +17,7 @@ import {
   type SettingsValues
 } from './seedPlan';
 import { CALLOUT_CREDENTIAL, SETTINGS_TYPE } from '../contract';
+import { UserError } from '../project/errors';
 import { planCredential, readCredential, writeCredential, type CredentialSeed } from './seedCredential';
 
 /** sObject Collections accept 200 records a call. */
@@ -137,7 +138,57 @@ function saveError(r: SaveResult): string {
   return typeof e === 'string' ? e : `${e.statusCode ?? 'ERROR'}: ${e.message ?? ''}`.trim();
 }
 
+function isDuplicate(r: SaveResult): boolean {
+  return (r.errors ?? []).some((e) => (typeof e === 'string' ? e : (e.statusCode ?? '')).includes('DUPLICATE_VALUE'));
+}
+
+/** Which of these assignments the org holds now (one query). */
+async function assignedPairs(
+  org: OrgCaller,
+  wanted: Array<{ AssigneeId: string; PermissionSetId: string }>
+): Promise<Set<string>> {
+  const rows = await queryAll<{ AssigneeId: string; PermissionSetId: string }>(
+    org,
+    `SELECT AssigneeId, PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId IN ${soqlList([...new Set(wanted.map((w) => w.AssigneeId))])} AND PermissionSetId IN ${soqlList([...new Set(wanted.map((w) => w.PermissionSetId))])}`
+  );
+  return new Set(rows.map((r) => `${r.AssigneeId}:${r.PermissionSetId}`));
+}
+
+/** The steps of a seed run, in order, for the summary of a run the org stopped half-way. */
+const SEED_STEPS = [
+  'settings record',
+  'End Conversation token',
+  'permission set assignments',
+  'presence status access'
+];
+
+/**
+ * Runs the seed; when an org call still fails after its retries, stops with a UserError (exit 1, no
+ * stack trace) that says what was written and what was not. A re-run writes only what is missing.
+ */
 export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOptions): Promise<SeedReport> {
+  const done: string[] = [];
+  const step = { at: 0 };
+  try {
+    return await seedSteps(org, model, opts, done, step);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    const notDone = SEED_STEPS.slice(step.at);
+    throw new UserError(`Seed stopped: ${(e as Error).message}`, [
+      `Written: ${done.length ? done.join(', ') : 'nothing'}.`,
+      `Not written (or not confirmed): ${notDone.join(', ')}.`,
+      'Run `handoff seed` again: it reads the org first and writes only what is missing.'
+    ]);
+  }
+}
+
+async function seedSteps(
+  org: OrgCaller,
+  model: HandoffModel,
+  opts: SeedOptions,
+  done: string[],
+  step: { at: number }
+): Promise<SeedReport> {
   const progress = opts.progress ?? (() => undefined);
   const problems: string[] = [];
   let writes = 0;
@@ -164,22 +215,27 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
         writes++;
         if (!(res.success === true || res.success === 'true')) {
           problems.push(`Writing ${plan.fullName} failed: ${asArray(res.errors)[0]?.message ?? 'no message'}`);
-        }
+        } else done.push(plan.fullName);
       }
     }
   }
 
   // 1b. The token, on the External Credential's principal (Connect API).
+  step.at = 1;
   let credential: SeedReport['credential'];
   if (end) {
     const seeded = await seedCredential(org, end.tokenEnv, opts);
     credential = seeded.report;
     if (seeded.report.action === 'set' || seeded.report.action === 'rotate') changed = true;
-    if (seeded.report.written) writes++;
+    if (seeded.report.written) {
+      writes++;
+      done.push('the End Conversation token');
+    }
     if (seeded.problem) problems.push(seeded.problem);
   }
 
   // 2. Permission set assignments.
+  step.at = 2;
   progress('Reading users and permission set assignments…');
   const ap = await readAssignments(org, model, opts);
   const failed: SeedReport['assignments']['failed'] = [];
@@ -194,11 +250,26 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
           conn.create('PermissionSetAssignment', records, { allOrNone: false })
         )) as unknown as SaveResult[];
         writes++;
+        const duplicates: number[] = [];
         results.forEach((r, i) => {
           if (r.success) created++;
+          else if (isDuplicate(r)) duplicates.push(i);
           else
             failed.push({ username: slice[i].username, permissionSet: slice[i].permissionSet, message: saveError(r) });
         });
+        // A retried call after a lost answer meets what the first call wrote: check, and count those as done.
+        if (duplicates.length) {
+          const have = await assignedPairs(
+            org,
+            slice.filter((_, i) => duplicates.includes(i))
+          );
+          for (const i of duplicates) {
+            const a = slice[i];
+            if (have.has(`${a.AssigneeId}:${a.PermissionSetId}`)) created++;
+            else failed.push({ username: a.username, permissionSet: a.permissionSet, message: saveError(results[i]) });
+          }
+        }
+        done.push(`${slice.length} permission set assignment(s)`);
       }
     }
   }
@@ -215,6 +286,7 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
   }
 
   // 3. Presence status access for agents (SetupEntityAccess on the agent permission set).
+  step.at = 3;
   const presence = await seedPresence(org, model, opts.dryRun);
   if (presence.state === 'grant') {
     changed = true;
@@ -225,6 +297,7 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
       `Presence status ${model.presenceStatus.developerName} is not in the org. Run \`handoff deploy\` first.`
     );
   if (presence.failed) problems.push(`Granting presence status access failed: ${presence.failed}`);
+  step.at = SEED_STEPS.length;
 
   return {
     dryRun: opts.dryRun,
@@ -273,9 +346,22 @@ async function seedPresence(
   );
   if (access.length) return { state: 'granted', wrote: false };
   if (dryRun) return { state: 'grant', wrote: false };
-  const res = (await org.call('create SetupEntityAccess', (conn) =>
-    conn.create('SetupEntityAccess', { ParentId: ps[0].Id, SetupEntityId: statuses[0].Id })
-  )) as unknown as SaveResult;
+  let res: SaveResult;
+  try {
+    res = (await org.call('create SetupEntityAccess', (conn) =>
+      conn.create('SetupEntityAccess', { ParentId: ps[0].Id, SetupEntityId: statuses[0].Id })
+    )) as unknown as SaveResult;
+  } catch (e) {
+    // A retried create whose first answer was lost: the access exists if the org committed it.
+    if ((e as { errorCode?: string }).errorCode !== 'DUPLICATE_VALUE') throw e;
+    const now = await queryAll<{ Id: string }>(
+      org,
+      `SELECT Id FROM SetupEntityAccess WHERE ParentId = ${soqlString(ps[0].Id)} AND SetupEntityId = ${soqlString(statuses[0].Id)}`
+    );
+    res = now.length
+      ? { success: true }
+      : { success: false, errors: [{ statusCode: 'DUPLICATE_VALUE', message: (e as Error).message }] };
+  }
   return { state: 'grant', wrote: true, ...(res.success ? {} : { failed: saveError(res) }) };
 }
 

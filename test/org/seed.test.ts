@@ -2,6 +2,7 @@ import type { OrgEmulator } from '../emulator/server';
 import { runSeed, type SeedOptions } from '../../scripts/org/seed';
 import { planSettings, settingsFullName } from '../../scripts/org/seedPlan';
 import { planCredential } from '../../scripts/org/seedCredential';
+import { UserError } from '../../scripts/project/errors';
 import type { OrgSession } from '../../scripts/org/connect';
 import { addUsers, installModel, model, openSession, startOrg, writes } from './orgFixture';
 
@@ -137,5 +138,70 @@ describe('handoff seed against the emulator', () => {
     const r = await runSeed(org, m, opts());
     expect(r.problems).toEqual([]);
     expect(emu.state.table('PermissionSetAssignment').size).toBe(3);
+  });
+});
+
+describe('handoff seed when the org commits and the answer is lost', () => {
+  let emu: OrgEmulator;
+  let org: OrgSession;
+  beforeEach(async () => {
+    emu = await startOrg();
+    installModel(emu, m);
+    addUsers(emu, ['agent1@example.com', 'agent2@example.com', 'integration@example.com']);
+    org = await openSession(emu);
+  });
+  afterEach(() => emu.stop());
+
+  it.each([
+    ['the Collections create', 'POST /services/data/v66.0/composite/sobjects'],
+    ['the token create', 'POST /services/data/v66.0/named-credentials/credential'],
+    ['the settings upsert', 'upsertMetadata']
+  ])('counts %s whose retry meets DUPLICATE_VALUE as done, and a re-run converges', async (_what, match) => {
+    emu.faults.push({ match, dropAfterCommit: true });
+    const first = await runSeed(org, m, opts());
+    expect(emu.requests.filter((r) => r.route === 'fault-after-commit')).toHaveLength(1);
+    expect(first.problems).toEqual([]);
+    expect(first.assignments.created).toBe(3);
+    expect(first.assignments.failed).toEqual([]);
+    expect(emu.state.table('PermissionSetAssignment').size).toBe(3);
+    expect(emu.credentials.get('Handoff_End_Conversation|Vendor')?.get('Token')).toBe(TOKEN);
+    emu.resetCounters();
+    const again = await runSeed(org, m, opts());
+    expect(again.changed).toBe(false);
+    expect(writes(emu)).toBe(0);
+  });
+
+  it('grants presence access once when the create answer is lost', async () => {
+    const ps = emu.state.component('PermissionSet', 'Handoff_Agent')!;
+    emu.state.putComponent({
+      type: 'PermissionSet',
+      fullName: 'Handoff_Agent',
+      xml: ps.xml.replace(/<servicePresenceStatusAccesses>[\s\S]*?<\/servicePresenceStatusAccesses>/g, '')
+    });
+    emu.faults.push({ match: 'POST /services/data/v66.0/sobjects/SetupEntityAccess', dropAfterCommit: true });
+    const r = await runSeed(org, m, opts());
+    expect(emu.requests.filter((q) => q.route === 'fault-after-commit')).toHaveLength(1);
+    expect(r.problems).toEqual([]);
+    expect(emu.state.table('SetupEntityAccess').size).toBe(1);
+    expect((await runSeed(org, m, opts())).presence.state).toBe('granted');
+  });
+
+  it('stops on a network failure midway with what was and was not written, no stack trace; a re-run converges', async () => {
+    emu.faults.push({ match: 'POST /services/data/v66.0/composite/sobjects', drop: true, times: 10 });
+    const err = await runSeed(org, m, opts()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    const e = err as UserError;
+    expect(e.message).toMatch(/^Seed stopped: /);
+    expect(e.details.join('\n')).toMatch(/Written: Handoff_Settings\.Default, the End Conversation token\./);
+    expect(e.details.join('\n')).toMatch(
+      /Not written \(or not confirmed\): permission set assignments, presence status access\./
+    );
+    expect(e.exitCode).toBe(1);
+    emu.faults.length = 0;
+    const again = await runSeed(org, m, opts());
+    expect(again.problems).toEqual([]);
+    expect(again.assignments.created).toBe(3);
+    expect(again.settings?.write).toBe(false);
+    expect(again.credential?.action).toBe('unchanged');
   });
 });
