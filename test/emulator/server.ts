@@ -10,6 +10,7 @@ import { OrgState } from './state';
 import { Router, restError, soapFault, type EmuRequest, type EmuResponse, type HandlerContext } from './router';
 import { oauthHandler, type OAuthSettings } from './oauth';
 import { publishHandler, type PublishSettings } from './setup';
+import { resendActionHandler, type ResentLog } from './actions';
 import { credentialHandler, type CredentialSettings, type CredentialStore } from './credentials';
 import { defaultMetadataSettings, metadataHandler, type MetadataSettings } from './metadata';
 
@@ -71,6 +72,8 @@ export class OrgEmulator {
   /** Connect API credentials (External Credential principals): the unverified answers, and the store. */
   readonly credentialSettings: CredentialSettings = { missingAnswer: 'not-found', duplicateCode: 'DUPLICATE_VALUE' };
   readonly credentials: CredentialStore = new Map();
+  /** Event ids the emulated "Resend End Conversation" action was asked to send. */
+  readonly resent: ResentLog = [];
   /** Added to every answer, in milliseconds. */
   latencyMs = 0;
   private server?: http.Server;
@@ -82,6 +85,7 @@ export class OrgEmulator {
     this.router.register('metadata', metadataHandler(this.metadataSettings));
     this.router.register('publish', publishHandler(this.publishing));
     this.router.register('credential', credentialHandler(this.credentialSettings, this.credentials));
+    this.router.register('resend-action', resendActionHandler(this.resent));
     for (const plugin of options.plugins ?? []) plugin(this);
   }
 
