@@ -169,6 +169,15 @@ describe('handoff doctor against the emulator', () => {
     expect(bad[0].fix).not.toBe('');
   });
 
+  it.each(['readMetadata', 'GET /services/data/v66.0/query', 'GET /services/data/v66.0/named-credentials/credential'])(
+    'gives the same report when the answer to %s is lost after the org answered it',
+    async (match) => {
+      emu.faults.push({ match, dropAfterCommit: true });
+      expect(await failing()).toEqual([]);
+      expect(emu.requests.filter((q) => q.route === 'fault-after-commit')).toHaveLength(1);
+    }
+  );
+
   it('never puts the token in its report', async () => {
     expect(JSON.stringify(await doctor())).not.toContain('secret');
   });
