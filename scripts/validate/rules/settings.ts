@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { children, textOf } from '../../xml/read';
 import { PROJECT_FILES } from '../../project/paths';
-import type { ProjectIndex } from '../project';
+import type { SourceProject } from '../../source';
 import type { Location, Rule } from '../types';
 
 interface Endpoint {
@@ -15,7 +15,7 @@ interface Endpoint {
   at: Location;
 }
 
-function endpoints(project: ProjectIndex): Endpoint[] {
+function endpoints(project: SourceProject): Endpoint[] {
   const out: Endpoint[] = [];
   for (const nc of project.ofType('NamedCredential')) {
     for (const p of children(nc.xml, 'namedCredentialParameters')) {
@@ -46,7 +46,7 @@ interface Site {
   urlLine?: number;
 }
 
-function sites(project: ProjectIndex): Site[] {
+function sites(project: SourceProject): Site[] {
   return project.ofType('RemoteSiteSetting').map((f) => ({
     name: f.name,
     url: textOf(f.xml, 'url') ?? '',
