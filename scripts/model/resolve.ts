@@ -181,10 +181,10 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
       ? { name: config.businessHours.name, whenClosed: config.businessHours.whenClosed ?? whenNoAgent }
       : undefined,
     continuation: config.continuation?.enabled ?? false,
-    contactMatching: config.contactMatching
+    contactMatching: matchesContacts(config.contactMatching)
       ? {
-          emailAttribute: attr(config.contactMatching.emailAttribute),
-          createContact: config.contactMatching.createContact ?? false
+          emailAttribute: attr(config.contactMatching!.emailAttribute),
+          createContact: config.contactMatching!.createContact ?? false
         }
       : undefined,
     endConversation,
@@ -216,4 +216,13 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
     users: { agents: config.users?.agents ?? [], integrationUser: config.users?.integrationUser },
     namingNotes: notes
   };
+}
+
+/**
+ * Contact matching links a Contact by email only when that email is a verified identity (the channel
+ * verifies users) or the admin explicitly trusts unverified email; otherwise a customer could type
+ * someone else's address and be shown as that Contact.
+ */
+export function matchesContacts(cm: HandoffConfig['contactMatching']): boolean {
+  return !!cm && (cm.channelVerifiesUsers === true || cm.trustUnverifiedEmail === true);
 }

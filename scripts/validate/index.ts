@@ -7,7 +7,18 @@ import { loadProject, type SourceProject } from '../source/project';
 import { ApexAnalysis, readValidateSettings } from './project';
 import type { Finding, Rule } from './types';
 
-const RULE_MODULES = ['xml', 'schema', 'naming-chain', 'flow', 'channel', 'apex', 'settings', 'limits', 'freshness'];
+const RULE_MODULES = [
+  'xml',
+  'schema',
+  'naming-chain',
+  'flow',
+  'channel',
+  'apex',
+  'settings',
+  'identity',
+  'limits',
+  'freshness'
+];
 
 let allRulesCache: Rule[] | undefined;
 /** Every rule, in family order. */
