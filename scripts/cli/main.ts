@@ -16,7 +16,8 @@ const COMMANDS: Record<string, () => Command> = {
   seed: () => require('../commands/seed').command,
   doctor: () => require('../commands/doctor').command,
   smoke: () => require('../commands/smoke').command,
-  resend: () => require('../commands/resend').command
+  resend: () => require('../commands/resend').command,
+  explain: () => require('../commands/explain').command
 };
 
 function loadCommand(name: string): Command | undefined {
