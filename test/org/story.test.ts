@@ -47,7 +47,7 @@ describe('deploy → seed → doctor → smoke on one org', () => {
 
     // Before seeding, doctor sees the missing settings record (and only that).
     let report = await runDoctor(session, m, { root, orgId: emu.state.orgId, scrtUrl: emu.url });
-    expect(report.checks.filter((c) => c.status !== 'pass').map((c) => c.id)).toEqual(['settings.complete']);
+    expect(report.checks.filter((c) => c.status !== 'pass').map((c) => c.id)).toEqual(['settings.complete', 'credential.token']);
 
     addUsers(emu, ['agent@example.com', 'integration@example.com']);
     const seedOpts = {
