@@ -13,6 +13,7 @@ import {
 } from '../naming/naming';
 import { FLOW_INTERNAL_PREFIX, FLOW_RESERVED_NAMES } from './flowNames';
 import type { HandoffModel, ResolvedAttribute, ResolvedQueue, ResolvedRule } from './types';
+import { resolveChannelSettings, resolveDeploymentSettings } from './channelSettings';
 
 export const DEFAULTS = {
   flowApiName: 'Handoff_Routing',
@@ -170,6 +171,8 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
       developerName: config.deployment.developerName,
       label: config.deployment.label ?? labelFromKey(config.deployment.developerName)
     },
+    channelSettings: resolveChannelSettings(config.channel),
+    deploymentSettings: resolveDeploymentSettings(config.deployment),
     flow: { apiName: config.flow?.apiName ?? DEFAULTS.flowApiName, label: config.flow?.label ?? DEFAULTS.flowLabel },
     attributes,
     queues,
