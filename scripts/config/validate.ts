@@ -11,6 +11,7 @@ import { isValidApiName, developerName, standardParameterFor } from '../naming/n
 import { FLOW_INTERNAL_PREFIX, RECORD_ID } from '../model/flowNames';
 import { jsonPath, pointerSegments } from './jsonPath';
 import type { HandoffConfig } from './types';
+import { channelProblems } from './channelRules';
 
 const SCHEMA_FILE = path.join(__dirname, '..', '..', '..', 'schemas', 'handoff.config.schema.json');
 
@@ -403,6 +404,9 @@ export function validateConfig(data: unknown, file: string): Problem[] {
     }
   }
   if (data && typeof data === 'object' && !Array.isArray(data))
-    problems.push(...semanticProblems(file, data as HandoffConfig));
+    problems.push(
+      ...semanticProblems(file, data as HandoffConfig),
+      ...channelProblems(file, data as HandoffConfig, closest)
+    );
   return problems;
 }

@@ -1,6 +1,7 @@
 /** Channel and deployment settings from the config land in the metadata elements Setup writes, in WSDL order. */
 import * as channel from '../../scripts/generate/messagingChannel';
 import * as deployment from '../../scripts/generate/embeddedServiceConfig';
+import * as keySet from '../../scripts/generate/keySet';
 import { EVERY_CHANNEL_SETTING } from './channelSettings';
 import { child, childNames, children, modelOf, parsedFile, run, textOf } from './helpers';
 
@@ -102,5 +103,23 @@ describe('deployment settings', () => {
     expect(labels.map((l) => (l ? textOf(l, 'customLabel') : undefined))).toEqual([undefined, 'Your plan', undefined]);
     expect(textOf(labels[1]!, 'labelKey')).toBe('EM_PreChat_Base_PrechatCustomFieldLabel');
     expect(childNames(fields[1]).slice(0, 3)).toEqual(['displayOrder', 'embeddedServiceCustomLabels', 'formField']);
+  });
+});
+
+describe('verified-user key set', () => {
+  it('is generated as a JWKS_URL key set when the config names the vendor JWKS', () => {
+    const files = run(keySet.generate, modelOf(EVERY_CHANNEL_SETTING));
+    const xml = parsedFile(files, 'PublicKeyCertificateSet/Vendor_Keys.PublicKeyCertificateSet-meta.xml');
+    expect(childNames(xml)).toEqual(['description', 'jwksEndPoint', 'jwtIssuer', 'masterLabel', 'type']);
+    expect(textOf(xml, 'type')).toBe('JWKS_URL');
+    expect(textOf(xml, 'jwksEndPoint')).toBe('https://vendor.example.com/.well-known/jwks.json');
+  });
+
+  it('is not generated for unverified users or a key set the admin uploads', () => {
+    expect(run(keySet.generate, modelOf())).toEqual([]);
+    const own = modelOf({
+      channel: { developerName: 'Edge_Channel', verification: { mode: 'verified', keySet: 'Own_Keys' } }
+    });
+    expect(run(keySet.generate, own)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 import { generate as attributeMetadata } from '../../scripts/generate/attributeMetadata';
 import { generate as embeddedServiceConfig } from '../../scripts/generate/embeddedServiceConfig';
 import { generate as fields } from '../../scripts/generate/fields';
+import { generate as keySet } from '../../scripts/generate/keySet';
 import { generate as messagingChannel } from '../../scripts/generate/messagingChannel';
 import { generate as permissionSets } from '../../scripts/generate/permissionSets';
 import { generate as presenceStatus } from '../../scripts/generate/presenceStatus';
@@ -14,6 +15,7 @@ export const GENERATOR_FILES: Generator[] = [
   permissionSets,
   queues,
   presenceStatus,
+  keySet,
   messagingChannel,
   embeddedServiceConfig,
   remoteSite,
