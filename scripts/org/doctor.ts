@@ -14,6 +14,7 @@ import { FAILURE_OBJECT } from '../contract';
 import { children, parseXml, textOf } from '../xml/read';
 import { asArray, asBool, asText, exists, queryAll, soqlList, soqlString, type OrgCaller } from './doctorSoql';
 import { FAILURE_DAYS, runChecks, type Check, type FlowShape, type OrgSnapshot } from './doctorChecks';
+import { channelSettingsChecks, orgChannelSettings } from './doctorChannelSettings';
 import { MiawClient } from './miawClient';
 import { settingsFullName } from './seedPlan';
 
@@ -217,6 +218,7 @@ export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: Do
   }
 
   return {
+    channelSettings: channelMeta ? orgChannelSettings(channelMeta, deploymentMeta) : undefined,
     channel: {
       exists: !!channelMeta,
       isActive: channelRec ? asBool(channelRec.IsActive) : undefined,
@@ -265,7 +267,8 @@ export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: Do
 }
 
 export async function runDoctor(org: OrgCaller, model: HandoffModel, opts: DoctorOptions): Promise<DoctorReport> {
-  const checks = runChecks(model, await readSnapshot(org, model, opts));
+  const snapshot = await readSnapshot(org, model, opts);
+  const checks = [...runChecks(model, snapshot), ...channelSettingsChecks(model, snapshot.channelSettings)];
   return {
     checks,
     passed: checks.filter((c) => c.status === 'pass').length,

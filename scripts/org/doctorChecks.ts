@@ -60,6 +60,8 @@ export interface OrgSnapshot {
   remoteSite?: { url: string; isActive: boolean };
   /** End Conversation failures of the last days, newest first; undefined when the object is missing. */
   failures?: Array<{ id: string; createdDate: string }>;
+  /** Channel and deployment settings as `metadata.path` → value (doctorChannelSettings.ts); undefined when not read. */
+  channelSettings?: Record<string, string>;
 }
 
 /** How many days back doctor looks for End Conversation failures. */
