@@ -4,7 +4,7 @@
  * label the customer reads.
  */
 import { child, children, textOf } from '../../xml/read';
-import { channelView } from '../metadata';
+import { channelView } from '../../source';
 import type { Rule } from '../types';
 
 const STANDARD_FORM_FIELDS = new Set(['_FirstName', '_LastName', '_Email', '_Subject']);
