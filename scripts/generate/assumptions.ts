@@ -56,7 +56,7 @@ export const MESSAGING_AUTHORIZATION_ENABLED = true;
  * `embeddedConfig.presenceTimeout`: an xsd:int in WSDL 66 with no documented unit or range; the
  * config passes it through unchanged (1–86400) and the kit omits it when unset.
  */
-export const PRESENCE_TIMEOUT_UNIT: 'unverified' = 'unverified';
+export const PRESENCE_TIMEOUT_UNIT = 'unverified' as const;
 
 /**
  * `responseTimeoutInMins` of idle/inactive automated responses: minutes (the element's name); the
