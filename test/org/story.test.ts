@@ -35,9 +35,10 @@ describe('deploy → seed → doctor → smoke on one org', () => {
       );
     }
     if (postDeployModule) {
-      const { loadProject } =
+      const { deployPackageOf } =
         require('../../scripts/org/deployPackage') as typeof import('../../scripts/org/deployPackage');
-      const post = await postDeployModule.postDeploy(session, loadProject(ROOT).all);
+      const { loadProject } = require('../../scripts/source/project') as typeof import('../../scripts/source/project');
+      const post = await postDeployModule.postDeploy(session, deployPackageOf(loadProject(ROOT)).all);
       expect(post.steps.filter((s) => s.status === 'failed')).toEqual([]);
     } else {
       setChannelActive(emu.state, m.channel.developerName, true);
