@@ -18,7 +18,7 @@ import {
 import type { Generator } from './types';
 import { fitText, GENERATED_BY } from './values';
 
-/** Pre-chat values are always Strings in the flow (DESIGN.md), whatever the field type. */
+/** Pre-chat values are always Strings in the flow (docs/architecture.md), whatever the field type. */
 export const PARAMETER_DATA_TYPE = 'String';
 /** authMode: `UnAuth` (MIAW "unauthenticated" access token) unless the config asks for verified users. */
 export function authModeOf(model: HandoffModel): 'Auth' | 'UnAuth' {
