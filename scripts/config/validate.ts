@@ -10,6 +10,7 @@ import type { ConfigRuleContext } from './rules/context';
 import { schemaProblems } from './schemaMessages';
 import type { HandoffConfig } from './types';
 import { channelProblems } from './channelRules';
+import { closest } from './closest';
 
 /** Cross-section rules the schema cannot express. Each reads only parts whose shape is already right. */
 function semanticProblems(file: string, c: HandoffConfig): Problem[] {

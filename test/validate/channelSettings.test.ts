@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { HandoffConfig } from '../../scripts/config/types';
 import { generateAll } from '../../scripts/generate/index';
 import { resolveModel } from '../../scripts/model/resolve';
+import { checkDrift } from '../../scripts/generate/build';
 import { validate } from '../../scripts/validate/index';
 import { REPO, tempDir } from './example';
 
@@ -33,7 +34,7 @@ const only = ['channel/verified-users', 'deployment/visible-field-label', 'schem
 
 describe('verified users in validate', () => {
   it('accepts a verified channel with its key set and Contact matching', async () => {
-    const result = await validate({ root: projectOf(() => undefined), only });
+    const result = await validate({ root: projectOf(() => undefined), only, checkDrift });
     expect(result.findings).toEqual([]);
     expect(result.notices).toEqual([]);
   });
@@ -41,7 +42,8 @@ describe('verified users in validate', () => {
   it('notes a verified channel whose flow does not match the customer to a Contact', async () => {
     const result = await validate({
       root: projectOf((c) => delete c.contactMatching),
-      only: ['channel/verified-users']
+      only: ['channel/verified-users'],
+      checkDrift
     });
     expect(result.findings).toEqual([]);
     expect(result.notices).toEqual([
