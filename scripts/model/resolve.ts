@@ -2,7 +2,7 @@
  * Config → resolved model. Applies every default and decides every name once (via naming/), so
  * the generators stay free of policy. Assumes the config passed config/validate.ts.
  */
-import type { AttributeConfig, FieldType, HandoffConfig, QueueConfig } from '../config/types';
+import type { AttributeConfig, HandoffConfig, QueueConfig } from '../config/types';
 import {
   assignNames,
   developerName,
@@ -11,6 +11,7 @@ import {
   standardFormField,
   standardParameterFor
 } from '../naming/naming';
+import { fieldLength } from './fieldLengths';
 import { FLOW_INTERNAL_PREFIX, FLOW_RESERVED_NAMES } from './flowNames';
 import type { HandoffModel, ResolvedAttribute, ResolvedQueue, ResolvedRule } from './types';
 
@@ -18,8 +19,6 @@ export const DEFAULTS = {
   flowApiName: 'Handoff_Routing',
   flowLabel: 'Handoff Routing',
   fieldPrefix: '',
-  textLength: 255,
-  longTextLength: 32768,
   longTextVisibleLines: 5,
   agentPermissionSet: 'Handoff_Agent',
   integrationPermissionSet: 'Handoff_Integration',
@@ -48,20 +47,6 @@ export function labelFromKey(key: string): string {
   return (label || key).slice(0, 40);
 }
 
-function defaultLength(type: FieldType): number {
-  switch (type) {
-    case 'LongTextArea':
-      return DEFAULTS.longTextLength;
-    case 'Email':
-    case 'Url':
-      return 255;
-    case 'Phone':
-      return 40;
-    default:
-      return DEFAULTS.textLength;
-  }
-}
-
 function resolveAttributes(
   config: HandoffConfig,
   prefix: string
@@ -75,7 +60,7 @@ function resolveAttributes(
   );
   const attributes = config.attributes.map((a: AttributeConfig, i): ResolvedAttribute => {
     const type = a.type ?? 'Text';
-    const length = a.length ?? defaultLength(type);
+    const length = fieldLength(type, a.length);
     const standard = standardParameterFor(a.key);
     const name = names[i].name;
     return {
