@@ -92,6 +92,8 @@ export interface HandoffConfig {
     isEstimatedWaitTimeEnabled?: boolean;
     isQueuePositionEnabled?: boolean;
   };
+  /** Facts about the target org that validate checks limits against (model/orgLimits.ts). */
+  org?: { edition?: 'enterprise' | 'performance' | 'unlimited' | 'developer' };
   /** Users `handoff seed` assigns the permission sets to (usernames). */
   users?: { agents?: string[]; integrationUser?: string };
 }

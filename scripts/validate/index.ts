@@ -6,7 +6,18 @@ import { UsageError } from '../project/errors';
 import { loadProject, type ProjectIndex } from './project';
 import type { Finding, Rule } from './types';
 
-const RULE_MODULES = ['xml', 'schema', 'naming-chain', 'flow', 'channel', 'apex', 'settings', 'limits', 'freshness'];
+const RULE_MODULES = [
+  'xml',
+  'schema',
+  'naming-chain',
+  'flow',
+  'channel',
+  'apex',
+  'settings',
+  'limits',
+  'orgLimits',
+  'freshness'
+];
 
 let allRulesCache: Rule[] | undefined;
 /** Every rule, in family order. */
