@@ -312,6 +312,14 @@ function semanticProblems(file: string, c: HandoffConfig): Problem[] {
   if (c.fallback && typeof c.fallback.queue === 'string' && queues.length && !queues.includes(c.fallback.queue)) {
     queueProblem(add, ['fallback', 'queue'], c.fallback.queue, queues);
   }
+  // Agents' queues (seed makes them GroupMembers): each must be a listed queue.
+  (Array.isArray(c.users?.agents) ? c.users.agents : []).forEach((agent, i) => {
+    if (!agent || typeof agent !== 'object' || !Array.isArray(agent.queues)) return;
+    agent.queues.forEach((q, j) => {
+      if (typeof q === 'string' && queues.length && !queues.includes(q))
+        queueProblem(add, ['users', 'agents', i, 'queues', j], q, queues);
+    });
+  });
   const seenQueues = new Map<string, number>();
   (Array.isArray(c.queues) ? c.queues : []).forEach((q, i) => {
     if (!q || typeof q.developerName !== 'string') return;

@@ -11,6 +11,7 @@ const GENERATOR_MODULES = [
   './permissionSets',
   './queues',
   './presenceStatus',
+  './presenceUserConfig',
   './messagingChannel',
   './embeddedServiceConfig',
   './flow',

@@ -2,7 +2,7 @@
  * Config → resolved model. Applies every default and decides every name once (via naming/), so
  * the generators stay free of policy. Assumes the config passed config/validate.ts.
  */
-import type { AttributeConfig, HandoffConfig, QueueConfig } from '../config/types';
+import type { AgentConfig, AttributeConfig, HandoffConfig, QueueConfig } from '../config/types';
 import {
   assignNames,
   developerName,
@@ -13,7 +13,8 @@ import {
 } from '../naming/naming';
 import { fieldLength } from './fieldLengths';
 import { FLOW_INTERNAL_PREFIX, FLOW_RESERVED_NAMES } from './flowNames';
-import type { HandoffModel, ResolvedAttribute, ResolvedQueue, ResolvedRule } from './types';
+import { AGENT_ACCESS } from '../contract';
+import type { HandoffModel, ResolvedAgent, ResolvedAttribute, ResolvedQueue, ResolvedRule } from './types';
 
 export const DEFAULTS = {
   flowApiName: 'Handoff_Routing',
@@ -33,8 +34,29 @@ export const DEFAULTS = {
   capacityWeight: 1,
   pushTimeout: 60,
   queueLimitType: 'QueueLength' as const,
-  queueThreshold: 50
+  queueThreshold: 50,
+  agentCapacity: 5
 };
+
+/**
+ * Agents from the config or `seed --agents`: a bare username takes work from every queue. Usernames
+ * compare case-insensitively (Salesforce's rule); the same agent twice merges their queues.
+ */
+export function resolveAgents(
+  agents: Array<string | AgentConfig>,
+  queues: Array<{ developerName: string }>
+): ResolvedAgent[] {
+  const all = queues.map((q) => q.developerName);
+  const byName = new Map<string, ResolvedAgent>();
+  for (const a of agents) {
+    const username = typeof a === 'string' ? a : a.username;
+    const wanted = typeof a === 'string' || !a.queues?.length ? all : a.queues;
+    const have = byName.get(username.toLowerCase());
+    if (have) have.queues = [...new Set([...have.queues, ...wanted])];
+    else byName.set(username.toLowerCase(), { username, queues: [...wanted] });
+  }
+  return [...byName.values()];
+}
 
 /** Turns `user_geoip_data_city_name` into "User Geoip Data City Name"; keeps `Fin AI Agent: Preview` readable. */
 export function labelFromKey(key: string): string {
@@ -198,7 +220,11 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
       isEstimatedWaitTimeEnabled: config.messaging?.isEstimatedWaitTimeEnabled ?? false,
       isQueuePositionEnabled: config.messaging?.isQueuePositionEnabled ?? false
     },
-    users: { agents: config.users?.agents ?? [], integrationUser: config.users?.integrationUser },
+    users: {
+      agents: resolveAgents(config.users?.agents ?? [], queues),
+      integrationUser: config.users?.integrationUser
+    },
+    presenceConfig: { ...AGENT_ACCESS.presenceConfig, capacity: config.users?.capacity ?? DEFAULTS.agentCapacity },
     namingNotes: notes
   };
 }

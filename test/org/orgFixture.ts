@@ -47,6 +47,7 @@ export function componentOf(file: string): { type: string; fullName: string } | 
     [/^queues\/(\w+)\.queue-meta\.xml$/, 'Queue', (m) => m[1]],
     [/^queueRoutingConfigs\/(\w+)\.queueRoutingConfig-meta\.xml$/, 'QueueRoutingConfig', (m) => m[1]],
     [/^servicePresenceStatuses\/(\w+)\.servicePresenceStatus-meta\.xml$/, 'ServicePresenceStatus', (m) => m[1]],
+    [/^presenceUserConfigs\/(\w+)\.presenceUserConfig-meta\.xml$/, 'PresenceUserConfig', (m) => m[1]],
     [/^messagingChannels\/(\w+)\.messagingChannel-meta\.xml$/, 'MessagingChannel', (m) => m[1]],
     [/^EmbeddedServiceConfig\/(\w+)\.EmbeddedServiceConfig-meta\.xml$/, 'EmbeddedServiceConfig', (m) => m[1]],
     [/^flows\/(\w+)\.flow-meta\.xml$/, 'Flow', (m) => m[1]],
