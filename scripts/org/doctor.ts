@@ -15,6 +15,8 @@ import { children, parseXml, textOf } from '../xml/read';
 import { asArray, asBool, asText, exists, queryAll, soqlList, soqlString, type OrgCaller } from './doctorSoql';
 import { FAILURE_DAYS, runChecks, type Check, type FlowShape, type OrgSnapshot } from './doctorChecks';
 import { MiawClient } from './miawClient';
+import { agentChecks, readAgentSnapshot } from './doctorAgentChecks';
+import { publishRecordCheck } from './doctorPublishCheck';
 import { settingsFullName } from './seedPlan';
 
 /** Flow element types whose names make up a version's shape. */
@@ -265,7 +267,11 @@ export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: Do
 }
 
 export async function runDoctor(org: OrgCaller, model: HandoffModel, opts: DoctorOptions): Promise<DoctorReport> {
-  const checks = runChecks(model, await readSnapshot(org, model, opts));
+  const checks = [
+    ...runChecks(model, await readSnapshot(org, model, opts)),
+    await publishRecordCheck(org, model, opts.root, opts.orgId),
+    ...agentChecks(model, await readAgentSnapshot(org, model))
+  ];
   return {
     checks,
     passed: checks.filter((c) => c.status === 'pass').length,

@@ -55,6 +55,7 @@ export function syncRouting(state: OrgState): void {
   for (const c of state.components('PermissionSet')) {
     const rec = state.find('PermissionSet', { Name: c.fullName })[0];
     if (!rec) continue;
+    for (const k of Object.keys(rec)) if (k.startsWith('Permissions')) rec[k] = false;
     for (const p of children(xmlOf(c), 'userPermissions'))
       rec[`Permissions${textOf(p, 'name') ?? ''}`] = textOf(p, 'enabled') === 'true';
   }
@@ -204,9 +205,12 @@ export function routeSession(
     } catch {
       // A flow the interpreter cannot run: the platform's answer to a failing flow is the fallback queue.
     }
-    for (const { object, record } of org.insertedSince(before))
-      if (object === 'Case')
-        state.insert('Case', { Subject: record.Subject, Origin: record.Origin, SourceId: session.Id });
+    for (const { object, record } of org.insertedSince(before)) {
+      if (object !== 'Case') continue;
+      const created = state.insert('Case', { Subject: record.Subject, Origin: record.Origin });
+      // The flow links the Case to the session (MessagingSession.CaseId).
+      if (org.byId(String(simSession.Id))?.record.CaseId === record.Id) session.CaseId = created.Id;
+    }
   }
   if (!target) return;
   session.OwnerId = target.Id;
