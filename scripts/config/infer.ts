@@ -4,7 +4,7 @@
  * keys (`_firstName`…) become standard parameters, and long values get a long text field.
  */
 import { labelFromKey } from '../model/resolve';
-import { standardParameterFor } from '../naming/naming';
+import { standardParameterFor } from '../platform/standardParameters';
 import type { AttributeConfig, AttributeGroup } from './types';
 
 const GROUP_PREFIXES: [RegExp, AttributeGroup][] = [

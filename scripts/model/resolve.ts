@@ -3,14 +3,8 @@
  * the generators stay free of policy. Assumes the config passed config/validate.ts.
  */
 import type { AgentConfig, AttributeConfig, HandoffConfig, QueueConfig } from '../config/types';
-import {
-  assignNames,
-  developerName,
-  fieldApiName,
-  MAX_API_NAME,
-  standardFormField,
-  standardParameterFor
-} from '../naming/naming';
+import { assignNames, developerName, fieldApiName, MAX_API_NAME } from '../naming/naming';
+import { standardFormField, standardParameterFor } from '../platform/standardParameters';
 import { fieldLength } from './fieldLengths';
 import { FLOW_INTERNAL_PREFIX, FLOW_RESERVED_NAMES } from './flowNames';
 import { AGENT_ACCESS } from '../contract';

@@ -4,8 +4,9 @@
  */
 import type { AttributeGroup, FieldType, NoAgentFallback, RoutingModel, RuleOperator, Vendor } from '../config/types';
 import type { NamingNote } from '../naming/naming';
+import type { StandardParameter } from '../platform/standardParameters';
 
-export type StandardParameter = 'FirstName' | 'LastName' | 'Email' | 'Subject';
+export type { StandardParameter };
 
 export interface ResolvedAttribute {
   /** Vendor key, verbatim: the channel's externalParameterName. */

@@ -9,7 +9,6 @@
  * truncation and collision is resolved with a short stable hash of the vendor key and reported.
  */
 import { createHash } from 'node:crypto';
-import type { StandardParameter } from '../model/types';
 
 export const MAX_API_NAME = 40;
 const HASH_LENGTH = 6;
@@ -71,23 +70,6 @@ function withHash(base: string, hash: string, max: number): string {
   const room = max - HASH_LENGTH - 1;
   const head = base.slice(0, room).replace(/_+$/, '');
   return `${head}_${hash}`;
-}
-
-const STANDARD_KEYS: Record<string, StandardParameter> = {
-  _firstname: 'FirstName',
-  _lastname: 'LastName',
-  _email: 'Email',
-  _subject: 'Subject'
-};
-
-/** The standard channel parameter a vendor key stands for (`_firstName`, `_FirstName` → FirstName), if any. */
-export function standardParameterFor(key: string): StandardParameter | undefined {
-  return STANDARD_KEYS[key.toLowerCase()];
-}
-
-/** The pre-chat formField of a standard parameter, as Salesforce names it. */
-export function standardFormField(p: StandardParameter): string {
-  return `_${p}`;
 }
 
 export interface NameRequest {

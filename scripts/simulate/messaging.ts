@@ -4,6 +4,12 @@
  * drops and why, truncation to the parameter's maxLength, and which flow input each value reaches.
  * The per-key verdict is compiled once per project; a payload only pays for Map lookups.
  */
+import {
+  STANDARD_PARAMETERS,
+  standardFormField,
+  standardParameterFor,
+  type StandardParameter
+} from '../platform/standardParameters';
 import { displayPath } from '../project/paths';
 import type { ChannelParameter, SimProject } from './project';
 
@@ -13,14 +19,6 @@ import type { ChannelParameter, SimProject } from './project';
  * writes `name`. Flip this one constant if a real org proves otherwise.
  */
 export const FORM_FIELD_NAMES_PARAMETER_BY: 'name' | 'externalParameterName' = 'name';
-
-/** Vendor keys for the channel's standard parameters (case-insensitive, as vendors vary: `_firstName`, `_FirstName`). */
-const STANDARD_KEYS: Record<string, { type: string; formField: string }> = {
-  _firstname: { type: 'FirstName', formField: '_FirstName' },
-  _lastname: { type: 'LastName', formField: '_LastName' },
-  _email: { type: 'Email', formField: '_Email' },
-  _subject: { type: 'Subject', formField: '_Subject' }
-};
 
 export type DropCode =
   'not-a-string' | 'no-parameter' | 'no-form' | 'form-inactive' | 'not-on-form' | 'no-mapping' | 'not-flow-input';
@@ -130,9 +128,8 @@ export function compileMessaging(project: SimProject): MessagingLayer {
   };
   for (const p of channel.customParameters) addCustom(p);
 
-  const standardRoute = (lowerKey: string): Route | undefined => {
-    const s = STANDARD_KEYS[lowerKey];
-    if (!s) return undefined;
+  const standardRoute = (type: StandardParameter): Route => {
+    const s = { type, formField: standardFormField(type) };
     const param = channel.standardParameters.find((p) => p.type === s.type);
     const drop =
       formProblem() ??
@@ -149,14 +146,15 @@ export function compileMessaging(project: SimProject): MessagingLayer {
           : mappingProblem(s.type, param.mappings));
     return { parameter: s.type, standard: true, flowInputs: param?.mappings ?? [], drop };
   };
-  const standardRoutes = new Map(Object.keys(STANDARD_KEYS).map((k) => [k, standardRoute(k)!]));
+  const standardRoutes = new Map(STANDARD_PARAMETERS.map((p) => [p, standardRoute(p)]));
 
   const apply = (entries: Map<string, unknown>): { verdicts: KeyVerdict[]; inputs: Map<string, string> } => {
     const verdicts: KeyVerdict[] = [];
     const inputs = new Map<string, string>();
     for (const [key, raw] of entries) {
-      // A custom parameter with the exact key wins; otherwise a standard key (any case).
-      const route = routes.get(key) ?? (key.startsWith('_') ? standardRoutes.get(key.toLowerCase()) : undefined);
+      // A custom parameter with the exact key wins; otherwise a standard key (any case: `_firstName`, `_FirstName`).
+      const standard = standardParameterFor(key);
+      const route = routes.get(key) ?? (standard ? standardRoutes.get(standard) : undefined);
       if (!route) {
         const near = nearMisses.get(key.toLowerCase());
         const hint =

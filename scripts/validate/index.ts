@@ -3,7 +3,8 @@
  * returns findings sorted by file and line. Rule families live in rules/, one module each.
  */
 import { UsageError } from '../project/errors';
-import { loadProject, type ProjectIndex } from './project';
+import { loadProject, type SourceProject } from '../source/project';
+import { ApexAnalysis, readValidateSettings } from './project';
 import type { Finding, Rule } from './types';
 
 const RULE_MODULES = [
@@ -37,7 +38,7 @@ export interface ValidateOptions {
   /** Cache Apex parse verdicts under node_modules/.cache (default true). */
   cache?: boolean;
   /** An already loaded project (benchmarks and tests). */
-  project?: ProjectIndex;
+  project?: SourceProject;
 }
 
 export interface ValidateResult {
@@ -72,13 +73,18 @@ export function selectRules(only: string[] = [], skip: string[] = []): Rule[] {
 export async function validate(options: ValidateOptions): Promise<ValidateResult> {
   const selected = selectRules(options.only, options.skip);
   const project = options.project ?? loadProject(options.root);
-  project.useCache = options.cache ?? true;
+  const useCache = options.cache ?? true;
+  const settings = readValidateSettings(options.root);
+  const apex = new ApexAnalysis(project.root, useCache);
   const findings: Finding[] = [];
   const notices: ValidateResult['notices'] = [];
   const seen = new Set<string>();
   for (const rule of selected) {
     await rule.check({
       project,
+      settings,
+      apex,
+      useCache,
       report(at, message, fix) {
         // The same problem repeated in one file (six values with one undeclared prefix) is one finding.
         const key = `${rule.id}\0${at.file}\0${message}`;
@@ -98,7 +104,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
       }
     });
   }
-  project.apexCache?.save();
+  apex.save();
   findings.sort((a, b) =>
     a.file < b.file
       ? -1

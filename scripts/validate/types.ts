@@ -2,7 +2,8 @@
  * The validator's vocabulary: a finding (what is wrong, where, how to fix it), a rule (one named
  * check with a fix hint) and what a rule sees while it runs.
  */
-import type { ProjectIndex } from './project';
+import type { SourceProject } from '../source/project';
+import type { ApexAnalysis, ValidateSettings } from './project';
 
 export type Severity = 'error' | 'warning';
 
@@ -25,7 +26,12 @@ export interface Location {
 }
 
 export interface RuleContext {
-  project: ProjectIndex;
+  project: SourceProject;
+  /** handoff.validate.json: what the org has that the files cannot show. */
+  settings: ValidateSettings;
+  apex: ApexAnalysis;
+  /** Whether rules may reuse results cached on disk (`--no-cache` turns it off). */
+  useCache: boolean;
   /** Reports a finding; the fix defaults to the rule's own hint. */
   report(at: Location, message: string, fix?: string): void;
   /** A line saying the rule could not run (or ran partly) and why; not a finding. */

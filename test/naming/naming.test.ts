@@ -1,11 +1,4 @@
-import {
-  assignNames,
-  cleanApiName,
-  isValidApiName,
-  stableHash,
-  standardParameterFor,
-  MAX_API_NAME
-} from '../../scripts/naming/naming';
+import { assignNames, cleanApiName, isValidApiName, stableHash, MAX_API_NAME } from '../../scripts/naming/naming';
 import { resolveModel } from '../../scripts/model/resolve';
 import type { HandoffConfig } from '../../scripts/config/types';
 
@@ -88,20 +81,6 @@ describe('assignNames', () => {
     const name = assignNames([{ key }], [], 36).names[0].name;
     expect(name.length).toBe(36);
     expect(isValidApiName(name, 36)).toBe(true);
-  });
-});
-
-describe('standard parameters', () => {
-  it.each([
-    ['_firstName', 'FirstName'],
-    ['_FirstName', 'FirstName'],
-    ['_lastName', 'LastName'],
-    ['_email', 'Email'],
-    ['_subject', 'Subject'],
-    ['firstName', undefined],
-    ['user_email', undefined]
-  ])('%s → %s', (key, param) => {
-    expect(standardParameterFor(key)).toBe(param);
   });
 });
 

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { build } from '../../scripts/generate/build';
-import { loadProject } from '../../scripts/validate/project';
+import { loadProject } from '../../scripts/source/project';
 import { validate } from '../../scripts/validate/index';
 import { REPO, tempDir } from './example';
 import type { HandoffConfig } from '../../scripts/config/types';

@@ -6,9 +6,10 @@
  */
 import { BUSINESS_HOURS } from '../../contract';
 import type { HandoffModel } from '../../model/types';
+import { ROUTING } from '../../platform/routing';
 import { bool, num, ref, str } from './elements';
 import type { FlowGraph } from './graph';
-import { FLOW_ELEMENTS as E, FLOW_OUTCOMES as O, FLOW_VARIABLES as V, ROUTING } from './names';
+import { FLOW_ELEMENTS as E, FLOW_OUTCOMES as O, FLOW_VARIABLES as V } from './names';
 import { queueBasedChannelInputs, routeWork } from './routeWork';
 
 /** Entry points of the Case branch, one per End Conversation reason. */

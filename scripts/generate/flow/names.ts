@@ -118,26 +118,3 @@ export function ruleQueueAssignmentName(index: number): string {
 
 /** Value the terminal element writes into FLOW_VARIABLES.outcome. */
 export const LEFT_TO_CHANNEL_FALLBACK = 'left_to_channel_fallback_queue';
-
-/** Values fixed by the platform (REFERENCE.md), named once. */
-export const ROUTING = {
-  routingType: 'QueueBased',
-  actionVersion: '2.0.0',
-  routeWork: 'routeWork',
-  checkAvailability: 'checkAvailabilityForRouting',
-  selectedOutputs: 'GET_ALL',
-  onlineAgentsCount: 'onlineAgentsCount',
-  /** Inputs Flow Builder writes empty on Route Work for queue-based routing. */
-  emptyRouteWorkInputs: [
-    'agentId',
-    'agentLabel',
-    'botId',
-    'botLabel',
-    'copilotId',
-    'copilotLabel',
-    'routingConfigId',
-    'routingConfigLabel',
-    'skillOption',
-    'skillRequirementsResourceItem'
-  ]
-} as const;

@@ -5,7 +5,8 @@
  */
 import { MESSAGING_SERVICE_CHANNEL } from '../../contract';
 import { bool, ref, str, type ActionSpec } from './elements';
-import { RECORD_ID, ROUTING } from './names';
+import { ROUTING } from '../../platform/routing';
+import { RECORD_ID } from './names';
 
 /** Route Work (queue-based, messaging service channel) of the session to the queue whose Id is `queueIdRef`. */
 /** Queue-based routing on the standard messaging service channel, by setup reference: no org-specific Id. */

@@ -4,6 +4,7 @@
  * wrong generated input name fails here as it would on deploy or at run time.
  */
 import { BUSINESS_HOURS, END_CONVERSATION } from '../../contract';
+import { AVAILABILITY_OUTPUTS, ROUTING, ROUTING_ACTION_INPUTS } from '../../platform/routing';
 import type { ActionCallNode, FlowRecord, FlowValue } from './model';
 import { OrgFault, type Org } from './org';
 
@@ -74,40 +75,15 @@ function queueById(env: ActionEnv, node: ActionCallNode, raw: FlowValue | undefi
   return hit.record;
 }
 
-const ROUTING_INPUTS = [
-  'recordId',
-  'routingType',
-  'serviceChannelId',
-  'serviceChannelDevName',
-  'serviceChannelLabel',
-  'queueId',
-  'queueLabel',
-  'isQueueVariable',
-  'routingConfigId',
-  'routingConfigLabel',
-  'agentId',
-  'agentLabel',
-  'botId',
-  'botLabel',
-  'copilotId',
-  'copilotLabel',
-  'skillOption',
-  'skillRequirementsResourceItem',
-  'selectedOutputs',
-  'fallbackQueueId',
-  'fallbackQueueLabel',
-  'isFallbackQueueVariable'
-];
-
 function routingType(node: ActionCallNode, inputs: Map<string, FlowValue>): string {
-  const t = text(inputs.get('routingType')) || 'QueueBased';
-  if (t !== 'QueueBased')
+  const t = text(inputs.get('routingType')) || ROUTING.routingType;
+  if (t !== ROUTING.routingType)
     throw new ActionDefinitionError(`${node.name}: routingType ${t} is not simulated (only QueueBased)`);
   return t;
 }
 
 const routeWork: Handler = (node, inputs, env) => {
-  checkInputs(node, inputs, ROUTING_INPUTS);
+  checkInputs(node, inputs, ROUTING_ACTION_INPUTS);
   const type = routingType(node, inputs);
   const recordId = text(inputs.get('recordId'));
   if (!recordId || env.org.byId(recordId)?.object.name !== 'MessagingSession') {
@@ -125,11 +101,12 @@ const routeWork: Handler = (node, inputs, env) => {
 };
 
 const checkAvailability: Handler = (node, inputs, env) => {
-  checkInputs(node, inputs, ROUTING_INPUTS);
+  checkInputs(node, inputs, ROUTING_ACTION_INPUTS);
   routingType(node, inputs);
   const queue = queueById(env, node, inputs.get('queueId'));
   const online = env.scenario.agents.get(String(queue.DeveloperName)) ?? env.scenario.defaultAgents;
-  return { onlineAgentsCount: online, estimatedWaitTime: online > 0 ? 0 : -1, queueSize: 0 };
+  const O = AVAILABILITY_OUTPUTS;
+  return { [O.onlineAgentsCount]: online, [O.estimatedWaitTime]: online > 0 ? 0 : -1, [O.queueSize]: 0 };
 };
 
 const businessHours: Handler = (node, inputs, env) => {
@@ -191,8 +168,8 @@ const endConversation: Handler = (node, inputs, env) => {
 /** Looks up the handler for an action call, or undefined when the simulator does not know it. */
 export function actionHandler(node: ActionCallNode): Handler | undefined {
   const type = node.actionType;
-  if (type === 'routeWork') return routeWork;
-  if (type === 'checkAvailabilityForRouting') return checkAvailability;
+  if (type === ROUTING.routeWork) return routeWork;
+  if (type === ROUTING.checkAvailability) return checkAvailability;
   if (type === 'apex' && node.actionName === END_CONVERSATION.className) return endConversation;
   if (type === 'apex' && node.actionName === BUSINESS_HOURS.className) return businessHours;
   return undefined;

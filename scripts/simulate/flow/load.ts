@@ -5,6 +5,7 @@
  * does not run are kept as `unsupported` nodes and reported only when a run reaches them.
  */
 import { child, children, parseXml, textOf, XmlSyntaxError, type XmlNode } from '../../xml/read';
+import { isFlowNodeKind } from '../../platform/flowElements';
 import { UserError } from '../../project/errors';
 import { LogicSyntaxError, parseLogic } from './logic';
 import type {
@@ -19,32 +20,6 @@ import type {
   Rule,
   ValueSpec
 } from './model';
-
-/** Node element types the interpreter runs. */
-const SUPPORTED_NODES = new Set([
-  'assignments',
-  'decisions',
-  'recordLookups',
-  'recordUpdates',
-  'recordCreates',
-  'actionCalls'
-]);
-/** Node element types a flow may contain that the interpreter does not run (reported when reached). */
-const OTHER_NODES = new Set([
-  'loops',
-  'screens',
-  'subflows',
-  'waits',
-  'recordDeletes',
-  'collectionProcessors',
-  'customErrors',
-  'transforms',
-  'orchestratedStages',
-  'steps',
-  'apexPluginCalls',
-  'recordRollbacks',
-  'actionCallsPlaceholder'
-]);
 
 export class FlowLoadError extends UserError {
   constructor(file: string, line: number, message: string, fix = '') {
@@ -181,7 +156,8 @@ export function loadFlow(source: string, file: string): CompiledFlow {
       resources.set(name, { name, kind: 'formula', dataType: textOf(n, 'dataType'), line: n.line });
       continue;
     }
-    if (!SUPPORTED_NODES.has(tag) && !OTHER_NODES.has(tag)) continue; // flow-level settings: label, processType…
+    // Nodes the interpreter does not run are kept as `unsupported` (reported when a run reaches them).
+    if (!isFlowNodeKind(tag)) continue; // flow-level settings: label, processType…
     const name = claim(textOf(n, 'name'), n);
     const base = { name, label: textOf(n, 'label') ?? name, tag, line: n.line };
     switch (tag) {

@@ -8,9 +8,9 @@ export const rules: Rule[] = [
     id: 'apex/parse',
     description: 'Every Apex class parses (@apexdevtools/apex-parser).',
     fix: 'Correct the syntax at the line shown.',
-    check({ project, report }) {
+    check({ project, apex, report }) {
       for (const cls of project.apex) {
-        for (const p of project.apexSyntax(cls).slice(0, 3))
+        for (const p of apex.syntax(cls).slice(0, 3))
           report({ file: cls.path, line: p.line }, `Apex syntax error at column ${p.column}: ${p.message}`);
       }
     }
@@ -40,7 +40,7 @@ export const rules: Rule[] = [
     description:
       'Each Apex action in a flow names a class with an @InvocableMethod and passes only (and every required) @InvocableVariable input.',
     fix: 'Use the class holding the @InvocableMethod as actionName, and its request class @InvocableVariable names as input parameter names.',
-    check({ project, report }) {
+    check({ project, apex, report }) {
       for (const file of project.ofType('Flow')) {
         for (const a of children(file.xml, 'actionCalls')) {
           if (textOf(a, 'actionType') !== 'apex') continue;
@@ -52,7 +52,7 @@ export const rules: Rule[] = [
             report(at, `Apex action "${textOf(a, 'name')}" calls ${className}, which is not a class in the project`);
             continue;
           }
-          const info = project.invocable(cls);
+          const info = apex.invocable(cls);
           if (!info) {
             report(at, `${className} has no @InvocableMethod`);
             continue;

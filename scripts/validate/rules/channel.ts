@@ -1,6 +1,7 @@
 /** The channel's own references: handler flow, fallback queue, the objects that queue takes, the deployment's channel. */
 import { children, textOf } from '../../xml/read';
-import { channelView, flowView, queueKnown, queueObjects, routingFlows } from '../metadata';
+import { channelView, flowView, queueObjects, routingFlows } from '../../source';
+import { queueKnown } from '../project';
 import { queueNames } from './flow';
 import type { Rule } from '../types';
 
@@ -40,7 +41,7 @@ export const rules: Rule[] = [
     description:
       "The channel's fallback queue (sessionHandlerQueue) exists in the project or is declared in handoff.validate.json.",
     fix: 'Set sessionHandlerQueue to a queue in queues/, or list it in handoff.validate.json "existingQueues".',
-    check({ project, report }) {
+    check({ project, settings, report }) {
       for (const f of project.ofType('MessagingChannel')) {
         const ch = channelView(f);
         const name = ch.handlerQueue?.value;
@@ -49,7 +50,7 @@ export const rules: Rule[] = [
             { file: f.path, line: f.xml.line },
             `Channel ${ch.name} has no sessionHandlerQueue: a conversation the flow cannot route is lost`
           );
-        else if (!queueKnown(project, name))
+        else if (!queueKnown(project, settings, name))
           report(
             { file: f.path, line: ch.handlerQueue!.line },
             `sessionHandlerQueue "${name}" is not a queue in the project`

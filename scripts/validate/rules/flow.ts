@@ -5,7 +5,8 @@
  */
 import { child, children, textOf, type XmlNode } from '../../xml/read';
 import { RECORD_ID } from '../../model/flowNames';
-import { flowView, queueKnown, routingFlows, type FlowView } from '../metadata';
+import { flowView, routingFlows, type FlowView } from '../../source';
+import { queueKnown } from '../project';
 import type { Rule } from '../types';
 
 const CONNECTORS = new Set([
@@ -206,11 +207,11 @@ export const rules: Rule[] = [
     description:
       'Queues the flow looks up by DeveloperName exist in the project or are declared in handoff.validate.json (existingQueues).',
     fix: 'Add the queue (handoff.config.json queues, then handoff build), correct the name, or list it in handoff.validate.json "existingQueues" when it exists only in the org.',
-    check({ project, report }) {
+    check({ project, settings, report }) {
       for (const file of project.ofType('Flow')) {
         const flow = flowView(file);
         for (const name of queueNames(flow)) {
-          if (!queueKnown(project, name.value)) {
+          if (!queueKnown(project, settings, name.value)) {
             report(
               { file: file.path, line: name.line },
               `Queue "${name.value}" is looked up by DeveloperName but is not in the project`

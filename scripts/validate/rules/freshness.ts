@@ -74,7 +74,7 @@ export const rules: Rule[] = [
     description:
       'The compiled LWCs in force-app/main/default/lwc are what lwc-ts/ compiles to (npm run build:lwc -- --check).',
     fix: 'Run `npm run build:lwc` and commit; never edit the compiled LWCs by hand.',
-    check({ project, report, notice }) {
+    check({ project, useCache, report, notice }) {
       const script = path.join(project.root, LWC_BUILD);
       const sources = path.join(project.root, PROJECT_FILES.lwcSources);
       if (!fs.existsSync(sources)) return; // no TypeScript LWCs: nothing to compare
@@ -88,14 +88,14 @@ export const rules: Rule[] = [
       hash.update(fs.readFileSync(script));
       const key = hash.digest('hex');
       const cacheFile = path.join(cacheDir(project.root), 'lwc-current.txt');
-      if (project.useCache && fs.existsSync(cacheFile) && fs.readFileSync(cacheFile, 'utf8') === key) return;
+      if (useCache && fs.existsSync(cacheFile) && fs.readFileSync(cacheFile, 'utf8') === key) return;
       const run = spawnSync(process.execPath, [script, '--check'], {
         cwd: project.root,
         encoding: 'utf8',
         timeout: 120_000
       });
       if (run.status === 0) {
-        if (project.useCache) {
+        if (useCache) {
           try {
             fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
             fs.writeFileSync(cacheFile, key);

@@ -1,7 +1,7 @@
 /** Platform limits: field lengths hold each parameter's maxLength; API names obey the naming rules. */
 import { textOf } from '../../xml/read';
 import { MAX_API_NAME } from '../../naming/naming';
-import { channelView, fieldFile, flowView, messagingSessionWrites } from '../metadata';
+import { channelView, fieldFile, flowView, messagingSessionWrites } from '../../source';
 import type { Rule } from '../types';
 import { FIXED_FIELD_LENGTH, fieldLength } from '../../model/fieldLengths';
 

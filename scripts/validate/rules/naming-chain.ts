@@ -13,12 +13,11 @@ import {
   messagingSessionWrites,
   type ChannelView,
   type FlowView
-} from '../metadata';
-import type { ProjectIndex } from '../project';
+} from '../../source';
+import type { SourceProject } from '../../source';
+import { isStandardFormField } from '../../platform/standardParameters';
 
-const STANDARD_FORM_FIELDS = new Set(['_FirstName', '_LastName', '_Email', '_Subject']);
-
-function handlerFlow(project: ProjectIndex, ch: ChannelView): FlowView | undefined {
+function handlerFlow(project: SourceProject, ch: ChannelView): FlowView | undefined {
   const name = ch.handlerFlow?.value;
   const file = name ? project.find('Flow', name) : undefined;
   return file ? flowView(file) : undefined;
@@ -221,7 +220,7 @@ export const rules: Rule[] = [
       for (const d of project.ofType('EmbeddedServiceConfig')) {
         for (const form of deploymentView(d).forms) {
           for (const field of form.fields) {
-            const standard = STANDARD_FORM_FIELDS.has(field.formField);
+            const standard = isStandardFormField(field.formField);
             if (standard && field.parameterType !== 'Standard') {
               report(
                 { file: d.path, line: field.line },

@@ -21,7 +21,7 @@ import {
   type OrgEdition
 } from '../../model/orgLimits';
 import { PROJECT_FILES } from '../../project/paths';
-import { flowView } from '../metadata';
+import { flowView } from '../../source';
 import type { Rule } from '../types';
 
 /** The edition the config names, else the default; an unreadable config is another rule's finding. */

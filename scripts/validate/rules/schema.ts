@@ -5,7 +5,7 @@
  */
 import { METADATA_NS } from '../../contract';
 import type { XmlNode } from '../../xml/read';
-import type { MetadataFile } from '../project';
+import type { MetadataFile } from '../../source';
 import type { Location, Rule, RuleContext } from '../types';
 import { loadFacts, Schema, type FlatType } from '../wsdl/schema';
 

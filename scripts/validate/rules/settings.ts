@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { SETTINGS_TYPE } from '../../contract';
 import { children, textOf } from '../../xml/read';
 import { PROJECT_FILES } from '../../project/paths';
-import type { ProjectIndex } from '../project';
+import type { SourceProject } from '../../source';
 import type { Location, Rule } from '../types';
 
 interface Endpoint {
@@ -16,7 +16,7 @@ interface Endpoint {
   at: Location;
 }
 
-function endpoints(project: ProjectIndex): Endpoint[] {
+function endpoints(project: SourceProject): Endpoint[] {
   const out: Endpoint[] = [];
   const settingsPrefix = SETTINGS_TYPE.objectName.replace(/__mdt$/, '') + '.';
   for (const rec of project.ofType('CustomMetadata')) {
@@ -49,7 +49,7 @@ interface Site {
   urlLine?: number;
 }
 
-function sites(project: ProjectIndex): Site[] {
+function sites(project: SourceProject): Site[] {
   return project.ofType('RemoteSiteSetting').map((f) => ({
     name: f.name,
     url: textOf(f.xml, 'url') ?? '',

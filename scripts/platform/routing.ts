@@ -1,0 +1,55 @@
+/**
+ * Omni-Channel flow actions as the platform defines them (REFERENCE.md): Route Work and Check
+ * Availability for Routing, their action names, version and inputs. The generator writes them, the
+ * simulator checks a flow's inputs against them, the emulator can refuse others.
+ */
+
+/** Values fixed by the platform, named once. */
+export const ROUTING = {
+  routingType: 'QueueBased',
+  actionVersion: '2.0.0',
+  routeWork: 'routeWork',
+  checkAvailability: 'checkAvailabilityForRouting',
+  selectedOutputs: 'GET_ALL',
+  onlineAgentsCount: 'onlineAgentsCount',
+  /** Inputs Flow Builder writes empty on Route Work for queue-based routing. */
+  emptyRouteWorkInputs: [
+    'agentId',
+    'agentLabel',
+    'botId',
+    'botLabel',
+    'copilotId',
+    'copilotLabel',
+    'routingConfigId',
+    'routingConfigLabel',
+    'skillOption',
+    'skillRequirementsResourceItem'
+  ]
+} as const;
+
+/**
+ * Every input Route Work and Check Availability for Routing take (the inputs Flow Builder writes
+ * for them); any other input name fails the flow's deploy.
+ */
+export const ROUTING_ACTION_INPUTS: readonly string[] = [
+  'recordId',
+  'routingType',
+  'serviceChannelId',
+  'serviceChannelDevName',
+  'serviceChannelLabel',
+  'queueId',
+  'queueLabel',
+  'isQueueVariable',
+  ...ROUTING.emptyRouteWorkInputs,
+  'selectedOutputs',
+  'fallbackQueueId',
+  'fallbackQueueLabel',
+  'isFallbackQueueVariable'
+];
+
+/** Outputs of Check Availability for Routing. */
+export const AVAILABILITY_OUTPUTS = {
+  onlineAgentsCount: ROUTING.onlineAgentsCount,
+  estimatedWaitTime: 'estimatedWaitTime',
+  queueSize: 'queueSize'
+} as const;

@@ -1,0 +1,124 @@
+/**
+ * The read model of a source-format project, loaded once: the package directories of
+ * sfdx-project.json are walked, every `-meta.xml` file parsed with line numbers (scripts/xml/read.ts)
+ * and typed through SDR's registry (./registry.ts), every Apex class kept as text. Validate,
+ * simulate, doctor and deploy read the project through this; the typed views (./views) parse each
+ * component once on top of it.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseXml, XmlSyntaxError, type XmlNode } from '../xml/read';
+import { listFilesUnder } from '../project/files';
+import { packageDirectories } from '../project/sfdxProject';
+import { metaSuffix, sourceTypeOf } from './registry';
+
+export interface MetadataFile {
+  /** Project-relative path, forward slashes. */
+  path: string;
+  abs: string;
+  text: string;
+  /** The metadata type SDR's registry gives the file; undefined for a file it does not know. */
+  type?: string;
+  /** The component's API name: the file name without its suffix (`Object.Field__c` for fields). */
+  name: string;
+  /** Parsed document; absent when the file is not well-formed XML (see xmlError). */
+  xml?: XmlNode;
+  xmlError?: XmlSyntaxError;
+}
+
+/** A metadata file that parsed. */
+export type ParsedFile = MetadataFile & { xml: XmlNode };
+
+export interface ApexSource {
+  path: string;
+  abs: string;
+  text: string;
+  /** Class name: the file name without `.cls`. */
+  name: string;
+}
+
+const SKIP_DIRS = new Set(['node_modules', '__tests__', '.sfdx', '.sf', '.git']);
+
+export class SourceProject {
+  readonly metadata: MetadataFile[] = [];
+  readonly apex: ApexSource[] = [];
+  /** Every file path under the package directories (project-relative), for existence checks. */
+  readonly allFiles = new Set<string>();
+  private readonly byTypeMap = new Map<string, MetadataFile[]>();
+
+  constructor(
+    readonly root: string,
+    /** Package directories of sfdx-project.json, project-relative, forward slashes. */
+    readonly packageDirs: string[]
+  ) {}
+
+  add(file: MetadataFile): void {
+    this.metadata.push(file);
+    if (file.type) {
+      const list = this.byTypeMap.get(file.type) ?? [];
+      list.push(file);
+      this.byTypeMap.set(file.type, list);
+    }
+  }
+
+  /** Every file of one metadata type, well-formed or not, in path order. */
+  allOfType(type: string): MetadataFile[] {
+    return this.byTypeMap.get(type) ?? [];
+  }
+
+  /** Well-formed files of one metadata type, in path order. */
+  ofType(type: string): ParsedFile[] {
+    return this.allOfType(type).filter((f): f is ParsedFile => !!f.xml);
+  }
+
+  /** The well-formed component of a type with this exact API name. */
+  find(type: string, name: string): ParsedFile | undefined {
+    return this.ofType(type).find((f) => f.name === name);
+  }
+
+  /** Whether a component of this type and exact name has a file, well-formed or not (a broken file is xml/well-formed's finding, not "missing"). */
+  has(type: string, name: string): boolean {
+    return this.allOfType(type).some((f) => f.name === name);
+  }
+
+  /** Same as find, ignoring case: to tell "missing" from "differs by case" in messages. */
+  findIgnoringCase(type: string, name: string): ParsedFile | undefined {
+    const lower = name.toLowerCase();
+    return this.ofType(type).find((f) => f.name.toLowerCase() === lower);
+  }
+
+  /** The Apex class with this name (Apex names are case-insensitive). */
+  apexClass(name: string): ApexSource | undefined {
+    const lower = name.toLowerCase();
+    return this.apex.find((a) => a.name.toLowerCase() === lower);
+  }
+}
+
+/** Loads the project at `root` (the folder holding sfdx-project.json). */
+export function loadProject(root: string): SourceProject {
+  const project = new SourceProject(root, packageDirectories(root));
+  const skipDir = (name: string): boolean => SKIP_DIRS.has(name) || name.startsWith('.');
+  const files = project.packageDirs.flatMap((dir) => listFilesUnder(path.join(root, dir), skipDir)).sort();
+  for (const abs of files) {
+    const rel = path.relative(root, abs).split(path.sep).join('/');
+    project.allFiles.add(rel);
+    if (rel.endsWith('.cls')) {
+      project.apex.push({ path: rel, abs, text: fs.readFileSync(abs, 'utf8'), name: path.basename(rel, '.cls') });
+      continue;
+    }
+    const suffix = metaSuffix(rel);
+    if (!suffix) continue;
+    const typed = sourceTypeOf(rel);
+    const text = fs.readFileSync(abs, 'utf8');
+    const name = typed?.name ?? path.posix.basename(rel).slice(0, -`.${suffix}-meta.xml`.length);
+    const file: MetadataFile = { path: rel, abs, text, type: typed?.type, name };
+    try {
+      file.xml = parseXml(text);
+    } catch (e) {
+      if (!(e instanceof XmlSyntaxError)) throw e;
+      file.xmlError = e;
+    }
+    project.add(file);
+  }
+  return project;
+}

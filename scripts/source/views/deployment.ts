@@ -1,0 +1,47 @@
+/** Typed view of an EmbeddedServiceConfig (the deployment): its channel and pre-chat forms. */
+import { child, children, textOf } from '../../xml/read';
+import type { ParsedFile, SourceProject } from '../project';
+import { lineOf, textAt, type At } from './at';
+
+type Parsed = ParsedFile;
+
+export interface FormFieldView {
+  formField: string;
+  hidden: boolean;
+  parameterType: string;
+  line: number;
+}
+
+export interface DeploymentView {
+  file: Parsed;
+  channel?: At<string>;
+  forms: { active: boolean; activeLine: number; line: number; fields: FormFieldView[] }[];
+}
+
+export function deploymentView(file: Parsed): DeploymentView {
+  const x = file.xml;
+  const mc = child(x, 'embeddedServiceMessagingChannel');
+  return {
+    file,
+    channel: mc ? textAt(mc, 'messagingChannel') : undefined,
+    forms: children(x, 'embeddedServiceForms').map((f) => ({
+      active: textOf(f, 'isActive') === 'true',
+      activeLine: lineOf(child(f, 'isActive'), f),
+      line: f.line,
+      fields: children(f, 'embeddedServiceFormFields').map((ff) => ({
+        formField: textOf(ff, 'formField') ?? '',
+        hidden: textOf(ff, 'isHidden') === 'true',
+        parameterType: textOf(ff, 'messagingChannelParameterType') ?? '',
+        line: ff.line
+      }))
+    }))
+  };
+}
+
+/** The deployments whose messaging channel is this channel. */
+export function deploymentsOf(project: SourceProject, channel: string): DeploymentView[] {
+  return project
+    .ofType('EmbeddedServiceConfig')
+    .map(deploymentView)
+    .filter((d) => d.channel?.value === channel);
+}

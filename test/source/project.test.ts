@@ -1,0 +1,61 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { UserError } from '../../scripts/project/errors';
+import { loadProject } from '../../scripts/source/project';
+
+const NS = 'xmlns="http://soap.sforce.com/2006/04/metadata"';
+
+/** Writes files (project-relative path → content) into a fresh folder. */
+function projectWith(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hk-source-'));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  return root;
+}
+
+describe('loadProject', () => {
+  const roots: string[] = [];
+  afterAll(() => roots.forEach((r) => fs.rmSync(r, { recursive: true, force: true })));
+  const make = (files: Record<string, string>): string => {
+    const r = projectWith(files);
+    roots.push(r);
+    return r;
+  };
+
+  test('indexes every package directory by type and name; broken XML is kept, not typed away', () => {
+    const root = make({
+      'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'app/main' }, { path: 'app/gen/' }] }),
+      'app/main/queues/Tier1.queue-meta.xml': `<Queue ${NS}><name>Tier 1</name></Queue>`,
+      'app/gen/queues/Tier2.queue-meta.xml': `<Queue ${NS}><name>Tier 2</name>`,
+      'app/gen/flows/F.flow-meta.xml': `<Flow ${NS}><status>Active</status></Flow>`,
+      'app/main/classes/Foo.cls': 'public class Foo {}',
+      'app/main/classes/Foo.cls-meta.xml': `<ApexClass ${NS}><status>Active</status></ApexClass>`,
+      'app/main/classes/__tests__/Ignored.flow-meta.xml': `<Flow ${NS}/>`,
+      'app/main/.hidden/Ignored.flow-meta.xml': `<Flow ${NS}/>`,
+      'app/main/readme.md': 'not metadata',
+      'elsewhere/flows/Outside.flow-meta.xml': `<Flow ${NS}/>`
+    });
+    const p = loadProject(root);
+    expect(p.packageDirs).toEqual(['app/main', 'app/gen']);
+    expect(p.ofType('Queue').map((f) => f.name)).toEqual(['Tier1']);
+    expect(p.has('Queue', 'Tier2')).toBe(true);
+    expect(p.find('Queue', 'Tier2')).toBeUndefined();
+    expect(p.allOfType('Queue').find((f) => f.name === 'Tier2')?.xmlError).toBeDefined();
+    expect(p.findIgnoringCase('Queue', 'tier1')?.path).toBe('app/main/queues/Tier1.queue-meta.xml');
+    expect(p.find('Flow', 'F')?.xml.local).toBe('Flow');
+    expect(p.ofType('Flow').map((f) => f.name)).toEqual(['F']);
+    expect(p.apexClass('foo')?.text).toBe('public class Foo {}');
+    expect(p.find('ApexClass', 'Foo')).toBeDefined();
+    expect(p.allFiles.has('app/main/readme.md')).toBe(true);
+    expect(p.metadata.map((f) => f.path)).not.toContain('elsewhere/flows/Outside.flow-meta.xml');
+  });
+
+  test('a folder without sfdx-project.json is a user error naming the fix', () => {
+    const root = make({ 'force-app/flows/F.flow-meta.xml': `<Flow ${NS}/>` });
+    expect(() => loadProject(root)).toThrow(UserError);
+    expect(() => loadProject(root)).toThrow(/No sfdx-project.json/);
+  });
+});
