@@ -15,7 +15,8 @@ const COMMANDS: Record<string, () => Command> = {
   deploy: () => require('../commands/deploy').command,
   seed: () => require('../commands/seed').command,
   doctor: () => require('../commands/doctor').command,
-  smoke: () => require('../commands/smoke').command
+  smoke: () => require('../commands/smoke').command,
+  explain: () => require('../commands/explain').command
 };
 
 function loadCommand(name: string): Command | undefined {
