@@ -293,5 +293,10 @@ export function activeFlowXml(state: OrgState, flowName: string): string | undef
   syncFromMetadata(state);
   const def = state.find('FlowDefinition', { DeveloperName: flowName })[0];
   const id = def?.ActiveVersionId;
-  return id ? flowVersions.get(state)?.get(flowName)?.find((v) => v.id === id)?.xml : undefined;
+  return id
+    ? flowVersions
+        .get(state)
+        ?.get(flowName)
+        ?.find((v) => v.id === id)?.xml
+    : undefined;
 }

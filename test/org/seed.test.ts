@@ -101,19 +101,23 @@ describe('handoff seed against the emulator', () => {
   it.each([
     [10, 1],
     [450, 3]
-  ])('assigns %i agents in ceil(N/200) = %i Collections calls', async (n, calls) => {
-    const agents = Array.from({ length: n }, (_, i) => `agent${i}@bulk.example.com`);
-    addUsers(emu, agents);
-    emu.resetCounters();
-    const r = await runSeed(org, m, opts({ agents: agentsOf(agents), integrationUser: undefined }));
-    expect(r.assignments.created).toBe(n);
-    // Per kind of record (licence, queue membership, presence configuration, permission set): ceil(N/200) calls.
-    expect(r.agents.created).toBe(n * (2 + m.queues.length));
-    expect(emu.count('POST /services/data/v66.0/composite/sobjects')).toBe(
-      calls * 3 + Math.ceil((n * m.queues.length) / 200)
-    );
-    expect(emu.state.table('PermissionSetAssignment').size).toBe(n);
-  }, 30_000);
+  ])(
+    'assigns %i agents in ceil(N/200) = %i Collections calls',
+    async (n, calls) => {
+      const agents = Array.from({ length: n }, (_, i) => `agent${i}@bulk.example.com`);
+      addUsers(emu, agents);
+      emu.resetCounters();
+      const r = await runSeed(org, m, opts({ agents: agentsOf(agents), integrationUser: undefined }));
+      expect(r.assignments.created).toBe(n);
+      // Per kind of record (licence, queue membership, presence configuration, permission set): ceil(N/200) calls.
+      expect(r.agents.created).toBe(n * (2 + m.queues.length));
+      expect(emu.count('POST /services/data/v66.0/composite/sobjects')).toBe(
+        calls * 3 + Math.ceil((n * m.queues.length) / 200)
+      );
+      expect(emu.state.table('PermissionSetAssignment').size).toBe(n);
+    },
+    30_000
+  );
 
   it('reports unknown users and a missing token as problems', async () => {
     const r = await runSeed(org, m, opts({ agents: agentsOf(['nobody@example.com']), env: {} }));
