@@ -12,7 +12,7 @@ import type { Check } from '../org/doctorChecks';
 import { UsageError, UserError } from '../project/errors';
 import { displayPath } from '../project/paths';
 import { parsePayloadBytes } from '../simulate/payload';
-import { loadProject as loadSimProject } from '../simulate/project';
+import { loadSimProject } from '../simulate/project';
 import { simulatorFor } from '../simulate/replay';
 import { simulate } from '../simulate/simulate';
 import { loadProject as loadIndex } from '../source/project';
