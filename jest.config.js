@@ -30,6 +30,8 @@ const lwc = {
 };
 
 module.exports = {
+  // Org tests start an emulator and the CLI as child processes; on a loaded 2-core machine 5 s is not enough.
+  testTimeout: 60000,
   projects: [scripts, lwc],
   collectCoverageFrom: ['scripts/**/*.ts', 'lwc-ts/**/*.ts', '!**/__tests__/**', '!**/*.d.ts'],
   coverageReporters: ['text-summary', 'lcov']

@@ -15,7 +15,8 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   deploy: () => import('../commands/deploy'),
   seed: () => import('../commands/seed'),
   doctor: () => import('../commands/doctor'),
-  smoke: () => import('../commands/smoke')
+  smoke: () => import('../commands/smoke'),
+  explain: () => import('../commands/explain')
 };
 
 async function loadCommand(name: string): Promise<Command | undefined> {

@@ -41,7 +41,7 @@ Exit codes: 0 routed or Case created, 1 dropped or an error in the project, 2 us
 See docs/simulate.md.
 `;
 
-function readInput(file: string): { bytes: Buffer; source: string } {
+export function readInput(file: string): { bytes: Buffer; source: string } {
   if (file === '-') return { bytes: fs.readFileSync(0), source: '<stdin>' };
   try {
     return { bytes: fs.readFileSync(file), source: displayPath(path.resolve(file)) };
