@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadProject } from '../scripts/simulate/project';
+import { loadSimProject } from '../scripts/simulate/project';
 import { replay, simulatorFor } from '../scripts/simulate/replay';
 import type { BenchRow } from './measure';
 
@@ -50,7 +50,7 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
 
     // The replay: project loaded and compiled once, then every payload simulated.
     t0 = process.hrtime.bigint();
-    const sim = simulatorFor(loadProject(ROOT));
+    const sim = simulatorFor(loadSimProject(ROOT));
     const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
     t0 = process.hrtime.bigint();
     const summary = replay(fs.readFileSync(file), file, sim, {

@@ -11,7 +11,8 @@ import {
   type PollSettings,
   type TestLevel
 } from '../org/deploy';
-import { loadProject } from '../org/deployPackage';
+import { deployPackageOf } from '../org/deployPackage';
+import { loadProject } from '../source/project';
 import { postDeploy, type PostDeployResult } from '../org/postDeploy';
 import type { ResiliencePolicy } from '../org/resilience';
 
@@ -111,7 +112,7 @@ export async function runDeploy(ctx: CommandContext, deps: DeployDeps): Promise<
   const verbose = !!values.verbose;
   const { out, root } = ctx;
   // Read the project before connecting: a broken project should not cost a login.
-  loadProject(root);
+  deployPackageOf(loadProject(root));
   const options: ConnectOptions = {
     targetOrg: values['target-org'],
     env: deps.env,
@@ -154,7 +155,7 @@ export async function runDeploy(ctx: CommandContext, deps: DeployDeps): Promise<
   };
   if (result.success && !checkOnly) {
     out.progress('Post-deploy steps:');
-    doc.postDeploy = await postDeploy(session, loadProject(root).all, out.progress);
+    doc.postDeploy = await postDeploy(session, deployPackageOf(loadProject(root)).all, out.progress);
     printPostDeploy(doc.postDeploy, log);
     doc.success = doc.postDeploy.success;
   }

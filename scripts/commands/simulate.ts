@@ -6,7 +6,7 @@ import { UsageError, UserError } from '../project/errors';
 import { displayPath } from '../project/paths';
 import type { Scenario } from '../simulate/flow/actions';
 import { parsePayloadBytes, type Payload } from '../simulate/payload';
-import { loadProject, type SimProject } from '../simulate/project';
+import { loadSimProject, type SimProject } from '../simulate/project';
 import { formatReplay, replay, simulatorFor } from '../simulate/replay';
 import { simulate } from '../simulate/simulate';
 import { formatTrace } from '../simulate/trace';
@@ -107,7 +107,7 @@ export const command: Command = {
       throw new UsageError(`handoff simulate: --contact takes an email address, not "${values.contact}".`);
 
     const projectDir = values.project ? path.resolve(values.project) : root;
-    const project = loadProject(projectDir, { deployment: values.deployment });
+    const project = loadSimProject(projectDir, { deployment: values.deployment });
     const scenario = scenarioFrom(values, project);
     const sim = simulatorFor(project);
     const earlier: Payload | undefined = values['earlier-session']
@@ -123,7 +123,7 @@ export const command: Command = {
       const against = values.compare
         ? {
             label: displayPath(path.resolve(values.compare)),
-            sim: simulatorFor(loadProject(values.compare, { deployment: values.deployment }))
+            sim: simulatorFor(loadSimProject(values.compare, { deployment: values.deployment }))
           }
         : undefined;
       out.progress(`Replaying ${source}…`);

@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { DeployResult, type ComponentSet, type MetadataApiDeployStatus } from '@salesforce/source-deploy-retrieve';
 import { UserError } from '../project/errors';
 import type { OrgSession } from './connect';
-import { loadProject, wholePackage, zipOf, type PhasePackage, type ProjectPackage } from './deployPackage';
+import { loadProject } from '../source/project';
+import { deployPackageOf, wholePackage, zipOf, type PhasePackage, type ProjectPackage } from './deployPackage';
 
 export const TEST_LEVELS = ['NoTestRun', 'RunSpecifiedTests', 'RunLocalTests', 'RunAllTestsInOrg'] as const;
 export type TestLevel = (typeof TEST_LEVELS)[number];
@@ -256,7 +257,7 @@ export async function checkOnlyDeploy(
   root: string,
   options: Partial<Omit<DeployOptions, 'checkOnly'>> = {}
 ): Promise<DeployRun> {
-  const project = loadProject(root);
+  const project = deployPackageOf(loadProject(root));
   const level = options.testLevel ?? 'RunSpecifiedTests';
   const tests = testsFor(level, project, options.tests);
   return deployPackage(session, root, wholePackage(project), project.all, level, tests, {
@@ -285,7 +286,7 @@ export async function deployProject(
   root: string,
   options: DeployOptions
 ): Promise<DeployProjectResult> {
-  const project = loadProject(root);
+  const project = deployPackageOf(loadProject(root));
   const tests = testsFor(options.testLevel, project, options.tests);
   const progress = options.progress ?? (() => undefined);
   if (options.checkOnly) {

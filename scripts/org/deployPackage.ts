@@ -1,6 +1,6 @@
 /**
  * Builds what `handoff deploy` sends, offline, with @salesforce/source-deploy-retrieve: the
- * project's source (every package directory of sfdx-project.json, .forceignore applied) as a
+ * project's source (every package directory of the read model, scripts/source; .forceignore applied) as a
  * ComponentSet, split into the phases of deployPhases.ts, each converted to a metadata-format zip
  * with its package.xml. SDR merges the MessagingSession field files into one object file, as the
  * Metadata API expects.
@@ -10,8 +10,7 @@ import * as path from 'node:path';
 import { ComponentSet, MetadataConverter, type SourceComponent } from '@salesforce/source-deploy-retrieve';
 import { API_VERSION, APEX_TEST_CLASSES } from '../contract';
 import { UserError } from '../project/errors';
-import { listFilesUnder } from '../project/files';
-import { packageDirectories } from '../project/sfdxProject';
+import type { SourceProject } from '../source/project';
 import { APEX_TYPES, DEPLOY_PHASES, OTHER_PHASE, phaseOf, type DeployPhase } from './deployPhases';
 
 export interface PhasePackage {
@@ -31,33 +30,29 @@ export interface ProjectPackage {
 }
 
 /** SDR skips an Apex body without its -meta.xml silently; the deploy would then miss it. */
-function apexWithoutMeta(dirs: string[]): string[] {
-  return dirs
-    .flatMap((dir) => listFilesUnder(dir))
-    .filter((p) => /\.(cls|trigger)$/.test(p) && !fs.existsSync(`${p}-meta.xml`));
+function apexWithoutMeta(project: SourceProject): string[] {
+  return [...project.allFiles].filter((p) => /\.(cls|trigger)$/.test(p) && !project.allFiles.has(`${p}-meta.xml`));
 }
 
 /** The package directories that exist on disk, absolute. */
-function existingPackageDirectories(root: string): string[] {
-  const dirs = packageDirectories(root)
-    .map((d) => path.resolve(root, d))
-    .filter((d) => fs.existsSync(d));
+function existingPackageDirectories(project: SourceProject): string[] {
+  const dirs = project.packageDirs.map((d) => path.resolve(project.root, d)).filter((d) => fs.existsSync(d));
   if (!dirs.length)
-    throw new UserError(`${path.join(root, 'sfdx-project.json')} lists no existing packageDirectories.`, [
+    throw new UserError(`${path.join(project.root, 'sfdx-project.json')} lists no existing packageDirectories.`, [
       'Add { "path": "force-app/main" } (and force-app/generated).'
     ]);
   return dirs;
 }
 
-export function loadProject(root: string): ProjectPackage {
-  const dirs = existingPackageDirectories(root);
-  const orphans = apexWithoutMeta(dirs);
+/** The project (scripts/source's read model) as deploy phases, each a ComponentSet. */
+export function deployPackageOf(project: SourceProject): ProjectPackage {
+  const root = project.root;
+  const dirs = existingPackageDirectories(project);
+  const orphans = apexWithoutMeta(project);
   if (orphans.length) {
     throw new UserError(
       'Apex files without their -meta.xml would be left out of the deploy.',
-      orphans.map(
-        (p) => `${path.relative(root, p)}: add ${path.basename(p)}-meta.xml (apiVersion ${API_VERSION}, status Active)`
-      )
+      orphans.map((p) => `${p}: add ${path.posix.basename(p)}-meta.xml (apiVersion ${API_VERSION}, status Active)`)
     );
   }
   let all: ComponentSet;

@@ -7,31 +7,19 @@
  * (FieldDefinition, FlowDefinition, the active Flow version), and 1 MIAW access-token call to see the
  * published pre-chat form. A result beyond 2,000 rows adds one call per further page.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { HandoffModel } from '../model/types';
 import { FAILURE_OBJECT } from '../contract';
-import { children, parseXml, textOf } from '../xml/read';
+import { FLOW_NODE_KINDS } from '../platform/flowElements';
+import { UserError } from '../project/errors';
+import { loadProject } from '../source/project';
+import { flowView, type FlowView } from '../source/views/flow';
 import { asArray, asBool, asText, exists, queryAll, soqlList, soqlString, type OrgCaller } from './doctorSoql';
 import { FAILURE_DAYS, runChecks, type Check, type FlowShape, type OrgSnapshot } from './doctorChecks';
 import { MiawClient } from './miawClient';
 import { settingsFullName } from './seedPlan';
 
-/** Flow element types whose names make up a version's shape. */
-const FLOW_ELEMENT_TYPES = [
-  'actionCalls',
-  'assignments',
-  'decisions',
-  'recordCreates',
-  'recordLookups',
-  'recordUpdates',
-  'loops',
-  'subflows',
-  'screens'
-] as const;
-
 export interface DoctorOptions {
-  /** Project root, to find the flow file. */
+  /** Project root: the flow file is read through its package directories. */
   root: string;
   /** MIAW base URL; when undefined the published-form check is a warning. */
   scrtUrl?: string;
@@ -53,40 +41,37 @@ export function flowShapeFromJson(meta: Meta): FlowShape {
   const variables = asArray(meta.variables as Meta[] | Meta | undefined);
   return {
     inputVariables: variables.filter((v) => asBool(v.isInput)).map((v) => String(v.name)),
-    elements: FLOW_ELEMENT_TYPES.flatMap((t) =>
+    elements: FLOW_NODE_KINDS.flatMap((t) =>
       asArray(meta[t] as Meta[] | Meta | undefined).map((e) => `${t}:${String(e.name)}`)
     )
   };
 }
 
 /** The same shape from the project's flow file. */
-export function flowShapeFromXml(xml: string): FlowShape {
-  const root = parseXml(xml);
+export function flowShapeFromView(flow: FlowView): FlowShape {
+  const nodes = [...flow.nodes.entries()];
   return {
-    inputVariables: children(root, 'variables')
-      .filter((v) => textOf(v, 'isInput') === 'true')
-      .map((v) => textOf(v, 'name') ?? ''),
-    elements: FLOW_ELEMENT_TYPES.flatMap((t) => children(root, t).map((e) => `${t}:${textOf(e, 'name') ?? ''}`))
+    inputVariables: [...flow.variables.values()].filter((v) => v.isInput).map((v) => v.name),
+    elements: FLOW_NODE_KINDS.flatMap((t) => nodes.filter(([, n]) => n.local === t).map(([name]) => `${t}:${name}`))
   };
 }
 
-/** Finds `<apiName>.flow-meta.xml` under force-app (generated first). */
-export function findFlowFile(root: string, apiName: string): string | undefined {
-  const candidates = [
-    path.join(root, 'force-app/generated/flows', `${apiName}.flow-meta.xml`),
-    path.join(root, 'force-app/main/default/flows', `${apiName}.flow-meta.xml`)
-  ];
-  return candidates.find((f) => fs.existsSync(f));
-}
-
+/** The shape of the project's flow `apiName`, read through the source model, or why it cannot be read. */
 function projectFlow(root: string, apiName: string): FlowShape | { unavailable: string } {
-  const file = findFlowFile(root, apiName);
-  if (!file) return { unavailable: `no ${apiName}.flow-meta.xml under force-app` };
+  let project;
   try {
-    return flowShapeFromXml(fs.readFileSync(file, 'utf8'));
+    project = loadProject(root);
   } catch (e) {
-    return { unavailable: `${path.relative(root, file)}: ${(e as Error).message}` };
+    if (e instanceof UserError) return { unavailable: e.message };
+    throw e;
   }
+  const file = project.allOfType('Flow').find((f) => f.name === apiName);
+  if (!file)
+    return {
+      unavailable: `no ${apiName}.flow-meta.xml in the package directories (${project.packageDirs.join(', ')})`
+    };
+  if (!file.xml) return { unavailable: `${file.path}: ${file.xmlError?.message ?? 'not well-formed XML'}` };
+  return flowShapeFromView(flowView({ ...file, xml: file.xml }));
 }
 
 async function readMeta(org: OrgCaller, type: string, fullName: string): Promise<Meta | undefined> {

@@ -1,16 +1,19 @@
 /**
  * Loads what will be deployed, once: the deployment (pre-chat form), its messaging channel, the
  * channel's routing flow (compiled), the queues, the custom fields and the End Conversation settings
- * record, all from a force-app folder. Every later payload runs against this without touching disk.
+ * record, all from a force-app folder read through the source model (scripts/source). Every later
+ * payload runs against this without touching disk.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SETTINGS_TYPE } from '../contract';
 import { UserError } from '../project/errors';
-import { listFilesUnder } from '../project/files';
 import { displayPath } from '../project/paths';
-import { child, children, parseXml, textOf, XmlSyntaxError, type XmlNode } from '../xml/read';
-import { loadFlow } from './flow/load';
+import { loadProject, type MetadataFile, type ParsedFile, type SourceProject } from '../source/project';
+import { customMetadataValues, fieldView, queueLabel } from '../source/views/access';
+import { channelView } from '../source/views/channel';
+import { deploymentView } from '../source/views/deployment';
+import { compileFlow, FlowLoadError } from './flow/load';
 import type { CompiledFlow } from './flow/model';
 import { buildSchema, Org, type Schema } from './flow/org';
 
@@ -65,19 +68,15 @@ export interface SimProject {
   baseOrg: Org;
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.sfdx', '.sf', 'lwc', 'aura', 'staticresources']);
-
-function readXml(file: string): XmlNode {
-  try {
-    return parseXml(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    if (e instanceof XmlSyntaxError) throw new UserError(`${displayPath(file)}: malformed XML: ${e.message}`);
-    throw e;
-  }
+/** The well-formed files of a type; a broken one is a user error naming it (the simulation would be wrong). */
+function parsedOfType(project: SourceProject, type: string): ParsedFile[] {
+  return project.allOfType(type).map(parsed);
 }
 
-const baseName = (file: string, suffix: string): string => path.basename(file).slice(0, -suffix.length);
-const bool = (n: XmlNode, name: string): boolean => textOf(n, name) === 'true';
+function parsed(file: MetadataFile): ParsedFile {
+  if (!file.xml) throw new UserError(`${displayPath(file.abs)}: malformed XML: ${file.xmlError?.message ?? ''}`);
+  return file as ParsedFile;
+}
 
 /** The metadata folder for `dir`: its force-app when it is a project root, else the folder itself. */
 export function sourceDirFor(dir: string): string {
@@ -88,48 +87,39 @@ export function sourceDirFor(dir: string): string {
   return fs.existsSync(fa) ? fa : abs;
 }
 
-function readChannel(file: string): Channel {
-  const r = readXml(file);
-  const mappings = (n: XmlNode): string[] =>
-    children(n, 'actionParameterMappings').map((m) => textOf(m, 'actionParameterName') ?? '');
+function channelOf(file: ParsedFile): Channel {
+  const v = channelView(file);
   return {
-    developerName: baseName(file, '.messagingChannel-meta.xml'),
-    file,
-    sessionHandlerType: textOf(r, 'sessionHandlerType') ?? '',
-    sessionHandlerFlow: textOf(r, 'sessionHandlerFlow'),
-    sessionHandlerQueue: textOf(r, 'sessionHandlerQueue'),
-    customParameters: children(r, 'customParameters').map((p) => {
-      const max = textOf(p, 'maxLength');
-      return {
-        name: textOf(p, 'name') ?? '',
-        externalParameterName: child(p, 'externalParameterName')?.text ?? '',
-        maxLength: max !== undefined && max !== '' ? Number(max) : undefined,
-        dataType: textOf(p, 'parameterDataType') ?? 'String',
-        mappings: mappings(p)
-      };
-    }),
-    standardParameters: children(r, 'standardParameters').map((p) => ({
-      type: textOf(p, 'parameterType') ?? '',
-      mappings: mappings(p)
-    }))
+    developerName: v.name,
+    file: file.abs,
+    sessionHandlerType: v.handlerType?.value ?? '',
+    sessionHandlerFlow: v.handlerFlow?.value,
+    sessionHandlerQueue: v.handlerQueue?.value,
+    customParameters: v.custom.map((p) => ({
+      name: p.name,
+      externalParameterName: p.externalName,
+      maxLength: p.maxLength,
+      dataType: p.dataType ?? 'String',
+      mappings: p.mappings.map((m) => m.value)
+    })),
+    standardParameters: v.standard.map((p) => ({ type: p.type, mappings: p.mappings.map((m) => m.value) }))
   };
 }
 
-function readDeployment(file: string): Deployment {
-  const r = readXml(file);
-  const mc = child(r, 'embeddedServiceMessagingChannel');
+function deploymentOf(file: ParsedFile): Deployment {
+  const v = deploymentView(file);
   return {
-    developerName: baseName(file, '.EmbeddedServiceConfig-meta.xml'),
-    file,
-    channel: (mc && textOf(mc, 'messagingChannel')) ?? '',
-    forms: children(r, 'embeddedServiceForms').map((f) => ({
-      displayContext: textOf(f, 'displayContext') ?? '',
-      isActive: bool(f, 'isActive'),
-      fields: children(f, 'embeddedServiceFormFields').map((ff) => ({
-        formField: textOf(ff, 'formField') ?? '',
-        parameterType: textOf(ff, 'messagingChannelParameterType') ?? '',
-        isHidden: bool(ff, 'isHidden'),
-        isRequired: bool(ff, 'isRequired')
+    developerName: file.name,
+    file: file.abs,
+    channel: v.channel?.value ?? '',
+    forms: v.forms.map((f) => ({
+      displayContext: f.context,
+      isActive: f.active,
+      fields: f.fields.map((ff) => ({
+        formField: ff.formField,
+        parameterType: ff.parameterType,
+        isHidden: ff.hidden,
+        isRequired: ff.required
       }))
     }))
   };
@@ -159,12 +149,11 @@ function pick<T extends { developerName: string }>(
 }
 
 /** Loads and compiles the project under `dir` (a project root or a force-app folder). */
-export function loadProject(dir: string, opts: { deployment?: string } = {}): SimProject {
+export function loadSimProject(dir: string, opts: { deployment?: string } = {}): SimProject {
   const sourceDir = sourceDirFor(dir);
-  const files = listFilesUnder(sourceDir, (name) => SKIP_DIRS.has(name)).filter((f) => f.endsWith('-meta.xml'));
-  const bySuffix = (suffix: string): string[] => files.filter((f) => f.endsWith(suffix));
+  const project = loadProject(sourceDir, { packageDirs: ['.'] });
 
-  const deployments = bySuffix('.EmbeddedServiceConfig-meta.xml').map(readDeployment);
+  const deployments = parsedOfType(project, 'EmbeddedServiceConfig').map(deploymentOf);
   const deployment = pick(
     deployments,
     opts.deployment,
@@ -172,7 +161,7 @@ export function loadProject(dir: string, opts: { deployment?: string } = {}): Si
     sourceDir,
     '--deployment'
   );
-  const channels = bySuffix('.messagingChannel-meta.xml').map(readChannel);
+  const channels = parsedOfType(project, 'MessagingChannel').map(channelOf);
   const channel = channels.find((c) => c.developerName === deployment.channel);
   if (!channel) {
     throw new UserError(
@@ -184,57 +173,37 @@ export function loadProject(dir: string, opts: { deployment?: string } = {}): Si
       `${displayPath(channel.file)}: the channel's sessionHandlerType is "${channel.sessionHandlerType}", not Flow with a sessionHandlerFlow; there is no routing flow to simulate`
     );
   }
-  const flowFile = bySuffix('.flow-meta.xml').find((f) => baseName(f, '.flow-meta.xml') === channel.sessionHandlerFlow);
+  const flowFile = project.allOfType('Flow').find((f) => f.name === channel.sessionHandlerFlow);
   if (!flowFile)
     throw new UserError(
       `${displayPath(channel.file)}: the channel's routing flow "${channel.sessionHandlerFlow}" is not in ${displayPath(sourceDir)}`
     );
-  const flow = loadFlow(fs.readFileSync(flowFile, 'utf8'), displayPath(flowFile));
+  if (!flowFile.xml) {
+    const e = flowFile.xmlError!;
+    throw new FlowLoadError(displayPath(flowFile.abs), e.line, `malformed XML: ${e.message}`);
+  }
+  const flow = compileFlow(flowFile.xml, displayPath(flowFile.abs));
 
-  const queues = bySuffix('.queue-meta.xml').map((f) => ({
-    developerName: baseName(f, '.queue-meta.xml'),
-    label: textOf(readXml(f), 'name') ?? ''
-  }));
+  const queues = parsedOfType(project, 'Queue').map((f) => ({ developerName: f.name, label: queueLabel(f) }));
 
   const custom = new Map<string, { name: string; type: string; length?: number; required?: boolean }[]>();
-  for (const f of bySuffix('.field-meta.xml')) {
-    const parts = f.split(path.sep);
-    const at = parts.lastIndexOf('fields');
-    if (at < 2 || parts[at - 2] !== 'objects') continue;
-    const obj = parts[at - 1];
-    const x = readXml(f);
-    const len = textOf(x, 'length');
-    const list = custom.get(obj) ?? [];
-    list.push({
-      name: baseName(f, '.field-meta.xml'),
-      type: textOf(x, 'type') ?? 'Text',
-      length: len ? Number(len) : undefined,
-      required: bool(x, 'required')
-    });
-    custom.set(obj, list);
+  for (const f of parsedOfType(project, 'CustomField')) {
+    const { object, ...field } = fieldView(f);
+    custom.set(object, [...(custom.get(object) ?? []), field]);
   }
   const schema = buildSchema(custom);
 
   // Settings: the channel's own record, else Default (HandoffEndConversationSettings.forChannel).
   let settings: SimProject['settings'];
-  const settingsFiles = bySuffix('.md-meta.xml').filter((f) =>
-    path.basename(f).startsWith(`${SETTINGS_TYPE.objectName.replace(/__mdt$/, '')}.`)
-  );
-  const settingsFor = (record: string) =>
-    settingsFiles.find(
-      (f) => path.basename(f) === `${SETTINGS_TYPE.objectName.replace(/__mdt$/, '')}.${record}.md-meta.xml`
-    );
+  const settingsType = SETTINGS_TYPE.objectName.replace(/__mdt$/, '');
+  const records = project.allOfType('CustomMetadata');
+  const settingsFor = (record: string) => records.find((f) => f.name === `${settingsType}.${record}`);
   const sf = settingsFor(channel.developerName) ?? settingsFor(SETTINGS_TYPE.defaultRecord);
   if (sf) {
-    const x = readXml(sf);
-    const value = (field: string): string | undefined => {
-      const v = children(x, 'values').find((n) => textOf(n, 'field') === field);
-      const val = v && child(v, 'value');
-      return val && val.attrs['xsi:nil'] !== 'true' ? val.text.trim() : undefined;
-    };
+    const values = customMetadataValues(parsed(sf));
     settings = {
-      endpoint: value(SETTINGS_TYPE.fields.endpoint),
-      organisationId: value(SETTINGS_TYPE.fields.organisationId)
+      endpoint: values.get(SETTINGS_TYPE.fields.endpoint),
+      organisationId: values.get(SETTINGS_TYPE.fields.organisationId)
     };
   }
 

@@ -94,9 +94,17 @@ export class SourceProject {
   }
 }
 
-/** Loads the project at `root` (the folder holding sfdx-project.json). */
-export function loadProject(root: string): SourceProject {
-  const project = new SourceProject(root, packageDirectories(root));
+export interface LoadOptions {
+  /**
+   * The package directories (relative to `root`) instead of sfdx-project.json's: `['.']` reads a
+   * bare source folder (simulate accepts a force-app folder of its own).
+   */
+  packageDirs?: string[];
+}
+
+/** Loads the project at `root` (the folder holding sfdx-project.json, unless `packageDirs` are given). */
+export function loadProject(root: string, options: LoadOptions = {}): SourceProject {
+  const project = new SourceProject(root, options.packageDirs ?? packageDirectories(root));
   const skipDir = (name: string): boolean => SKIP_DIRS.has(name) || name.startsWith('.');
   const files = project.packageDirs.flatMap((dir) => listFilesUnder(path.join(root, dir), skipDir)).sort();
   for (const abs of files) {

@@ -5,7 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { OrgEmulator } from '../emulator/server';
-import { loadProject } from '../../scripts/org/deployPackage';
+import { deployPackageOf } from '../../scripts/org/deployPackage';
+import { loadProject } from '../../scripts/source/project';
 import { postDeploy } from '../../scripts/org/postDeploy';
 import { runSeed } from '../../scripts/org/seed';
 import { runDoctor } from '../../scripts/org/doctor';
@@ -26,7 +27,7 @@ describe('deploy → seed → doctor → smoke on one org', () => {
     // (deploy itself has its own tests); the post-deploy steps (channel activation, publishing) then
     // run through postDeploy's API calls.
     const root = installModel(emu, m, { activate: false, publish: false });
-    const post = await postDeploy(session, loadProject(ROOT).all);
+    const post = await postDeploy(session, deployPackageOf(loadProject(ROOT)).all);
     expect(post.steps.filter((s) => s.status === 'failed')).toEqual([]);
 
     // Before seeding, doctor sees the missing settings record (and only that).

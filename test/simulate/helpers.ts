@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Scenario } from '../../scripts/simulate/flow/actions';
 import { payloadFromValue, type Payload } from '../../scripts/simulate/payload';
-import { loadProject } from '../../scripts/simulate/project';
+import { loadSimProject } from '../../scripts/simulate/project';
 import { simulatorFor } from '../../scripts/simulate/replay';
 import { simulate, type SimulateOptions, type SimulationResult, type Simulator } from '../../scripts/simulate/simulate';
 
@@ -12,7 +12,7 @@ export const FIXTURE = path.join(ROOT, 'test/fixtures/simulate/basic');
 export const FIXTURE_FLOW = path.join(FIXTURE, 'force-app/flows/Fixture_Routing.flow-meta.xml');
 
 export function fixtureSimulator(dir = FIXTURE): Simulator {
-  return simulatorFor(loadProject(dir));
+  return simulatorFor(loadSimProject(dir));
 }
 
 export function scenario(over: Partial<Scenario> = {}): Scenario {

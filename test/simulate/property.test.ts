@@ -10,7 +10,7 @@ import { loadConfig } from '../../scripts/config/load';
 import { resolveModel } from '../../scripts/model/resolve';
 import { truncate } from '../../scripts/simulate/messaging';
 import { payloadFromValue } from '../../scripts/simulate/payload';
-import { loadProject } from '../../scripts/simulate/project';
+import { loadSimProject } from '../../scripts/simulate/project';
 import { simulatorFor } from '../../scripts/simulate/replay';
 import { simulate, type Simulator } from '../../scripts/simulate/simulate';
 import { FIXTURE, ROOT } from './helpers';
@@ -77,7 +77,7 @@ describe('property: session fields equal the payload, every run ends routed or w
       { key: 'user_geoip_data_country_code2', field: 'country_code__c', maxLength: 3 },
       { key: 'conversation_custom_data_AI Tone of Voice', field: 'ai_tone__c', maxLength: 255 }
     ];
-    property(simulatorFor(loadProject(FIXTURE)), attrs, ['Fixture_General', 'Fixture_Priority', 'Fixture_DACH']);
+    property(simulatorFor(loadSimProject(FIXTURE)), attrs, ['Fixture_General', 'Fixture_Priority', 'Fixture_DACH']);
   });
 
   const generated = path.join(ROOT, 'force-app/generated/flows');
@@ -93,7 +93,7 @@ describe('property: session fields equal the payload, every run ends routed or w
       sendAtMost: a.standard ? a.field.length : undefined
     }));
     property(
-      simulatorFor(loadProject(ROOT)),
+      simulatorFor(loadSimProject(ROOT)),
       attrs,
       model.queues.map((q) => q.developerName)
     );

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { replay, simulatorFor } from '../../scripts/simulate/replay';
-import { loadProject } from '../../scripts/simulate/project';
+import { loadSimProject } from '../../scripts/simulate/project';
 import { fixtureWithFlow, FIXTURE, scenario } from './helpers';
 
 const lines = [
@@ -19,7 +19,7 @@ const opts = { scenario: scenario(), tracing: false };
 
 describe('replay', () => {
   it('counts outcomes, reports bad lines by number and ranks dropped keys', () => {
-    const s = replay(bytes, 'p.jsonl', simulatorFor(loadProject(FIXTURE)), opts);
+    const s = replay(bytes, 'p.jsonl', simulatorFor(loadSimProject(FIXTURE)), opts);
     expect(s.payloads).toBe(4);
     expect(s.outcomes).toEqual({ 'queue Fixture_DACH': 2, 'queue Fixture_General': 1, 'queue Fixture_Priority': 1 });
     expect(s.badLines).toBe(3);
@@ -42,9 +42,9 @@ describe('replay', () => {
   it('compares against another project and lists the payloads whose outcome changed', () => {
     // "After" a routing change: the DACH rule now also takes FR... and CH moves nowhere.
     const after = fixtureWithFlow((x) => x.replace('<stringValue>CH</stringValue>', '<stringValue>FR</stringValue>'));
-    const s = replay(bytes, 'p.jsonl', simulatorFor(loadProject(FIXTURE)), opts, {
+    const s = replay(bytes, 'p.jsonl', simulatorFor(loadSimProject(FIXTURE)), opts, {
       label: 'after',
-      sim: simulatorFor(loadProject(after))
+      sim: simulatorFor(loadSimProject(after))
     });
     expect(s.compare).toEqual({
       against: 'after',
@@ -62,7 +62,7 @@ describe('replay', () => {
         '<elementReference>HK_Missing</elementReference>'
       )
     );
-    const s = replay(bytes, 'p.jsonl', simulatorFor(loadProject(broken)), opts);
+    const s = replay(bytes, 'p.jsonl', simulatorFor(loadSimProject(broken)), opts);
     expect(s.outcomes.error).toBe(1);
     expect(s.projectErrors).toHaveLength(1);
     expect(s.projectErrors[0].message).toContain(`${path.join('force-app', 'flows', 'Fixture_Routing.flow-meta.xml')}`);

@@ -3,12 +3,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   channelView,
+  customMetadataValues,
   deploymentsOf,
   fieldFile,
   fieldGrants,
+  fieldView,
   flowView,
   loadProject,
   messagingSessionWrites,
+  queueLabel,
   queueObjects,
   routingFlows,
   type SourceProject
@@ -80,8 +83,16 @@ const FILES: Record<string, string> = {
   [`${D}/permissionsets/Agents.permissionset-meta.xml`]: `<PermissionSet ${NS}>
   <fieldPermissions><editable>false</editable><field>MessagingSession.Topic__c</field><readable>true</readable></fieldPermissions>
 </PermissionSet>`,
-  [`${D}/queues/Tier1.queue-meta.xml`]: `<Queue ${NS}><queueSobject><sobjectType>MessagingSession</sobjectType></queueSobject><queueSobject><sobjectType>Case</sobjectType></queueSobject></Queue>`
+  [`${D}/queues/Tier1.queue-meta.xml`]: `<Queue ${NS}><name>Tier 1</name><queueSobject><sobjectType>MessagingSession</sobjectType></queueSobject><queueSobject><sobjectType>Case</sobjectType></queueSobject></Queue>`
 };
+
+FILES[`${D}/customMetadata/Handoff_Settings.Default.md-meta.xml`] =
+  `<CustomMetadata ${NS} xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <label>Default</label>
+  <values><field>Endpoint__c</field><value>https://vendor.example/end</value></values>
+  <values><field>Organisation_Id__c</field><value xsi:nil="true"/></values>
+  <values><field>Endpoint__c</field><value>second</value></values>
+</CustomMetadata>`;
 
 let root: string;
 let project: SourceProject;
@@ -100,7 +111,14 @@ describe('typed views', () => {
     const file = project.find('MessagingChannel', 'Web')!;
     const ch = channelView(file);
     expect(ch.custom).toEqual([
-      { name: 'Topic', externalName: 'topic', maxLength: 80, mappings: [{ value: 'Topic', line: 4 }], line: 2 }
+      {
+        name: 'Topic',
+        externalName: 'topic',
+        maxLength: 80,
+        dataType: undefined,
+        mappings: [{ value: 'Topic', line: 4 }],
+        line: 2
+      }
     ]);
     expect(ch.standard).toEqual([{ type: 'Email', mappings: [{ value: 'Email', line: 11 }], line: 10 }]);
     expect(ch.handlerFlow).toEqual({ value: 'Route', line: 14 });
@@ -114,10 +132,11 @@ describe('typed views', () => {
     expect(d.file.name).toBe('Site');
     expect(d.forms).toEqual([
       {
+        context: '',
         active: true,
         activeLine: 8,
         line: 2,
-        fields: [{ formField: '_Email', hidden: true, parameterType: 'Standard', line: 3 }]
+        fields: [{ formField: '_Email', hidden: true, required: false, parameterType: 'Standard', line: 3 }]
       }
     ]);
   });
@@ -153,6 +172,22 @@ describe('typed views', () => {
     expect(fieldGrants(project).get('MessagingSession.Topic__c')).toEqual([
       { permissionSet: 'Agents', readable: true, editable: false }
     ]);
+    expect(fieldView(project.find('CustomField', 'MessagingSession.Topic__c')!)).toEqual({
+      object: 'MessagingSession',
+      name: 'Topic__c',
+      type: 'Text',
+      length: undefined,
+      required: false
+    });
     expect(queueObjects(project.find('Queue', 'Tier1')!)).toEqual(['MessagingSession', 'Case']);
+    expect(queueLabel(project.find('Queue', 'Tier1')!)).toBe('Tier 1');
+  });
+
+  test('custom metadata values: first value per field, nil as undefined', () => {
+    const values = customMetadataValues(project.find('CustomMetadata', 'Handoff_Settings.Default')!);
+    expect([...values]).toEqual([
+      ['Endpoint__c', 'https://vendor.example/end'],
+      ['Organisation_Id__c', undefined]
+    ]);
   });
 });

@@ -9,6 +9,8 @@ export interface ChannelParameter {
   name: string;
   externalName: string;
   maxLength?: number;
+  /** parameterDataType, when the file sets it. */
+  dataType?: string;
   mappings: At<string>[];
   line: number;
 }
@@ -42,6 +44,7 @@ export function channelView(file: Parsed): ChannelView {
         name: textOf(p, 'name') ?? '',
         externalName: textOf(p, 'externalParameterName') ?? '',
         maxLength: max !== undefined && /^[0-9]+$/.test(max) ? Number(max) : undefined,
+        dataType: textOf(p, 'parameterDataType'),
         mappings: mappingsOf(p),
         line: p.line
       };
