@@ -10,6 +10,7 @@ import * as flow from './flow';
 import * as messagingChannel from './messagingChannel';
 import * as permissionSets from './permissionSets';
 import * as presenceStatus from './presenceStatus';
+import * as presenceUserConfig from './presenceUserConfig';
 import * as queues from './queues';
 import * as remoteSite from './remoteSite';
 import type { GeneratedFile, Generator } from './types';
@@ -25,6 +26,7 @@ export const GENERATORS: readonly GeneratorModule[] = [
   permissionSets,
   queues,
   presenceStatus,
+  presenceUserConfig,
   messagingChannel,
   embeddedServiceConfig,
   flow,

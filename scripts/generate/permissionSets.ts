@@ -1,14 +1,21 @@
 /**
  * Two permission sets. A field without field-level security is invisible to describe, to Flow
  * Builder and to agents, so every attribute field is granted here:
- * - agent: read on every field, the hand-off presence status, the context LWC's controller, the
- *   attribute records;
+ * - agent: read on every field, the hand-off presence status, Enhanced Chat Rep (EmbeddedMessagingAgent),
+ *   the context LWC's controller, the attribute records;
  * - integration (the flow's running user and the vendor's integration user): read + edit on every
  *   field, the Apex actions, the settings and attribute types, Case create when the flow creates
  *   Cases, Contact read (create) when contact matching is on.
  * Children follow the WSDL's PermissionSet order; repeated blocks are sorted like retrieves.
  */
-import { ATTRIBUTE_TYPE, BUSINESS_HOURS, CONTEXT_LWC, END_CONVERSATION, SETTINGS_TYPE } from '../contract';
+import {
+  AGENT_ACCESS,
+  ATTRIBUTE_TYPE,
+  BUSINESS_HOURS,
+  CONTEXT_LWC,
+  END_CONVERSATION,
+  SETTINGS_TYPE
+} from '../contract';
 import type { HandoffModel } from '../model/types';
 import { el, leaf, renderXml, root, type XmlElement } from '../xml/write';
 import { GRANT_MESSAGING_SESSION_OBJECT_ACCESS } from './assumptions';
@@ -34,6 +41,8 @@ interface PermissionSetSpec {
   fieldsEditable: boolean;
   objects: ObjectAccess[];
   presenceStatuses: string[];
+  /** User permissions (the agent's Enhanced Chat Rep). */
+  userPermissions: string[];
 }
 
 /** True when the generated flow creates Cases (no agent, or outside business hours). */
@@ -71,7 +80,10 @@ function permissionSetXml(model: HandoffModel, spec: PermissionSetSpec): string 
       [...spec.objects].sort((a, b) => byCodeUnit(a.object, b.object)).map(objectPermission),
       [...spec.presenceStatuses]
         .sort(byCodeUnit)
-        .map((s) => el('servicePresenceStatusAccesses', leaf('enabled', true), leaf('servicePresenceStatus', s)))
+        .map((s) => el('servicePresenceStatusAccesses', leaf('enabled', true), leaf('servicePresenceStatus', s))),
+      [...spec.userPermissions]
+        .sort(byCodeUnit)
+        .map((p) => el('userPermissions', leaf('enabled', true), leaf('name', p)))
     ])
   );
 }
@@ -80,12 +92,14 @@ export function agentSpec(model: HandoffModel): PermissionSetSpec {
   return {
     name: model.permissionSets.agent.name,
     label: model.permissionSets.agent.label,
-    description: `Agents who take hand-offs: read the hand-off fields on Messaging Session, go online with the hand-off presence status. ${GENERATED_BY}`,
+    description: `Agents who take hand-offs: read the hand-off fields on Messaging Session, go online with the hand-off presence status, Enhanced Chat Rep. ${GENERATED_BY}`,
     classes: [CONTEXT_LWC.controller],
     metadataTypes: [ATTRIBUTE_TYPE.objectName],
     fieldsEditable: false,
     objects: GRANT_MESSAGING_SESSION_OBJECT_ACCESS ? [{ object: MESSAGING_SESSION }] : [],
-    presenceStatuses: [model.presenceStatus.developerName]
+    presenceStatuses: [model.presenceStatus.developerName],
+    // Enhanced Chat Rep; assigning it needs the Enhanced Chat User licence first (seed does both).
+    userPermissions: [AGENT_ACCESS.userPermission]
   };
 }
 
@@ -106,7 +120,8 @@ export function integrationSpec(model: HandoffModel): PermissionSetSpec {
     metadataTypes: [SETTINGS_TYPE.objectName, ATTRIBUTE_TYPE.objectName],
     fieldsEditable: true,
     objects,
-    presenceStatuses: []
+    presenceStatuses: [],
+    userPermissions: []
   };
 }
 

@@ -16,6 +16,8 @@ import { flowView, type FlowView } from '../source/views/flow';
 import { asArray, asBool, asText, exists, queryAll, soqlList, soqlString, type OrgCaller } from './doctorSoql';
 import { FAILURE_DAYS, runChecks, type Check, type FlowShape, type OrgSnapshot } from './doctorChecks';
 import { MiawClient } from './miawClient';
+import { agentChecks, readAgentSnapshot } from './doctorAgentChecks';
+import { publishRecordCheck } from './doctorPublishCheck';
 import { settingsFullName } from './seedPlan';
 
 export interface DoctorOptions {
@@ -250,7 +252,11 @@ export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: Do
 }
 
 export async function runDoctor(org: OrgCaller, model: HandoffModel, opts: DoctorOptions): Promise<DoctorReport> {
-  const checks = runChecks(model, await readSnapshot(org, model, opts));
+  const checks = [
+    ...runChecks(model, await readSnapshot(org, model, opts)),
+    await publishRecordCheck(org, model, opts.root, opts.orgId),
+    ...agentChecks(model, await readAgentSnapshot(org, model))
+  ];
   return {
     checks,
     passed: checks.filter((c) => c.status === 'pass').length,

@@ -8,6 +8,7 @@ import * as channelRules from './rules/channel';
 import * as flowRules from './rules/flow';
 import * as freshnessRules from './rules/freshness';
 import * as limitsRules from './rules/limits';
+import * as orgLimitsRules from './rules/orgLimits';
 import * as namingChainRules from './rules/naming-chain';
 import * as schemaRules from './rules/schema';
 import * as settingsRules from './rules/settings';
@@ -27,6 +28,7 @@ export const RULE_FAMILIES: readonly { rules: Rule[] }[] = [
   apexRules,
   settingsRules,
   limitsRules,
+  orgLimitsRules,
   freshnessRules
 ];
 

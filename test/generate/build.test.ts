@@ -60,6 +60,7 @@ describe('handoff build', () => {
         'messagingChannels',
         'objects',
         'permissionsets',
+        'presenceUserConfigs',
         'queueRoutingConfigs',
         'queues',
         'remoteSiteSettings',

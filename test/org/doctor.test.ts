@@ -4,7 +4,7 @@ import { runDoctor } from '../../scripts/org/doctor';
 import type { OrgSession } from '../../scripts/org/connect';
 import type { HandoffModel } from '../../scripts/model/types';
 import { setChannelActive } from '../emulator/miaw';
-import { configWithAttributes, editComponent, installModel, model, openSession, startOrg } from './orgFixture';
+import { configWithAttributes, editComponent, installModel, model, openSession, staff, startOrg } from './orgFixture';
 
 const TOKEN_XML = (token: string, endpoint: string) =>
   `<CustomMetadata><label>Default</label><protected>false</protected>` +
@@ -30,6 +30,7 @@ describe('handoff doctor against the emulator', () => {
       xml: TOKEN_XML('secret', m.endConversation!.endpoint)
     });
     org = await openSession(emu);
+    await staff(emu, org, m, root);
   });
   afterEach(() => emu.stop());
 
@@ -160,7 +161,9 @@ describe('handoff doctor against the emulator', () => {
   ])('detects %s (%s)', async (_name, id, breakIt) => {
     breakIt(emu);
     const bad = await failing();
-    expect(bad.map((c) => c.id)).toEqual([id]);
+    // An edit of the deployment is also a change since the kit's last publish.
+    const alsoUnpublished = ['prechat.active', 'deployment.published'].includes(id) ? ['deployment.publishRecord'] : [];
+    expect(bad.map((c) => c.id)).toEqual([id, ...alsoUnpublished]);
     expect(bad[0].status).toBe('fail');
     expect(bad[0].fix).not.toBe('');
   });
@@ -179,15 +182,19 @@ describe('handoff doctor against the emulator', () => {
         const s = await openSession(e);
         e.resetCounters();
         const report = await runDoctor(s, mm, { root: r, orgId: e.state.orgId, scrtUrl: e.url });
-        expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['settings.complete']);
+        expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual([
+          'settings.complete',
+          ...mm.queues.map((q) => `agents.queue.${q.developerName}`)
+        ]);
         counts.push(e.count());
       } finally {
         await e.stop();
       }
     }
-    // 4 Metadata reads, 5 REST queries, 3 Tooling queries, 1 MIAW access token (doctor.ts header).
-    expect(counts).toEqual([13, 13]);
-  });
+    // 4 Metadata reads, 5 REST queries, 3 Tooling queries, 1 MIAW access token (doctor.ts header),
+    // and 5 queries for the agents (no queue has members here, so the per-member ones are skipped).
+    expect(counts).toEqual([18, 18]);
+  }, 30_000);
 });
 
 describe('handoff doctor / seed / smoke through the CLI', () => {
@@ -224,8 +231,11 @@ describe('handoff doctor / seed / smoke through the CLI', () => {
     const { code, json } = await cli(['doctor', '--scrt-url', emu.url, '--json']);
     expect(code).toBe(1);
     const checks = json.result.checks as Array<{ id: string; status: string; fix: string }>;
-    expect(checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['settings.complete']);
-  });
+    expect(checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual([
+      'settings.complete',
+      ...model().queues.map((q) => `agents.queue.${q.developerName}`)
+    ]);
+  }, 30_000);
 
   it('seed --dry-run --json plans without writing and exits 1 while the token is missing', async () => {
     const { code, json } = await cli(['seed', '--dry-run', '--json']);
