@@ -4,7 +4,7 @@
  * `fullName` because retrieved field files do.
  */
 import type { ResolvedAttribute } from '../model/types';
-import { takesLength } from '../model/fieldLengths';
+import { takesLength } from '../platform/fieldLengths';
 import { leaf, renderXml, root } from '../xml/write';
 import type { GeneratedFile, Generator } from './types';
 import { fitText, GENERATED_BY } from './values';

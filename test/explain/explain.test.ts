@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ExplainReport } from '../../scripts/explain/types';
-import { loadSimProject as loadProject } from '../../scripts/simulate/project';
+import { loadSimProject } from '../../scripts/simulate/project';
 import { runCli } from '../support/cli';
 import { makeProject, REPO, writeGenerated } from './projects';
 
@@ -42,7 +42,7 @@ describe('handoff explain: the report data (--json)', () => {
 
   it('draws every element of the flow file and every fault path, laid out without overlap', async () => {
     const { report } = await explain(dir);
-    const sim = loadProject(dir);
+    const sim = loadSimProject(dir);
     expect(
       report.flow.nodes
         .map((n) => n.name)

@@ -75,6 +75,11 @@ export function installModel(
   opts: { activate?: boolean; publish?: boolean } = {}
 ): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-org-'));
+  // doctor reads the project's flow through its package directories (scripts/source).
+  fs.writeFileSync(
+    path.join(root, 'sfdx-project.json'),
+    JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }], sourceApiVersion: '66.0' })
+  );
   for (const f of generateAll(m)) {
     const c = componentOf(f.path);
     if (!c) continue;

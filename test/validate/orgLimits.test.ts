@@ -2,6 +2,7 @@
  * validate's org limits (model/orgLimits.ts): each finding names the number and its source; a
  * config over a limit is an error with a fix, not a clean run.
  */
+import { checkDrift } from '../../scripts/generate/build';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { build } from '../../scripts/generate/build';
@@ -27,7 +28,7 @@ function project(attributes: number, extra: Partial<HandoffConfig> = {}): string
   return dir;
 }
 
-const run = (dir: string, rule: string) => validate({ root: dir, only: [rule], cache: false });
+const run = (dir: string, rule: string) => validate({ root: dir, only: [rule], cache: false, checkDrift });
 
 describe('org limits', () => {
   it('501 attributes exceed the 500 custom fields of Enterprise Edition (the default), with the source and a fix', async () => {
@@ -49,7 +50,13 @@ describe('org limits', () => {
     const dir = project(3);
     const index = loadProject(dir);
     for (let i = 0; i < 10_001; i++) index.allFiles.add(`force-app/generated/x/${i}.txt`);
-    const { findings } = await validate({ root: dir, only: ['limits/deploy-files'], project: index, cache: false });
+    const { findings } = await validate({
+      root: dir,
+      only: ['limits/deploy-files'],
+      project: index,
+      cache: false,
+      checkDrift
+    });
     expect(findings.map((f) => f.message)).toEqual([
       expect.stringMatching(
         /^The project has 10,0\d\d files; one deploy or retrieve carries at most 10,000 \(Metadata API/

@@ -3,7 +3,7 @@ import { textOf } from '../../xml/read';
 import { MAX_API_NAME } from '../../naming/naming';
 import { channelView, fieldFile, flowView, messagingSessionWrites } from '../../source';
 import type { Rule } from '../types';
-import { FIXED_FIELD_LENGTH, fieldLength } from '../../model/fieldLengths';
+import { FIXED_FIELD_LENGTH, fieldLength } from '../../platform/fieldLengths';
 
 /** Developer names of components: letters, digits and single underscores, starting with a letter. */
 const API_NAME = /^[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$/;
