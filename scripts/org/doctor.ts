@@ -7,6 +7,8 @@
  * (FieldDefinition, FlowDefinition, the active Flow version), and 1 MIAW access-token call to see the
  * published pre-chat form. A result beyond 2,000 rows adds one call per further page.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { HandoffModel } from '../model/types';
 import { FAILURE_OBJECT } from '../contract';
 import { FLOW_NODE_KINDS } from '../platform/flowElements';
@@ -60,7 +62,9 @@ export function flowShapeFromView(flow: FlowView): FlowShape {
 function projectFlow(root: string, apiName: string): FlowShape | { unavailable: string } {
   let project;
   try {
-    project = loadProject(root);
+    // Without sfdx-project.json (a bare kit output folder) the kit's force-app is the one package directory.
+    const bare = !fs.existsSync(path.join(root, 'sfdx-project.json'));
+    project = loadProject(root, bare ? { packageDirs: ['force-app'] } : {});
   } catch (e) {
     if (e instanceof UserError) return { unavailable: e.message };
     throw e;
