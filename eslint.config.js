@@ -5,6 +5,7 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const globals = require('globals');
 const lwcConfig = require('@salesforce/eslint-config-lwc');
+const importPlugin = require('eslint-plugin-import');
 
 // LWC blocks: the recommended LWC rules on the TypeScript sources (typescript-eslint parser; the *Ts
 // configs' babel parser gives false no-undef on types) and on the compiled JS the platform receives.
@@ -13,11 +14,58 @@ const LWC_TS_TESTS = ['lwc-ts/**/__tests__/**/*.ts', 'lwc-ts/jest.setup.ts'];
 const LWC_JS = ['force-app/main/default/lwc/**/*.js'];
 const scoped = (configs, files) => configs.map((c) => ({ ...c, files }));
 
+// The layers of docs/architecture.md, held by the linter: one-way data flow (config → model →
+// generators → files; the validator, simulator and org commands read files), and no test code in
+// what dist ships. A zone forbids `target` files to import from `from`.
+const ARCHITECTURE_ZONES = [
+  {
+    target: ['./scripts/validate', './scripts/simulate', './scripts/org', './scripts/source'],
+    from: './scripts/generate',
+    message:
+      'The validator, simulator, org commands and source read model read files and never import the generators; let the command layer pass in what you need (docs/architecture.md).'
+  },
+  {
+    target: './scripts',
+    from: './test',
+    message: 'scripts/ ships in dist and never imports test code (docs/architecture.md).'
+  },
+  {
+    target: ['./scripts/!(commands|cli)/**', './scripts/*.ts'],
+    from: './scripts/cli',
+    message: 'Only the commands (scripts/commands) use the CLI helpers (docs/architecture.md).'
+  },
+  {
+    target: './scripts/!(commands|cli)/**',
+    from: './scripts/commands',
+    message: 'Only the CLI dispatcher (scripts/cli/main.ts) loads the commands (docs/architecture.md).'
+  },
+  {
+    target: ['./scripts/project', './scripts/xml', './scripts/platform', './scripts/naming', './scripts/config'],
+    from: [
+      './scripts/model',
+      './scripts/generate',
+      './scripts/source',
+      './scripts/validate',
+      './scripts/simulate',
+      './scripts/org',
+      './scripts/apex'
+    ],
+    message:
+      'project, xml, platform, naming and config sit below the model and everything that reads or writes metadata (docs/architecture.md).'
+  },
+  {
+    target: './scripts/model',
+    from: ['./scripts/generate', './scripts/source', './scripts/validate', './scripts/simulate', './scripts/org'],
+    message: 'The resolved model is built from the config alone (docs/architecture.md).'
+  }
+];
+
 module.exports = [
   {
     ignores: [
       'node_modules/**',
       'dist/**',
+      'dist-bench/**',
       'coverage/**',
       '.sfdx/**',
       '.sf/**',
@@ -33,6 +81,18 @@ module.exports = [
     rules: {
       '@typescript-eslint/no-require-imports': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+    }
+  },
+  {
+    files: ['scripts/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts'],
+    plugins: { import: importPlugin },
+    settings: {
+      'import/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import/resolver': { node: { extensions: ['.ts', '.js', '.json'] } }
+    },
+    rules: {
+      'import/no-cycle': ['error', { ignoreExternal: true }],
+      'import/no-restricted-paths': ['error', { basePath: __dirname, zones: ARCHITECTURE_ZONES }]
     }
   },
   ...scoped(lwcConfig.configs.recommended, LWC_JS),

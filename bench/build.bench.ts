@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { build } from '../scripts/generate/build';
 import type { HandoffConfig } from '../scripts/config/types';
-import { medianMs, type BenchRow } from './run';
+import { medianMs, type BenchRow } from './measure';
 
 export function syntheticConfig(attributes: number): HandoffConfig {
   const base = JSON.parse(

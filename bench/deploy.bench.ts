@@ -12,7 +12,7 @@ import { createOutput } from '../scripts/cli/output';
 import { generateFromConfig, writeGenerated } from '../scripts/generate/build';
 import { OrgEmulator } from '../test/emulator/server';
 import { registerRest } from '../test/emulator/rest';
-import { medianMs, type BenchRow } from './run';
+import { medianMs, type BenchRow } from './measure';
 
 const ROOT = path.join(__dirname, '..', '..');
 

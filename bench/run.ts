@@ -1,46 +1,33 @@
 /**
- * `npm run bench`: runs every bench/*.bench.ts (compiled to dist/bench) and prints one table.
- * A bench module exports `run(report)`; timing lives here and in the benches, never in unit tests.
+ * `npm run bench`: runs every bench in BENCHES (compiled by tsconfig.bench.json to dist-bench/, apart
+ * from dist/, because the deploy bench drives the test emulator) and prints one table. A bench module
+ * exports `run(report)`; timing lives here and in the benches, never in unit tests.
  * Pass names to run only some: `npm run bench -- build simulate`.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-
-export interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  note?: string;
-}
+import * as os from 'node:os';
+import * as build from './build.bench';
+import * as deploy from './deploy.bench';
+import type { BenchRow } from './measure';
+import * as simulate from './simulate.bench';
+import * as validate from './validate.bench';
 
 type BenchModule = { run(report: (row: BenchRow) => void): Promise<void> };
 
-/** Median wall time of `fn` over `runs` runs after one warm-up, in milliseconds. */
-export async function medianMs(fn: () => unknown | Promise<unknown>, runs = 5): Promise<number> {
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
+/** Every bench, in the order the table lists them; a new bench module is added here. */
+export const BENCHES: readonly { name: string; bench: BenchModule }[] = [
+  { name: 'build', bench: build },
+  { name: 'deploy', bench: deploy },
+  { name: 'simulate', bench: simulate },
+  { name: 'validate', bench: validate }
+];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
-  const files = fs
-    .readdirSync(__dirname)
-    .filter((f) => f.endsWith('.bench.js'))
-    .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
-    .sort();
-  console.log(`Handoff Kit benchmarks (node ${process.version}, ${require('node:os').cpus().length} cores)`);
-  for (const file of files) {
-    const name = file.replace(/\.bench\.js$/, '');
+  console.log(`Handoff Kit benchmarks (node ${process.version}, ${os.cpus().length} cores)`);
+  for (const { name, bench } of BENCHES) {
+    if (only.length && !only.some((o) => name.startsWith(o))) continue;
     console.log(`\n${name}`);
-    const mod = require(path.join(__dirname, file)) as BenchModule;
-    await mod.run((row) => {
+    await bench.run((row) => {
       const value = row.value >= 100 ? row.value.toFixed(0) : row.value.toFixed(2);
       console.log(`  ${row.name.padEnd(52)} ${value.padStart(10)} ${row.unit}${row.note ? `  (${row.note})` : ''}`);
     });

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadSimProject } from '../scripts/simulate/project';
 import { replay, simulatorFor } from '../scripts/simulate/replay';
-import type { BenchRow } from './run';
+import type { BenchRow } from './measure';
 
 const PAYLOADS = 100_000;
 const ROOT = path.resolve(__dirname, '../..');

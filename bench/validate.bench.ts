@@ -9,9 +9,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { build } from '../scripts/generate/build';
+import { checkDrift } from '../scripts/generate/build';
 import { validate } from '../scripts/validate/index';
 import { syntheticConfig } from './build.bench';
-import { medianMs, type BenchRow } from './run';
+import { medianMs, type BenchRow } from './measure';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -32,13 +33,13 @@ async function sdrConvert(root: string, out: string): Promise<void> {
 }
 
 async function compare(label: string, root: string, scratch: string, report: (row: BenchRow) => void): Promise<void> {
-  const result = await validate({ root });
+  const result = await validate({ root, checkDrift });
   const files = result.files;
   if (result.findings.length)
     report({ name: `validate ${label}: findings (expected 0)`, value: result.findings.length, unit: 'findings' });
-  const warm = await medianMs(() => validate({ root }), 5);
+  const warm = await medianMs(() => validate({ root, checkDrift }), 5);
   const t0 = process.hrtime.bigint();
-  await validate({ root, cache: false });
+  await validate({ root, cache: false, checkDrift });
   const cold = Number(process.hrtime.bigint() - t0) / 1e6;
   const sdr = await medianMs(() => sdrConvert(root, path.join(scratch, `sdr-${label.replace(/\W+/g, '-')}`)), 3);
   report({ name: `validate ${label} (${files} files, warm cache)`, value: warm, unit: 'ms' });

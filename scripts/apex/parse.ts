@@ -5,7 +5,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser';
 import type { Problem } from '../project/errors';
 import { isHiddenOrModules, listFilesUnder } from '../project/files';
 
@@ -19,19 +18,30 @@ export interface ApexSyntaxIssue {
 const MAX_MESSAGE_LENGTH = 200;
 const MAX_ISSUES_PER_FILE = 5;
 
-class CollectingListener extends ApexErrorListener {
-  readonly issues: ApexSyntaxIssue[] = [];
-  apexSyntaxError(line: number, column: number, msg: string): void {
-    if (this.issues.length >= MAX_ISSUES_PER_FILE) return;
-    const message = msg.length > MAX_MESSAGE_LENGTH ? `${msg.slice(0, MAX_MESSAGE_LENGTH)}…` : msg;
-    this.issues.push({ line, column, message });
-  }
+type ParserModule = typeof import('@apexdevtools/apex-parser');
+let parserModule: ParserModule | undefined;
+/** The parser package, loaded on first use: loading it costs more than the rest of an offline validate. */
+export const apexParser = (): ParserModule => (parserModule ??= require('@apexdevtools/apex-parser') as ParserModule);
+
+type CollectingListener = InstanceType<ParserModule['ApexErrorListener']> & { readonly issues: ApexSyntaxIssue[] };
+let CollectingListenerClass: (new () => CollectingListener) | undefined;
+
+function collectingListener(): CollectingListener {
+  CollectingListenerClass ??= class extends apexParser().ApexErrorListener {
+    readonly issues: ApexSyntaxIssue[] = [];
+    apexSyntaxError(line: number, column: number, msg: string): void {
+      if (this.issues.length >= MAX_ISSUES_PER_FILE) return;
+      const message = msg.length > MAX_MESSAGE_LENGTH ? `${msg.slice(0, MAX_MESSAGE_LENGTH)}…` : msg;
+      this.issues.push({ line, column, message });
+    }
+  };
+  return new CollectingListenerClass();
 }
 
 /** Parses one Apex source (a class, or a trigger when `kind` is 'trigger'); returns its syntax errors. */
 export function parseApex(source: string, kind: 'class' | 'trigger' = 'class'): ApexSyntaxIssue[] {
-  const listener = new CollectingListener();
-  const { parser } = ApexParserFactory.createLexerAndParser(source, listener);
+  const listener = collectingListener();
+  const { parser } = apexParser().ApexParserFactory.createLexerAndParser(source, listener);
   if (kind === 'trigger') parser.triggerUnit();
   else parser.compilationUnit();
   return listener.issues;

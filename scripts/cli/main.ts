@@ -1,40 +1,33 @@
 /**
  * The `handoff` CLI: global flags, dispatch to one module per command, exit codes and error output.
- * Commands load lazily so `handoff build` never pays for jsforce.
+ * Commands load lazily (typed dynamic imports TypeScript follows) so `handoff build` never pays for jsforce.
  */
 import type { Command } from './command';
 import { createOutput, printJson } from './output';
 import { UserError, UsageError } from '../project/errors';
 import { findProjectRoot } from '../project/paths';
 
-const COMMANDS: Record<string, () => Command> = {
-  init: () => require('../commands/init').command,
-  build: () => require('../commands/build').command,
-  validate: () => require('../commands/validate').command,
-  simulate: () => require('../commands/simulate').command,
-  deploy: () => require('../commands/deploy').command,
-  seed: () => require('../commands/seed').command,
-  doctor: () => require('../commands/doctor').command,
-  smoke: () => require('../commands/smoke').command,
-  explain: () => require('../commands/explain').command
+const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+  init: () => import('../commands/init'),
+  build: () => import('../commands/build'),
+  validate: () => import('../commands/validate'),
+  simulate: () => import('../commands/simulate'),
+  deploy: () => import('../commands/deploy'),
+  seed: () => import('../commands/seed'),
+  doctor: () => import('../commands/doctor'),
+  smoke: () => import('../commands/smoke'),
+  explain: () => import('../commands/explain')
 };
 
-function loadCommand(name: string): Command | undefined {
-  const load = COMMANDS[name];
-  if (!load) return undefined;
-  try {
-    return load();
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && /commands\//.test((e as Error).message))
-      return undefined;
-    throw e;
-  }
+async function loadCommand(name: string): Promise<Command | undefined> {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  return load ? (await load()).command : undefined;
 }
 
-function help(): string {
+async function help(): Promise<string> {
   const lines = ['Usage: handoff <command> [flags]', '', 'Commands:'];
   for (const name of Object.keys(COMMANDS)) {
-    const cmd = loadCommand(name);
+    const cmd = await loadCommand(name);
     if (cmd) lines.push(`  ${name.padEnd(10)} ${cmd.summary}`);
   }
   lines.push('', 'Every command takes --json (one JSON document on stdout) and --help.');
@@ -48,14 +41,14 @@ export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   try {
     if (!name || name === '--help' || name === '-h' || name === 'help') {
-      process.stdout.write(help() + '\n');
+      process.stdout.write((await help()) + '\n');
       return name ? 0 : 2;
     }
     if (name === '--version') {
       process.stdout.write(`${require('../../package.json').version}\n`);
       return 0;
     }
-    const command = loadCommand(name);
+    const command = await loadCommand(name);
     if (!command) throw new UsageError(`Unknown command "${name}". Run \`handoff --help\` for the list.`);
     if (rest.includes('--help') || rest.includes('-h')) {
       process.stdout.write(command.usage.trimEnd() + '\n');

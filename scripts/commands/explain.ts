@@ -3,10 +3,12 @@ import * as path from 'node:path';
 import { parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
 import { configPath, loadConfig } from '../config/load';
+import { checkDrift } from '../generate/build';
 import { buildReport } from '../explain/data';
 import { changesSince } from '../explain/diff';
 import { renderHtml } from '../explain/html';
 import { renderMarkdown } from '../explain/markdown';
+import { checkDrift } from '../generate/build';
 import { resolveModel } from '../model/resolve';
 import type { Check } from '../org/doctorChecks';
 import { UsageError, UserError } from '../project/errors';
@@ -47,10 +49,6 @@ a dropped payload, 2 usage. See docs/explain.md.
 
 const DEFAULT_OUT = 'handoff-report.html';
 
-type DoctorModule = typeof import('../org/doctor');
-type SeedModelModule = typeof import('../org/seedModel');
-type MiawModule = typeof import('../org/miawClient');
-
 /** Runs the doctor's checks; loaded only with -o so offline use never pays for jsforce. */
 async function doctorChecks(
   root: string,
@@ -59,9 +57,9 @@ async function doctorChecks(
   scrtUrl: string | undefined,
   progress: (l: string) => void
 ): Promise<Check[]> {
-  const { runDoctor } = require('../org/doctor') as DoctorModule;
-  const { loadProjectModel, openOrg, orgIdOf } = require('../org/seedModel') as SeedModelModule;
-  const { scrtUrlFromInstance } = require('../org/miawClient') as MiawModule;
+  const { runDoctor } = await import('../org/doctor');
+  const { loadProjectModel, openOrg, orgIdOf } = await import('../org/seedModel');
+  const { scrtUrlFromInstance } = await import('../org/miawClient');
   const model = loadProjectModel(root, configFlag);
   const session = await openOrg(targetOrg, progress);
   const orgId = await orgIdOf(session);
@@ -97,7 +95,7 @@ export const command: Command = {
     const model = resolveModel(loadConfig(configFile));
     out.progress('Validating …');
     const index = loadIndex(root);
-    const validation = await validate({ root, project: index });
+    const validation = await validate({ root, project: index, checkDrift });
     const sim = loadSimProject(root);
     const simulator = simulatorFor(sim);
     const runs = (values.payload ?? []).map((file) => {

@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import { parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
-import { UserError, UsageError } from '../project/errors';
+import { UsageError } from '../project/errors';
 import { findProjectRoot } from '../project/paths';
-import { allRules, formatFindings, validate } from '../validate/index';
+import { checkDrift } from '../generate/build';
+import { formatFindings, RULES, validate } from '../validate/index';
 
 const USAGE = `Usage: handoff validate [--rule ID]... [--skip ID]... [--root DIR] [-o ALIAS] [--no-cache] [--json]
 
@@ -32,7 +33,6 @@ const list = (values: string[] | undefined): string[] =>
     .filter(Boolean);
 
 type DeployModule = typeof import('../org/deploy');
-type ConnectModule = typeof import('../org/connect');
 type DeployRun = Awaited<ReturnType<DeployModule['checkOnlyDeploy']>>;
 
 /** Per-component errors, test failures and coverage of a check-only deploy, as human lines. */
@@ -62,7 +62,7 @@ export const command: Command = {
       list: { type: 'boolean' }
     });
     if (values.list) {
-      const rules = allRules().map((r) => ({ id: r.id, description: r.description, fix: r.fix }));
+      const rules = RULES.map((r) => ({ id: r.id, description: r.description, fix: r.fix }));
       for (const r of rules) out.log(`${r.id.padEnd(36)} ${r.description}`);
       return { exitCode: 0, result: { rules } };
     }
@@ -74,7 +74,8 @@ export const command: Command = {
       root: projectRoot,
       only: list(values.rule),
       skip: list(values.skip),
-      cache: !values['no-cache']
+      cache: !values['no-cache'],
+      checkDrift
     });
     for (const line of formatFindings(result)) out.log(line);
     for (const n of result.notices) out.warn(`${n.rule}: ${n.message}`);
@@ -90,13 +91,8 @@ export const command: Command = {
     const targetOrg = values['target-org'];
     if (targetOrg) {
       // Loaded only here, so offline validation never pays for jsforce.
-      const { checkOnlyDeploy } = require('../org/deploy') as DeployModule;
-      const { connect } = require('../org/connect') as ConnectModule;
-      if (typeof checkOnlyDeploy !== 'function') {
-        throw new UserError(
-          'handoff validate -o: the check-only deploy is not available in this build (scripts/org/deploy.ts has no checkOnlyDeploy).'
-        );
-      }
+      const { checkOnlyDeploy } = await import('../org/deploy');
+      const { connect } = await import('../org/connect');
       const session = await connect({ targetOrg });
       out.progress(`Check-only deploy to ${session.target} with the kit's Apex tests (RunSpecifiedTests) …`);
       const run = await checkOnlyDeploy(session, projectRoot, { progress: (l: string) => out.progress(l) });

@@ -3,7 +3,7 @@
  * (`user_*` Customer, `user_geoip_data_*` Location, `conversation_*` Conversation), the standard
  * keys (`_firstName`…) become standard parameters, and long values get a long text field.
  */
-import { labelFromKey } from '../model/resolve';
+import { labelFromKey } from '../naming/naming';
 import { standardParameterFor } from '../platform/standardParameters';
 import type { AttributeConfig, AttributeGroup } from './types';
 

@@ -128,7 +128,7 @@ function linksOf(
   v: ProjectViews,
   index: SourceProject,
   a: { key: string; name: string; standard?: string; formField: string }
-): { links: Omit<ChainLink, 'findings' | 'title'>[]; field?: string } {
+): { links: Omit<ChainLink, 'findings' | 'title' | 'reached'>[]; field?: string } {
   const custom = a.standard ? undefined : v.channel?.custom.find((p) => p.externalName === a.key);
   const standard = a.standard ? v.channel?.standard.find((p) => p.type === a.standard) : undefined;
   const parameter = custom ? custom.name : standard ? `standard ${standard.type}` : undefined;
@@ -193,7 +193,9 @@ function chainRows(inputs: ExplainInputs, claimed: Set<LinkFinding>): ChainRow[]
   return rows.map((r) => {
     const { links, field } = linksOf(v, index, r);
     const who = { key: r.key, name: r.name, field };
-    const full: ChainLink[] = links.map((l) => {
+    // Once a link has no name, the ones after it cannot be looked up: "not reached", not "missing".
+    const firstGap = links.findIndex((l) => l.value === undefined);
+    const full: ChainLink[] = links.map((l, i) => {
       const findings: LinkFinding[] = [];
       for (const { f, lf } of validateFindings)
         if (RULE_STEP[f.rule] === l.step && mentions(f.message, who)) {
@@ -209,6 +211,7 @@ function chainRows(inputs: ExplainInputs, claimed: Set<LinkFinding>): ChainRow[]
         ...l,
         title: STEP_TITLES[l.step],
         findings,
+        reached: firstGap < 0 || i <= firstGap,
         ok: l.ok && !findings.some((x) => x.severity === 'error')
       };
     });

@@ -30,7 +30,7 @@ table{border-collapse:collapse;width:100%;font-size:13px}
 caption{text-align:left;color:var(--muted);padding:4px 0}
 th,td{border:1px solid #d0d7de;padding:4px 6px;vertical-align:top;text-align:left}
 thead th{background:#f6f8fa;position:sticky;top:0}
-td.ok{background:var(--ok-bg)}td.bad{background:var(--bad-bg)}
+td.ok{background:var(--ok-bg)}td.bad{background:var(--bad-bg)}td.unreached{background:#f6f8fa;color:var(--muted)}
 .mark{font-weight:700}.ok .mark{color:var(--ok)}.bad .mark{color:var(--bad)}
 code{font:12px/1.3 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;word-break:break-all}
 .tag{display:inline-block;border:1px solid var(--warn);color:var(--warn);border-radius:4px;padding:0 4px;font-size:11px;margin-left:4px}
@@ -76,6 +76,8 @@ function findingsHtml(list: LinkFinding[]): string {
 }
 
 function linkCell(l: ChainLink): string {
+  if (!l.reached)
+    return `<td class="unreached" data-step="${l.step}" data-ok="false"><span class="mark" aria-label="not reached">–</span> <em>not reached</em></td>`;
   const word = l.ok ? 'ok' : 'broken';
   return `<td class="${l.ok ? 'ok' : 'bad'}" data-step="${l.step}" data-ok="${l.ok}"><span class="mark" aria-label="${word}">${l.ok ? '✔' : '✖'}</span> ${
     l.value ? `<code>${esc(l.value)}</code>` : '<em>missing</em>'
@@ -107,7 +109,7 @@ function chainTable(rows: ChainRow[]): string {
         .join('')}</tr>`;
     })
     .join('\n');
-  return `<table id="chain-table"><caption>One row per attribute: the name at each of the links from the vendor's key to the agent's screen. ✔ found and no finding; ✖ missing or a finding.</caption>
+  return `<table id="chain-table"><caption>One row per attribute: the name at each of the links from the vendor's key to the agent's screen. ✔ found and no finding; ✖ missing or a finding; – not reached (the chain breaks before it).</caption>
 <thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
 <tbody>
 ${body}

@@ -79,6 +79,7 @@ export function renderMarkdown(r: ExplainReport): string {
   for (const row of r.chain) {
     const note = row.naming ? ` ⚠️ ${row.naming.reason}` : '';
     const links = row.links.map((l) => {
+      if (!l.reached) return '➖ _not reached_';
       const mark = l.ok ? '✅' : '❌';
       const f = l.findings.length ? ` (${l.findings.map((x) => cell(x.message)).join('; ')})` : '';
       return `${mark} ${l.value ? `\`${cell(l.value)}\`` : '_missing_'}${f}`;

@@ -22,6 +22,8 @@ export interface ChainLink {
   title: string;
   value?: string;
   ok: boolean;
+  /** False when an earlier link has no name to follow: this one could not be looked up. */
+  reached: boolean;
   findings: LinkFinding[];
 }
 

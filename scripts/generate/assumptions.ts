@@ -1,5 +1,5 @@
 /**
- * Every choice the generators make that no source confirmed (REFERENCE.md marks them "unverified").
+ * Every choice the generators make that no source confirmed (docs/architecture.md and the user docs mark them unverified).
  * Each is one named constant here, so a retrieve from a real org that disagrees is a one-line fix.
  * docs and the validator should name these when they explain a risk.
  */

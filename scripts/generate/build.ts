@@ -5,20 +5,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConfig } from '../config/load';
+import type { Drift } from '../project/drift';
 import { listFilesUnder } from '../project/files';
 import { resolveModel } from '../model/resolve';
 import type { HandoffModel } from '../model/types';
 import { generateAll } from './index';
 import type { GeneratedFile } from './types';
-
-export interface Drift {
-  /** Files whose content differs from what the config generates. */
-  stale: string[];
-  /** Files the config generates that are not on disk. */
-  missing: string[];
-  /** Files on disk under the output folder that the config does not generate. */
-  extra: string[];
-}
 
 export interface BuildResult {
   outDir: string;

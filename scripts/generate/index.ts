@@ -3,27 +3,38 @@
  * files under force-app/generated; each generator module writes one metadata type.
  */
 import type { HandoffModel } from '../model/types';
+import * as attributeMetadata from './attributeMetadata';
+import * as embeddedServiceConfig from './embeddedServiceConfig';
+import * as fields from './fields';
+import * as flow from './flow';
+import * as messagingChannel from './messagingChannel';
+import * as permissionSets from './permissionSets';
+import * as presenceStatus from './presenceStatus';
+import * as queues from './queues';
+import * as remoteSite from './remoteSite';
 import type { GeneratedFile, Generator } from './types';
 
-/** Loaded lazily so a missing generator module during development fails loudly with its name. */
-const GENERATOR_MODULES = [
-  './fields',
-  './permissionSets',
-  './queues',
-  './presenceStatus',
-  './messagingChannel',
-  './embeddedServiceConfig',
-  './flow',
-  './remoteSite',
-  './attributeMetadata'
+/** A generator module: one metadata type from the resolved model. */
+export interface GeneratorModule {
+  generate: Generator;
+}
+
+/** The generators in the order they run; a new generator module is added here (docs/architecture.md). */
+export const GENERATORS: readonly GeneratorModule[] = [
+  fields,
+  permissionSets,
+  queues,
+  presenceStatus,
+  messagingChannel,
+  embeddedServiceConfig,
+  flow,
+  remoteSite,
+  attributeMetadata
 ];
 
 export function generateAll(model: HandoffModel): GeneratedFile[] {
   const files: GeneratedFile[] = [];
-  for (const mod of GENERATOR_MODULES) {
-    const generate = (require(mod) as { generate: Generator }).generate;
-    files.push(...generate(model));
-  }
+  for (const { generate } of GENERATORS) files.push(...generate(model));
   const seen = new Set<string>();
   for (const f of files) {
     if (seen.has(f.path)) throw new Error(`internal: two generators write ${f.path}`);

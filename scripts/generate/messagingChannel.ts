@@ -16,7 +16,7 @@ import {
 import type { Generator } from './types';
 import { fitText, GENERATED_BY } from './values';
 
-/** Pre-chat values are always Strings in the flow (DESIGN.md), whatever the field type. */
+/** Pre-chat values are always Strings in the flow (docs/architecture.md), whatever the field type. */
 export const PARAMETER_DATA_TYPE = 'String';
 /** The vendor connects without a verified user identity (MIAW "unauthenticated" access token). */
 export const AUTH_MODE = 'UnAuth';

@@ -3,9 +3,9 @@
  * the generators stay free of policy. Assumes the config passed config/validate.ts.
  */
 import type { AttributeConfig, FieldType, HandoffConfig, QueueConfig } from '../config/types';
-import { assignNames, developerName, fieldApiName, MAX_API_NAME } from '../naming/naming';
+import { assignNames, developerName, fieldApiName, labelFromKey, MAX_API_NAME } from '../naming/naming';
 import { standardFormField, standardParameterFor } from '../platform/standardParameters';
-import { FLOW_INTERNAL_PREFIX, FLOW_RESERVED_NAMES } from './flowNames';
+import { FLOW_INTERNAL_PREFIX, FLOW_RESERVED_NAMES } from '../naming/flowNames';
 import type { HandoffModel, ResolvedAttribute, ResolvedQueue, ResolvedRule } from './types';
 
 export const DEFAULTS = {
@@ -30,17 +30,6 @@ export const DEFAULTS = {
   queueLimitType: 'QueueLength' as const,
   queueThreshold: 50
 };
-
-/** Turns `user_geoip_data_city_name` into "User Geoip Data City Name"; keeps `Fin AI Agent: Preview` readable. */
-export function labelFromKey(key: string): string {
-  const words = key
-    .replace(/^_+/, '')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[_\s]+/)
-    .filter(Boolean);
-  const label = words.map((w) => (w === w.toLowerCase() ? w[0].toUpperCase() + w.slice(1) : w)).join(' ');
-  return (label || key).slice(0, 40);
-}
 
 function defaultLength(type: FieldType): number {
   switch (type) {
@@ -87,7 +76,7 @@ function resolveAttributes(
         ...(type === 'LongTextArea' ? { visibleLines: DEFAULTS.longTextVisibleLines } : {})
       },
       maxLength: a.maxLength ?? length,
-      // Hidden fields are custom parameters only (REFERENCE.md): standard ones stay visible.
+      // Hidden fields are custom parameters only (docs/architecture.md): standard ones stay visible.
       hidden: standard ? false : (a.hidden ?? true),
       required: a.required ?? false
     };

@@ -1,5 +1,5 @@
 /**
- * The naming contract (DESIGN.md), decided here and nowhere else.
+ * The naming contract (docs/architecture.md), decided here and nowhere else.
  *
  * A vendor key becomes one API name shared by the channel parameter `name`, its
  * `actionParameterName`, the flow input variable and the custom pre-chat `formField`: letters,
@@ -155,4 +155,15 @@ export function fieldApiName(prefix: string, name: string): string {
 export function developerName(raw: string, max = MAX_API_NAME): string {
   const clean = cleanApiName(raw) || `Name_${stableHash(raw)}`;
   return clean.length > max ? withHash(clean, stableHash(raw), max) : clean;
+}
+
+/** Turns `user_geoip_data_city_name` into "User Geoip Data City Name"; keeps `Fin AI Agent: Preview` readable. */
+export function labelFromKey(key: string): string {
+  const words = key
+    .replace(/^_+/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[_\s]+/)
+    .filter(Boolean);
+  const label = words.map((w) => (w === w.toLowerCase() ? w[0].toUpperCase() + w.slice(1) : w)).join(' ');
+  return (label || key).slice(0, 40);
 }

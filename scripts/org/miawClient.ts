@@ -1,5 +1,5 @@
 /**
- * A small client for the MIAW REST API as an AI vendor calls it (REFERENCE.md): an unauthenticated
+ * A small client for the MIAW REST API as an AI vendor calls it (docs/architecture.md): an unauthenticated
  * access token for a deployment, conversations, messages, closing. Every call has a timeout; 401
  * re-fetches the token once; 429 and 5xx back off a bounded number of times. No token is ever logged.
  */
@@ -112,7 +112,7 @@ export class MiawClient {
 
   /**
    * Sends a text message. On 417 (no messaging session: it ended or never started) resends once with
-   * isNewMessagingSession and the routing attributes, as REFERENCE.md says.
+   * isNewMessagingSession and the routing attributes, as docs/architecture.md says.
    */
   async sendMessage(
     conversationId: string,

@@ -1,6 +1,6 @@
 /**
  * What `handoff smoke` expects of a payload and how it judges the MessagingSession: pure functions.
- * Values are Strings all the way (REFERENCE.md); each is cut to its channel parameter's maxLength.
+ * Values are Strings all the way (docs/architecture.md); each is cut to its channel parameter's maxLength.
  */
 import type { HandoffModel, ResolvedAttribute } from '../model/types';
 

@@ -1,5 +1,5 @@
 /**
- * Omni-Channel flow actions as the platform defines them (REFERENCE.md): Route Work and Check
+ * Omni-Channel flow actions as the platform defines them (docs/architecture.md): Route Work and Check
  * Availability for Routing, their action names, version and inputs. The generator writes them, the
  * simulator checks a flow's inputs against them, the emulator can refuse others.
  */

@@ -14,7 +14,7 @@ import { displayPath } from '../project/paths';
 import type { ChannelParameter, SimProject } from './project';
 
 /**
- * Which name of a channel custom parameter a pre-chat `formField` holds. REFERENCE.md: unverified
+ * Which name of a channel custom parameter a pre-chat `formField` holds. docs/architecture.md: unverified
  * whether it is `name` or `externalParameterName` (real samples keep them equal); the generator
  * writes `name`. Flip this one constant if a real org proves otherwise.
  */

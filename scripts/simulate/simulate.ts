@@ -11,7 +11,7 @@ import type { Org } from './flow/org';
 import type { KeyVerdict, MessagingLayer } from './messaging';
 import type { Payload } from './payload';
 import type { SimProject } from './project';
-import { RECORD_ID } from '../model/flowNames';
+import { RECORD_ID } from '../naming/flowNames';
 
 export type { Scenario };
 

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { apexParser, parseApex as parseApexSource } from '../apex/parse';
 
 export interface ApexSyntaxProblem {
   line: number;
@@ -33,10 +34,6 @@ export function cacheDir(root: string): string {
 }
 
 const CACHE_VERSION = 'apex-parser-5.2/2';
-
-type ParserModule = typeof import('@apexdevtools/apex-parser');
-let parserModule: ParserModule | undefined;
-const parser = (): ParserModule => (parserModule ??= require('@apexdevtools/apex-parser') as ParserModule);
 
 /** A content-hash → syntax problems cache, read once and written back when it changed. */
 export class ApexParseCache {
@@ -90,9 +87,7 @@ export class ApexParseCache {
 
 /** Syntax errors of one source, through the kit's shared parser wrapper (columns made 1-based here). */
 export function parseApex(source: string, trigger = false): ApexSyntaxProblem[] {
-  // Required lazily: loading the parser costs more than the rest of an offline validate.
-  const { parseApex: parse } = require('../apex/parse') as typeof import('../apex/parse');
-  return parse(source, trigger ? 'trigger' : 'class').map((p) => ({ ...p, column: p.column + 1 }));
+  return parseApexSource(source, trigger ? 'trigger' : 'class').map((p) => ({ ...p, column: p.column + 1 }));
 }
 
 interface Tok {
@@ -102,7 +97,7 @@ interface Tok {
 }
 
 function tokens(source: string): Tok[] {
-  const lexer = parser().ApexParserFactory.createLexer(source);
+  const lexer = apexParser().ApexParserFactory.createLexer(source);
   return lexer
     .getAllTokens()
     .filter((t) => t.channel === 0)

@@ -2,6 +2,7 @@
  * The validator's vocabulary: a finding (what is wrong, where, how to fix it), a rule (one named
  * check with a fix hint) and what a rule sees while it runs.
  */
+import type { DriftCheck } from '../project/drift';
 import type { SourceProject } from '../source/project';
 import type { ApexAnalysis, ValidateSettings } from './project';
 
@@ -26,6 +27,8 @@ export interface Location {
 }
 
 export interface RuleContext {
+  /** Compares the generated folder with what the config generates (given by the command layer). */
+  checkDrift: DriftCheck;
   project: SourceProject;
   /** handoff.validate.json: what the org has that the files cannot show. */
   settings: ValidateSettings;

@@ -1,4 +1,5 @@
 import type { OrgEmulator } from '../emulator/server';
+import { main } from '../../scripts/cli/main';
 import { runDoctor } from '../../scripts/org/doctor';
 import type { OrgSession } from '../../scripts/org/connect';
 import type { HandoffModel } from '../../scripts/model/types';
@@ -207,7 +208,6 @@ describe('handoff doctor / seed / smoke through the CLI', () => {
   async function cli(
     argv: string[]
   ): Promise<{ code: number; json: { status: number; result: Record<string, unknown> } }> {
-    const { main } = require('../../scripts/cli/main') as typeof import('../../scripts/cli/main');
     let stdout = '';
     const out = jest.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
     const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);

@@ -5,10 +5,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { OrgEmulator } from '../emulator/server';
+import { deployPackageOf } from '../../scripts/org/deployPackage';
+import { loadProject } from '../../scripts/source/project';
+import { postDeploy } from '../../scripts/org/postDeploy';
 import { runSeed } from '../../scripts/org/seed';
 import { runDoctor } from '../../scripts/org/doctor';
 import { runSmoke } from '../../scripts/org/smoke';
-import { publishDeployment, setChannelActive } from '../emulator/miaw';
 import { addUsers, installModel, model, openSession, ROOT, startOrg, writes } from './orgFixture';
 
 const SHARED_PAYLOAD = path.resolve(ROOT, '../shared/examples/payloads/fin-handoff.json');
@@ -21,29 +23,12 @@ describe('deploy → seed → doctor → smoke on one org', () => {
     emu = await startOrg();
     const session = await openSession(emu);
     const m = model();
-    // The deploy step: org-core's deployProject failed in this tree when this test was written (a
-    // CustomLabels packaging problem in the work-in-progress deploy), so the generated metadata goes
-    // into the org state directly, as a deploy stores it; the post-deploy steps (channel activation,
-    // publishing) then run through postDeploy's API calls when that module is present.
+    // The deploy step: the generated metadata goes into the org state directly, as a deploy stores it
+    // (deploy itself has its own tests); the post-deploy steps (channel activation, publishing) then
+    // run through postDeploy's API calls.
     const root = installModel(emu, m, { activate: false, publish: false });
-    let postDeployModule: typeof import('../../scripts/org/postDeploy') | undefined;
-    try {
-      postDeployModule = require('../../scripts/org/postDeploy');
-    } catch {
-      process.stderr.write(
-        'story: scripts/org/postDeploy.ts is missing; activating and publishing in the emulator directly\n'
-      );
-    }
-    if (postDeployModule) {
-      const { deployPackageOf } =
-        require('../../scripts/org/deployPackage') as typeof import('../../scripts/org/deployPackage');
-      const { loadProject } = require('../../scripts/source/project') as typeof import('../../scripts/source/project');
-      const post = await postDeployModule.postDeploy(session, deployPackageOf(loadProject(ROOT)).all);
-      expect(post.steps.filter((s) => s.status === 'failed')).toEqual([]);
-    } else {
-      setChannelActive(emu.state, m.channel.developerName, true);
-      publishDeployment(emu.state, m.deployment.developerName);
-    }
+    const post = await postDeploy(session, deployPackageOf(loadProject(ROOT)).all);
+    expect(post.steps.filter((s) => s.status === 'failed')).toEqual([]);
 
     // Before seeding, doctor sees the missing settings record (and only that).
     let report = await runDoctor(session, m, { root, orgId: emu.state.orgId, scrtUrl: emu.url });

@@ -1,5 +1,5 @@
 /**
- * Generator of the Omni-Channel routing flow (processType RoutingFlow) described in DESIGN.md and
+ * Generator of the Omni-Channel routing flow (processType RoutingFlow) described in docs/architecture.md and
  * docs/flow.md: flows/<model.flow.apiName>.flow-meta.xml.
  */
 import type { Generator } from '../types';

@@ -5,9 +5,9 @@
  * internal name can never collide with an attribute. Names are valid flow API names of at most 80
  * characters (per-attribute names add at most 13 characters to a 40-character attribute name).
  */
-import { FLOW_INTERNAL_PREFIX } from '../../model/flowNames';
+import { FLOW_INTERNAL_PREFIX } from '../../naming/flowNames';
 
-export { FLOW_INTERNAL_PREFIX, RECORD_ID } from '../../model/flowNames';
+export { FLOW_INTERNAL_PREFIX, RECORD_ID } from '../../naming/flowNames';
 
 /** Maximum length of a flow element or resource API name. */
 export const MAX_FLOW_NAME = 80;

@@ -1,5 +1,5 @@
 /**
- * The portable queue lookup (REFERENCE.md): Get Records on Group with Type = Queue and
+ * The portable queue lookup (docs/architecture.md): Get Records on Group with Type = Queue and
  * DeveloperName = <name>, first record only, so no org-specific 00G… Id is ever written.
  */
 import type { FlowValue, LookupSpec } from './elements';

@@ -1,5 +1,5 @@
 /**
- * Route Work (REFERENCE.md): queue-based routing of the session on the standard messaging service
+ * Route Work (docs/architecture.md): queue-based routing of the session on the standard messaging service
  * channel, referenced portably by DeveloperName (setupReference), to a queue held in a variable
  * (a Group lookup's Id, isQueueVariable true). The empty inputs are the ones Flow Builder writes.
  */

@@ -1,6 +1,6 @@
 /**
  * Update Records on the session being routed (Id = recordId): every input variable into its
- * MessagingSession custom field. This is the last link of the naming chain (DESIGN.md).
+ * MessagingSession custom field. This is the last link of the naming chain (docs/architecture.md).
  */
 import type { HandoffModel } from '../../model/types';
 import { ref } from './elements';

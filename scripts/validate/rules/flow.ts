@@ -4,7 +4,7 @@
  * Work and Apex actions, no org-specific Ids, queues that exist.
  */
 import { child, children, textOf, type XmlNode } from '../../xml/read';
-import { RECORD_ID } from '../../model/flowNames';
+import { RECORD_ID } from '../../naming/flowNames';
 import { flowView, routingFlows, type FlowView } from '../../source';
 import { queueKnown } from '../project';
 import type { Rule } from '../types';

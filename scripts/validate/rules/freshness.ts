@@ -35,21 +35,10 @@ export const rules: Rule[] = [
     id: 'freshness/build-current',
     description: 'force-app/generated is what handoff.config.json generates (handoff build --check).',
     fix: 'Run `handoff build` and commit; change the config instead of editing generated files.',
-    check({ project, report, notice }) {
+    check({ project, checkDrift, report, notice }) {
       const config = path.join(project.root, PROJECT_FILES.config);
       if (!fs.existsSync(config)) {
         notice(`not checked: no ${PROJECT_FILES.config} in the project`);
-        return;
-      }
-      let checkDrift:
-        ((config: string, outDir: string) => { stale: string[]; missing: string[]; extra: string[] }) | undefined;
-      try {
-        checkDrift = (require('../../generate/build') as { checkDrift?: typeof checkDrift }).checkDrift;
-      } catch {
-        checkDrift = undefined;
-      }
-      if (!checkDrift) {
-        notice('not available: this build of the kit has no generate/build checkDrift');
         return;
       }
       const outDir = path.join(project.root, PROJECT_FILES.generated);

@@ -1,5 +1,5 @@
 /**
- * The naming chain (DESIGN.md): vendor key → channel custom parameter → pre-chat field → parameter
+ * The naming chain (docs/architecture.md): vendor key → channel custom parameter → pre-chat field → parameter
  * mapping → flow input variable → MessagingSession field → field-level security. Any break is silent
  * in the org (the value arrives empty), so each link is its own rule.
  */

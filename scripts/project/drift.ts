@@ -1,0 +1,17 @@
+/**
+ * Drift between a config and its generated folder, as a shape both sides share: generate/build
+ * computes it, the validator's freshness rule reports it. It lives here, below both, because the
+ * validator never imports the generators (docs/architecture.md): the command layer hands it
+ * generate/build's checkDrift as a `DriftCheck`.
+ */
+export interface Drift {
+  /** Files whose content differs from what the config generates. */
+  stale: string[];
+  /** Files the config generates that are not on disk. */
+  missing: string[];
+  /** Files on disk under the output folder that the config does not generate. */
+  extra: string[];
+}
+
+/** Compares the folder `outDir` with what the config file generates. */
+export type DriftCheck = (configFile: string, outDir: string) => Drift;
