@@ -8,7 +8,6 @@ import { buildReport } from '../explain/data';
 import { changesSince } from '../explain/diff';
 import { renderHtml } from '../explain/html';
 import { renderMarkdown } from '../explain/markdown';
-import { checkDrift } from '../generate/build';
 import { resolveModel } from '../model/resolve';
 import type { Check } from '../org/doctorChecks';
 import { UsageError, UserError } from '../project/errors';
