@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import { parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
 import { configPath, loadConfig } from '../config/load';
-import { checkDrift } from '../generate/build';
 import { buildReport } from '../explain/data';
 import { changesSince } from '../explain/diff';
 import { renderHtml } from '../explain/html';
