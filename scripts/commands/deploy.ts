@@ -42,6 +42,8 @@ export interface DeployDeps {
   env: NodeJS.ProcessEnv;
   policy?: Partial<ResiliencePolicy>;
   poll?: Partial<PollSettings>;
+  /** Where the publish record goes (publishState.ts); the project root unless a test moves it. */
+  stateRoot?: string;
 }
 
 export interface DeployCommandResult {
@@ -155,7 +157,9 @@ export async function runDeploy(ctx: CommandContext, deps: DeployDeps): Promise<
   };
   if (result.success && !checkOnly) {
     out.progress('Post-deploy steps:');
-    doc.postDeploy = await postDeploy(session, deployPackageOf(loadProject(root)).all, out.progress);
+    doc.postDeploy = await postDeploy(session, deployPackageOf(loadProject(root)).all, out.progress, {
+      root: deps.stateRoot ?? root
+    });
     printPostDeploy(doc.postDeploy, log);
     doc.success = doc.postDeploy.success;
   }

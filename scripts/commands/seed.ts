@@ -2,6 +2,9 @@ import { parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
 import { runSeed, type SeedReport } from '../org/seed';
 import { loadProjectModel, openOrg } from '../org/seedModel';
+import { resolveAgents } from '../model/resolve';
+import type { HandoffModel, ResolvedAgent } from '../model/types';
+import { UsageError } from '../project/errors';
 
 const USAGE = `Usage: handoff seed [-o ALIAS] [--agents u1,u2] [--integration-user USER] [--dry-run] [--config FILE] [--json]
 
@@ -11,6 +14,8 @@ Writes the org data a deploy cannot carry, and only what differs (a second run c
     HANDOFF_ESCALATION_TOKEN; never from a file);
   - permission set assignments: agents get the agent set, the integration user the integration set
     (sObject Collections, 200 a call);
+  - agents: the Enhanced Chat User licence, membership of their queues, the agent permission set
+    (Enhanced Chat Rep), the hand-off presence configuration;
   - the agents' access to the hand-off presence status;
   - the Run-As user of the vendor's External Client App (its client credentials flow), set in the
     app's OAuth policies: org-specific, so never in source. The Consumer Key and Secret are never
@@ -18,7 +23,8 @@ Writes the org data a deploy cannot carry, and only what differs (a second run c
 
 Flags:
   -o, --target-org ALIAS   the org (else SF_INSTANCE_URL + SF_ACCESS_TOKEN, or SF_CLIENT_ID + SF_CLIENT_SECRET + SF_LOGIN_URL)
-  --agents u1,u2           agent usernames (default: users.agents in the config)
+  --agents u1,u2:Q1+Q2     agent usernames, each optionally with its queues (default: users.agents in the config; a
+                           username alone takes every queue)
   --integration-user USER  the vendor's integration (Run-As) user (default: users.integrationUser)
   --dry-run                read the org and print the plan; write nothing
   --config FILE            the config (default: handoff.config.json in the project root)
@@ -26,6 +32,24 @@ Flags:
 
 Exit codes: 0 done (or nothing to do), 1 a problem (unknown user, token missing, a write failed), 2 usage.
 `;
+
+/** `--agents a@x.com:Queue_A+Queue_B,b@x.com`: a username alone takes every queue. */
+function agentsFlag(v: string | undefined, model: HandoffModel): ResolvedAgent[] | undefined {
+  const items = list(v);
+  if (!items) return undefined;
+  const known = model.queues.map((q) => q.developerName);
+  const agents = items.map((item) => {
+    const [username, queues] = item.split(':');
+    const named = (queues ?? '').split('+').filter(Boolean);
+    const unknown = named.filter((q) => !known.includes(q));
+    if (unknown.length)
+      throw new UsageError(
+        `handoff seed: --agents names queue ${unknown.join(', ')}, which is not in the config's queues (${known.join(', ')}).`
+      );
+    return named.length ? { username, queues: named } : username;
+  });
+  return resolveAgents(agents, model.queues);
+}
 
 const list = (v: string | undefined): string[] | undefined =>
   v === undefined
@@ -56,6 +80,12 @@ function printPlan(r: SeedReport, log: (line: string) => void): void {
   );
   for (const c of a.toCreate.slice(0, 20)) log(`  + ${c.permissionSet} → ${c.username}`);
   if (a.toCreate.length > 20) log(`  … and ${a.toCreate.length - 20} more`);
+  const ag = r.agents;
+  log(
+    `Agents (${ag.licence}, queue membership, presence configuration ${ag.presenceConfig}): ${ag.alreadyInPlace} in place, ${ag.toCreate.length} ${r.dryRun ? 'to create' : `created (${ag.created} ok)`}`
+  );
+  for (const c of ag.toCreate.slice(0, 20)) log(`  + ${c.what} → ${c.username}`);
+  if (ag.toCreate.length > 20) log(`  … and ${ag.toCreate.length - 20} more`);
   const i = r.integration;
   if (i) {
     const state =
@@ -108,7 +138,7 @@ export const command: Command = {
     const model = loadProjectModel(root, values.config);
     const session = await openOrg(values['target-org'], out.progress);
     const report = await runSeed(session, model, {
-      agents: list(values.agents) ?? model.users.agents,
+      agents: agentsFlag(values.agents, model) ?? model.users.agents,
       integrationUser: values['integration-user'] ?? model.users.integrationUser,
       dryRun: !!values['dry-run'],
       env: process.env,

@@ -86,8 +86,15 @@ export const command: Command = {
       const detail = o.status === 'mismatch' ? ` (got "${o.actual}", sent "${o.expected}")` : '';
       out.log(`  ${mark} ${o.key}${where}: ${o.status}${detail}`);
     }
+    const r = report.routing;
+    if (r) {
+      out.log(
+        `  ${r.offered ? '✔' : '✖'} routed to ${r.queue ? `queue ${r.queue}` : 'no queue'}${r.caseId ? `, Case ${r.caseId}` : ''}: ${r.offered ? `offered to ${r.offeredTo}` : 'not offered to an agent'}`
+      );
+      if (r.problem) out.log(`✖ ${r.problem}`);
+    }
     if (report.error) out.log(`✖ ${report.error}`);
     out.log(`${report.landed} landed, ${report.failed} did not${report.closed ? '; conversation closed' : ''}.`);
-    return { exitCode: report.failed || report.error ? 1 : 0, result: report };
+    return { exitCode: report.failed || report.error || report.routing?.problem ? 1 : 0, result: report };
   }
 };

@@ -46,6 +46,12 @@ export interface QueueConfig extends NamedComponent {
   objects?: string[];
 }
 
+/** An agent and the queues they take work from (GroupMember); usernames are org-specific. */
+export interface AgentConfig {
+  username: string;
+  queues?: string[];
+}
+
 export interface RuleConfig {
   label?: string;
   /** The vendor key of the attribute tested. */
@@ -96,8 +102,16 @@ export interface HandoffConfig {
   integration?: IntegrationConfig;
   /** Case fields the vendor writes (e.g. Transcript, Summary): generated with FLS (integration edit, agents read). */
   caseFields?: CaseFieldConfig[];
+  /** Facts about the target org that validate checks limits against (model/orgLimits.ts). */
+  org?: { edition?: 'enterprise' | 'performance' | 'unlimited' | 'developer' };
   /** Users `handoff seed` assigns the permission sets to (usernames). */
-  users?: { agents?: string[]; integrationUser?: string };
+  users?: {
+    /** A username takes work from every queue; `{ username, queues }` from the queues named. */
+    agents?: Array<string | AgentConfig>;
+    integrationUser?: string;
+    /** The agents' presence configuration capacity (PresenceUserConfig). Default 5. */
+    capacity?: number;
+  };
 }
 
 /** Objects whose fields the vendor's integration user syncs. */

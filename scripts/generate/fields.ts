@@ -4,6 +4,7 @@
  * `fullName` because retrieved field files do.
  */
 import type { ResolvedAttribute } from '../model/types';
+import { takesLength } from '../platform/fieldLengths';
 import { leaf, renderXml, root } from '../xml/write';
 import type { GeneratedFile, Generator } from './types';
 import { fitText, GENERATED_BY } from './values';
@@ -23,7 +24,7 @@ export function fieldDescription(attr: ResolvedAttribute): string {
 function fieldXml(attr: ResolvedAttribute): string {
   const { apiName, type, length, visibleLines } = attr.field;
   // Only Text and LongTextArea take a length; Email, Phone and Url have a fixed one and reject it.
-  const hasLength = type === 'Text' || type === 'LongTextArea';
+  const hasLength = takesLength(type);
   // unique applies to Text and Email; LongTextArea, Phone and Url cannot be unique.
   const canBeUnique = type === 'Text' || type === 'Email';
   return renderXml(

@@ -12,6 +12,7 @@ import * as flow from './flow';
 import * as messagingChannel from './messagingChannel';
 import * as permissionSets from './permissionSets';
 import * as presenceStatus from './presenceStatus';
+import * as presenceUserConfig from './presenceUserConfig';
 import * as queues from './queues';
 import * as remoteSite from './remoteSite';
 import type { GeneratedFile, Generator } from './types';
@@ -27,6 +28,7 @@ export const GENERATORS: readonly GeneratorModule[] = [
   permissionSets,
   queues,
   presenceStatus,
+  presenceUserConfig,
   messagingChannel,
   embeddedServiceConfig,
   flow,

@@ -1,15 +1,22 @@
 /**
  * Three permission sets. A field without field-level security is invisible to describe, to Flow
  * Builder and to agents, so every attribute field is granted here:
- * - agent: read on every field (and on the vendor's Case fields), the hand-off presence status, the
- *   context LWC's controller, the attribute records;
+ * - agent: read on every field (and on the vendor's Case fields), the hand-off presence status,
+ *   Enhanced Chat Rep (EmbeddedMessagingAgent), the context LWC's controller, the attribute records;
  * - flow (the routing flow's running user): read + edit on every field, the Apex actions, the
  *   settings and attribute types, Case create when the flow creates Cases, Contact read (create)
  *   when contact matching is on;
- * - integration (the vendor's Run-As user, see integrationGrants.ts): least privilege, nothing else.
+ * - integration (the vendor's Run-As user, see model/integrationGrants.ts): least privilege, nothing else.
  * Children follow the WSDL's PermissionSet order; repeated blocks are sorted like retrieves.
  */
-import { ATTRIBUTE_TYPE, BUSINESS_HOURS, CONTEXT_LWC, END_CONVERSATION, SETTINGS_TYPE } from '../contract';
+import {
+  AGENT_ACCESS,
+  ATTRIBUTE_TYPE,
+  BUSINESS_HOURS,
+  CONTEXT_LWC,
+  END_CONVERSATION,
+  SETTINGS_TYPE
+} from '../contract';
 import type { HandoffModel } from '../model/types';
 import { el, leaf, renderXml, root, type XmlElement } from '../xml/write';
 import { GRANT_MESSAGING_SESSION_OBJECT_ACCESS } from './assumptions';
@@ -30,6 +37,7 @@ interface PermissionSetSpec {
   fields: FieldGrant[];
   objects: ObjectAccess[];
   presenceStatuses: string[];
+  /** User permissions (the agent's Enhanced Chat Rep). */
   userPermissions: string[];
 }
 
@@ -85,7 +93,7 @@ export function agentSpec(model: HandoffModel): PermissionSetSpec {
   return {
     name: model.permissionSets.agent.name,
     label: model.permissionSets.agent.label,
-    description: `Agents who take hand-offs: read the hand-off fields on Messaging Session, go online with the hand-off presence status. ${GENERATED_BY}`,
+    description: `Agents who take hand-offs: read the hand-off fields on Messaging Session, go online with the hand-off presence status, Enhanced Chat Rep. ${GENERATED_BY}`,
     classes: [CONTEXT_LWC.controller],
     metadataTypes: [ATTRIBUTE_TYPE.objectName],
     fields: [
@@ -94,7 +102,8 @@ export function agentSpec(model: HandoffModel): PermissionSetSpec {
     ],
     objects: GRANT_MESSAGING_SESSION_OBJECT_ACCESS ? [{ object: MESSAGING_SESSION }] : [],
     presenceStatuses: [model.presenceStatus.developerName],
-    userPermissions: []
+    // Enhanced Chat Rep; assigning it needs the Enhanced Chat User licence first (seed does both).
+    userPermissions: [AGENT_ACCESS.userPermission]
   };
 }
 

@@ -2,19 +2,19 @@
  * Config → resolved model. Applies every default and decides every name once (via naming/), so
  * the generators stay free of policy. Assumes the config passed config/validate.ts.
  */
-import type { AttributeConfig, FieldType, HandoffConfig, QueueConfig } from '../config/types';
+import type { AgentConfig, AttributeConfig, HandoffConfig, QueueConfig } from '../config/types';
 import { assignNames, developerName, fieldApiName, labelFromKey, MAX_API_NAME } from '../naming/naming';
 import { standardFormField, standardParameterFor } from '../platform/standardParameters';
 import { FLOW_INTERNAL_PREFIX, FLOW_RESERVED_NAMES } from '../naming/flowNames';
 import { resolveCaseFields, resolveIntegration } from './integration';
-import type { HandoffModel, ResolvedAttribute, ResolvedQueue, ResolvedRule } from './types';
+import { fieldLength } from '../platform/fieldLengths';
+import { AGENT_ACCESS } from '../contract';
+import type { HandoffModel, ResolvedAgent, ResolvedAttribute, ResolvedQueue, ResolvedRule } from './types';
 
 export const DEFAULTS = {
   flowApiName: 'Handoff_Routing',
   flowLabel: 'Handoff Routing',
   fieldPrefix: '',
-  textLength: 255,
-  longTextLength: 32768,
   longTextVisibleLines: 5,
   agentPermissionSet: 'Handoff_Agent',
   integrationPermissionSet: 'Handoff_Integration',
@@ -30,21 +30,28 @@ export const DEFAULTS = {
   capacityWeight: 1,
   pushTimeout: 60,
   queueLimitType: 'QueueLength' as const,
-  queueThreshold: 50
+  queueThreshold: 50,
+  agentCapacity: 5
 };
 
-function defaultLength(type: FieldType): number {
-  switch (type) {
-    case 'LongTextArea':
-      return DEFAULTS.longTextLength;
-    case 'Email':
-    case 'Url':
-      return 255;
-    case 'Phone':
-      return 40;
-    default:
-      return DEFAULTS.textLength;
+/**
+ * Agents from the config or `seed --agents`: a bare username takes work from every queue. Usernames
+ * compare case-insensitively (Salesforce's rule); the same agent twice merges their queues.
+ */
+export function resolveAgents(
+  agents: Array<string | AgentConfig>,
+  queues: Array<{ developerName: string }>
+): ResolvedAgent[] {
+  const all = queues.map((q) => q.developerName);
+  const byName = new Map<string, ResolvedAgent>();
+  for (const a of agents) {
+    const username = typeof a === 'string' ? a : a.username;
+    const wanted = typeof a === 'string' || !a.queues?.length ? all : a.queues;
+    const have = byName.get(username.toLowerCase());
+    if (have) have.queues = [...new Set([...have.queues, ...wanted])];
+    else byName.set(username.toLowerCase(), { username, queues: [...wanted] });
   }
+  return [...byName.values()];
 }
 
 function resolveAttributes(
@@ -60,7 +67,7 @@ function resolveAttributes(
   );
   const attributes = config.attributes.map((a: AttributeConfig, i): ResolvedAttribute => {
     const type = a.type ?? 'Text';
-    const length = a.length ?? defaultLength(type);
+    const length = fieldLength(type, a.length);
     const standard = standardParameterFor(a.key);
     const name = names[i].name;
     return {
@@ -202,7 +209,11 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
       isEstimatedWaitTimeEnabled: config.messaging?.isEstimatedWaitTimeEnabled ?? false,
       isQueuePositionEnabled: config.messaging?.isQueuePositionEnabled ?? false
     },
-    users: { agents: config.users?.agents ?? [], integrationUser: config.users?.integrationUser },
+    users: {
+      agents: resolveAgents(config.users?.agents ?? [], queues),
+      integrationUser: config.users?.integrationUser
+    },
+    presenceConfig: { ...AGENT_ACCESS.presenceConfig, capacity: config.users?.capacity ?? DEFAULTS.agentCapacity },
     namingNotes: notes
   };
 }

@@ -36,6 +36,12 @@ export interface ResolvedAttribute {
   required: boolean;
 }
 
+/** An agent and the queues (DeveloperName) they are a member of. */
+export interface ResolvedAgent {
+  username: string;
+  queues: string[];
+}
+
 export interface ResolvedQueue {
   developerName: string;
   label: string;
@@ -108,7 +114,9 @@ export interface HandoffModel {
     isEstimatedWaitTimeEnabled: boolean;
     isQueuePositionEnabled: boolean;
   };
-  users: { agents: string[]; integrationUser?: string };
+  users: { agents: ResolvedAgent[]; integrationUser?: string };
+  /** The agents' presence configuration (PresenceUserConfig); assigned to the agents by `seed`. */
+  presenceConfig: { developerName: string; label: string; capacity: number };
   /** Every name that was truncated, de-duplicated or changed beyond plain cleaning. */
   namingNotes: NamingNote[];
 }

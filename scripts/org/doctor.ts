@@ -17,6 +17,8 @@ import { asArray, asBool, asText, exists, queryAll, soqlList, soqlString, type O
 import { FAILURE_DAYS, runChecks, type Check, type FlowShape, type OrgSnapshot } from './doctorChecks';
 import { integrationChecks } from './doctorIntegration';
 import { MiawClient } from './miawClient';
+import { agentChecks, readAgentSnapshot } from './doctorAgentChecks';
+import { publishRecordCheck } from './doctorPublishCheck';
 import { settingsFullName } from './seedPlan';
 
 export interface DoctorOptions {
@@ -251,7 +253,12 @@ export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: Do
 }
 
 export async function runDoctor(org: OrgCaller, model: HandoffModel, opts: DoctorOptions): Promise<DoctorReport> {
-  const checks = [...runChecks(model, await readSnapshot(org, model, opts)), ...(await integrationChecks(org, model))];
+  const checks = [
+    ...runChecks(model, await readSnapshot(org, model, opts)),
+    await publishRecordCheck(org, model, opts.root, opts.orgId),
+    ...agentChecks(model, await readAgentSnapshot(org, model)),
+    ...(await integrationChecks(org, model))
+  ];
   return {
     checks,
     passed: checks.filter((c) => c.status === 'pass').length,

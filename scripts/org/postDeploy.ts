@@ -10,6 +10,7 @@ import type { ComponentSet } from '@salesforce/source-deploy-retrieve';
 import { children, parseXml, textOf } from '../xml/read';
 import type { OrgSession } from './connect';
 import { classify, errorCodeOf } from './resilience';
+import { deploymentFingerprint, PUBLISH_STATE_FILE, recordPublish } from './publishState';
 
 /**
  * Unverified against a real org: which API accepts `MessagingChannel.IsActive`, and the Connect
@@ -17,8 +18,17 @@ import { classify, errorCodeOf } from './resilience';
  */
 export const POST_DEPLOY_APIS = {
   channelActivation: 'rest' as 'rest' | 'tooling',
-  publishPath: (configId: string) => `/connect/embeddedservice/embeddedserviceconfig/publish/${configId}`
+  publishPath: (configId: string) => `/connect/embeddedservice/embeddedserviceconfig/publish/${configId}`,
+  /** The publish call is reported to answer 404 below v67.0 (REFERENCE.md, "Publish"): never call it lower. */
+  minPublishVersion: '67.0'
 };
+
+/** The connection's version, or v67.0 when that is lower: publishing does not follow the project's version. */
+export function publishApiVersion(connectionVersion: string): string {
+  return Number(connectionVersion) >= Number(POST_DEPLOY_APIS.minPublishVersion)
+    ? connectionVersion
+    : POST_DEPLOY_APIS.minPublishVersion;
+}
 
 export type StepStatus = 'done' | 'already' | 'manual' | 'failed';
 
@@ -63,10 +73,16 @@ function namedOf(components: ComponentSet, type: string): Named[] {
 
 const soqlString = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
+export interface PostDeployOptions {
+  /** Project root: when set, each publish is recorded in its PUBLISH_STATE_FILE (publishState.ts). */
+  root?: string;
+}
+
 export async function postDeploy(
   session: OrgSession,
   components: ComponentSet,
-  progress: (line: string) => void = () => undefined
+  progress: (line: string) => void = () => undefined,
+  options: PostDeployOptions = {}
 ): Promise<PostDeployResult> {
   const steps: PostDeployStep[] = [];
   const emptyMappings: PostDeployResult['emptyMappings'] = [];
@@ -75,7 +91,9 @@ export async function postDeploy(
     progress(`  activate channel ${channel.name}: ${steps[steps.length - 1].status}`);
   }
   for (const deployment of namedOf(components, 'EmbeddedServiceConfig')) {
-    steps.push(await publishDeployment(session, deployment));
+    const step = await publishDeployment(session, deployment);
+    if (step.status === 'done' && options.root) await recordPublished(session, options.root, deployment.name, step);
+    steps.push(step);
     progress(`  publish deployment ${deployment.name}: ${steps[steps.length - 1].status}`);
   }
   for (const channel of namedOf(components, 'MessagingChannel')) {
@@ -140,6 +158,7 @@ async function publishDeployment(session: OrgSession, deployment: Named): Promis
     "Until it is published, the hidden pre-chat fields are dropped and the vendor's values arrive empty."
   ];
   const base = { step: 'publish-deployment' as const, target: deployment.name };
+  let version = publishApiVersion(session.conn.version);
   try {
     const found = await session.call(`find deployment ${deployment.name}`, (conn) =>
       conn.query<{ Id: string }>(
@@ -154,10 +173,11 @@ async function publishDeployment(session: OrgSession, deployment: Named): Promis
         message: `The org has no EmbeddedServiceConfig ${deployment.name} to publish.`,
         instructions: manual
       };
+    version = publishApiVersion(session.conn.version);
     await session.call(`publish deployment ${deployment.name}`, (conn) =>
       conn.request({
         method: 'POST',
-        url: `/services/data/v${conn.version}${POST_DEPLOY_APIS.publishPath(id)}`,
+        url: `/services/data/v${version}${POST_DEPLOY_APIS.publishPath(id)}`,
         body: '{}',
         headers: { 'content-type': 'application/json' }
       })
@@ -165,16 +185,36 @@ async function publishDeployment(session: OrgSession, deployment: Named): Promis
     return {
       ...base,
       status: 'done',
-      message: `Deployment ${deployment.name} published (Connect API).`,
+      message: `Deployment ${deployment.name} published through the Connect API at v${version}.`,
       instructions: []
     };
   } catch (e) {
     return {
       ...base,
       status: 'manual',
-      message: `This org does not publish deployments through the API (${refusal(e)}).`,
+      message: `Not published: the org refused the Connect publish call at v${version} (${refusal(e)}); publish it in Setup.`,
       instructions: manual
     };
+  }
+}
+
+/** Records what was just published (one Metadata read and one Organization query), so doctor can tell a later change. */
+async function recordPublished(session: OrgSession, root: string, name: string, step: PostDeployStep): Promise<void> {
+  try {
+    const meta = await session.call(`read deployment ${name}`, (conn) =>
+      conn.metadata.read('EmbeddedServiceConfig' as never, name)
+    );
+    const org = await session.call('query Organization', (conn) =>
+      conn.query<{ Id: string }>('SELECT Id FROM Organization LIMIT 1')
+    );
+    recordPublish(root, org.records[0]?.Id ?? 'unknown', name, {
+      fingerprint: deploymentFingerprint(meta),
+      publishedAt: new Date().toISOString(),
+      apiVersion: publishApiVersion(session.conn.version)
+    });
+    step.message += ` Recorded in ${PUBLISH_STATE_FILE}.`;
+  } catch (e) {
+    step.message += ` (Not recorded for doctor: ${(e as Error).message}.)`;
   }
 }
 

@@ -4,7 +4,8 @@
  * token from an environment variable, never from the repo), permission set assignments through sObject
  * Collections (200 a call), and the agents' access to the presence status.
  */
-import type { HandoffModel } from '../model/types';
+import type { HandoffModel, ResolvedAgent } from '../model/types';
+import { findUsers, seedAgents, type AgentSeedReport } from './seedAgents';
 import { asArray, asText, chunk, exists, queryAll, soqlList, soqlString, type OrgCaller } from './doctorSoql';
 import {
   NUMBER_FIELDS,
@@ -21,11 +22,10 @@ import { seedRunAsUser, type RunAsReport } from './seedIntegration';
 
 /** sObject Collections accept 200 records a call. */
 export const COLLECTION_SIZE = 200;
-/** Usernames per `User` query: keeps the GET URL well under the 16 KB limit. */
-export const USERNAMES_PER_QUERY = 100;
 
 export interface SeedOptions {
-  agents: string[];
+  /** Agents and their queues (model.users.agents, or `--agents` resolved the same way). */
+  agents: ResolvedAgent[];
   integrationUser?: string;
   dryRun: boolean;
   env: NodeJS.ProcessEnv;
@@ -61,6 +61,8 @@ export interface SeedReport {
     state: 'granted' | 'grant' | 'status-missing' | 'permission-set-missing';
     failed?: string;
   };
+  /** Agents: licence, queue membership, presence configuration (seedAgents.ts). */
+  agents: AgentSeedReport;
   /** Write calls made (Metadata upsert, Collections, sObject create); 0 on a dry run or when nothing changed. */
   writes: number;
   /** True when the org needed (or, on a dry run, would need) any change. */
@@ -99,23 +101,18 @@ function settingsMetadata(values: Record<string, string>): Record<string, unknow
 }
 
 async function readAssignments(org: OrgCaller, model: HandoffModel, opts: SeedOptions): Promise<AssignmentPlan> {
-  const wanted = wantedAssignments(model, opts.agents, opts.integrationUser);
+  const wanted = wantedAssignments(
+    model,
+    opts.agents.map((a) => a.username),
+    opts.integrationUser
+  );
   if (!wanted.length) return planAssignments([], [], [], []);
   const psNames = [...new Set(wanted.map((w) => w.permissionSet))];
   const permissionSets = await queryAll<{ Id: string; Name: string }>(
     org,
     `SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlList(psNames)}`
   );
-  const usernames = [...new Set(wanted.map((w) => w.username))];
-  const users: Array<{ Id: string; Username: string; IsActive: boolean }> = [];
-  for (const slice of chunk(usernames, USERNAMES_PER_QUERY)) {
-    users.push(
-      ...(await queryAll<{ Id: string; Username: string; IsActive: boolean }>(
-        org,
-        `SELECT Id, Username, IsActive FROM User WHERE Username IN ${soqlList(slice)}`
-      ))
-    );
-  }
+  const users = [...(await findUsers(org, [...new Set(wanted.map((w) => w.username))])).values()];
   const existing = permissionSets.length
     ? await queryAll<{ AssigneeId: string; PermissionSetId: string }>(
         org,
@@ -181,7 +178,30 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
     }
   }
 
-  // 2. Permission set assignments.
+  // 2. Agents: the licence (before the permission set, which needs it), queues, presence configuration.
+  const agentUsers = opts.agents.length
+    ? await findUsers(
+        org,
+        opts.agents.map((a) => a.username)
+      )
+    : new Map();
+  const seededAgents = await seedAgents(org, model, opts.agents, agentUsers, opts.dryRun, progress);
+  const agents = seededAgents.report;
+  writes += seededAgents.writes;
+  if (agents.toCreate.length) changed = true;
+  for (const f of agents.failed) problems.push(`Giving ${f.username} ${f.what} failed: ${f.message}`);
+  for (const m of agents.missing)
+    problems.push(
+      m.startsWith('permission set licence')
+        ? `The org has no ${m}: agents cannot take Enhanced Chat work. Check Setup → Company Information → Permission Set Licenses.`
+        : `The org has no ${m}. Run \`handoff deploy\` first.`
+    );
+  for (const o of agents.otherPresenceConfig)
+    problems.push(
+      `${o.username} uses another presence configuration (a user has one): Setup → Presence Configurations → remove them there, or move them to ${agents.presenceConfig}.`
+    );
+
+  // 3. Permission set assignments.
   progress('Reading users and permission set assignments…');
   const ap = await readAssignments(org, model, opts);
   const failed: SeedReport['assignments']['failed'] = [];
@@ -263,6 +283,7 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
       state: presence.state,
       ...(presence.failed ? { failed: presence.failed } : {})
     },
+    agents,
     writes,
     changed,
     problems

@@ -1,11 +1,13 @@
 /**
  * `handoff smoke`: plays the AI vendor over the MIAW REST API (miawClient.ts) and checks, through
- * the org's REST API, which attributes landed in which MessagingSession field. The conversation is
+ * the org's REST API, which attributes landed in which MessagingSession field, which queue or Case
+ * the conversation went to, and whether an agent was offered it. The conversation is
  * always closed at the end, whatever happened.
  */
 import type { HandoffModel } from '../model/types';
 import { queryAll, soqlString, type OrgCaller } from './doctorSoql';
 import { MiawClient } from './miawClient';
+import { readRouting, type SmokeRouting } from './smokeRouting';
 import { isFailure, judge, plan, type Outcome } from './smokeReport';
 
 export interface SmokeOptions {
@@ -31,6 +33,8 @@ export interface SmokeReport {
   /** Why the run stopped early (no session in time, MIAW error), if it did. */
   error?: string;
   closed: boolean;
+  /** Where the conversation went and whether an agent was offered it (smokeRouting.ts). */
+  routing?: SmokeRouting;
   miawCalls: number;
   polls: number;
 }
@@ -82,7 +86,11 @@ export async function runSmoke(org: OrgCaller, model: HandoffModel, opts: SmokeO
     }
     if (!session)
       report.error = `No MessagingSession for conversation ${conversationId} within ${Math.round(opts.timeoutMs / 1000)} s`;
-    else report.sessionId = String(session.Id);
+    else {
+      report.sessionId = String(session.Id);
+      progress('Checking where the conversation went…');
+      report.routing = await readRouting(org, report.sessionId, { deadline, delayMs: opts.pollMs ?? 1000, sleep });
+    }
   } catch (e) {
     report.error = (e as Error).message;
   } finally {

@@ -9,6 +9,7 @@ import * as flowRules from './rules/flow';
 import * as freshnessRules from './rules/freshness';
 import * as integrationRules from './rules/integration';
 import * as limitsRules from './rules/limits';
+import * as orgLimitsRules from './rules/orgLimits';
 import * as namingChainRules from './rules/naming-chain';
 import * as schemaRules from './rules/schema';
 import * as settingsRules from './rules/settings';
@@ -29,6 +30,7 @@ export const RULE_FAMILIES: readonly { rules: Rule[] }[] = [
   settingsRules,
   integrationRules,
   limitsRules,
+  orgLimitsRules,
   freshnessRules
 ];
 

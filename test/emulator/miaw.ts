@@ -9,7 +9,8 @@
  * → its actionParameterMappings → an input variable of the channel's *active* flow version → the
  * field that flow's Update Records on MessagingSession assigns from it → a field that exists and that
  * some permission set may edit; the value is cut to the parameter's maxLength. Any broken link drops
- * the value silently, as the platform does. Routing, business hours and Case creation are not emulated.
+ * the value silently, as the platform does. Then routing.ts runs the active flow to pick the queue
+ * (and any Case) and offers the work to an entitled member of that queue.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { OrgEmulator } from './server';
@@ -17,6 +18,7 @@ import { json, type EmuRequest, type EmuResponse, type HandlerContext } from './
 import type { OrgState, SObjectRecord } from './state';
 import { children, child, parseXml, textOf, type XmlNode } from '../../scripts/xml/read';
 import { syncFromMetadata, xmlOf } from './restSync';
+import { routeSession, syncRouting } from './routing';
 
 interface Conversation {
   id: string;
@@ -222,17 +224,21 @@ function deliver(state: OrgState, conv: Conversation, attrs: Record<string, unkn
       .map((p) => p.Field as string)
   );
 
+  const flowInputs = new Map<string, string>();
   for (const [key, value] of Object.entries(attrs)) {
     if (typeof value !== 'string' || value === '') continue;
     const param = parameterFor(channelXml, key);
     if (!param || !published.has(param.formField)) continue;
     for (const variable of param.mappings) {
       if (!inputs.has(variable)) continue;
+      flowInputs.set(variable, param.maxLength ? value.slice(0, param.maxLength) : value);
       const field = assigns.get(variable);
       if (!field || !fields.has(field) || !editable.has(`MessagingSession.${field}`)) continue;
       session[field] = param.maxLength ? value.slice(0, param.maxLength) : value;
     }
   }
+  syncRouting(state);
+  routeSession(state, session, flowName, textOf(channelXml, 'sessionHandlerQueue'), flowInputs);
   return session;
 }
 

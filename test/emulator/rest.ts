@@ -9,6 +9,7 @@ import { json, restError, type EmuRequest, type EmuResponse, type HandlerContext
 import type { OrgState, SObjectRecord } from './state';
 import { matches, parseSoql, SoqlError, type SoqlQuery } from './restSoql';
 import { setActiveFlowVersion, syncFromMetadata } from './restSync';
+import { ROUTING_OBJECTS, syncRouting, validateRoutingInsert } from './routing';
 
 /** Rows per query page, as Salesforce's default batch size. */
 export const PAGE_SIZE = 2000;
@@ -38,7 +39,8 @@ const STANDARD_OBJECTS = new Set([
   'EntityDefinition',
   'Flow',
   'FlowDefinition',
-  'Organization'
+  'Organization',
+  ...ROUTING_OBJECTS
 ]);
 
 /** Fields a REST client never sees (emulator bookkeeping). */
@@ -183,6 +185,8 @@ const err = (statusCode: string, message: string): SaveResult => ({
 
 /** Checks the emulator enforces on inserts, as the org would. */
 function validateInsert(state: OrgState, type: string, fields: Record<string, unknown>): SaveResult | undefined {
+  const routing = validateRoutingInsert(state, type, fields);
+  if (routing) return routing;
   if (type === 'PermissionSetAssignment') {
     const user = findById(state, fields.AssigneeId);
     if (!user || user.attributes?.type !== 'User')
@@ -304,7 +308,10 @@ export function restHandler(req: EmuRequest, { state }: HandlerContext): EmuResp
   const m = API.exec(req.path);
   if (!m) return undefined;
   const [, version, tooling, rest] = m;
-  if (/^\/(query|sobjects|composite\/sobjects)/.test(rest)) syncFromMetadata(state);
+  if (/^\/(query|sobjects|composite\/sobjects)/.test(rest)) {
+    syncFromMetadata(state);
+    syncRouting(state);
+  }
   const base = `/services/data/v${version}${tooling ?? ''}`;
   return queryHandler(req, state, base, rest) ?? sobjectsHandler(req, state, rest, !!tooling);
 }

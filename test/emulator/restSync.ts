@@ -287,3 +287,16 @@ export function sessionAssignments(flow: XmlNode): Map<string, string> {
   }
   return out;
 }
+
+/** The XML of a flow's active version, as deployed (for the emulator's routing run). */
+export function activeFlowXml(state: OrgState, flowName: string): string | undefined {
+  syncFromMetadata(state);
+  const def = state.find('FlowDefinition', { DeveloperName: flowName })[0];
+  const id = def?.ActiveVersionId;
+  return id
+    ? flowVersions
+        .get(state)
+        ?.get(flowName)
+        ?.find((v) => v.id === id)?.xml
+    : undefined;
+}

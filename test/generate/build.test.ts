@@ -64,6 +64,7 @@ describe('handoff build', () => {
         'messagingChannels',
         'objects',
         'permissionsets',
+        'presenceUserConfigs',
         'queueRoutingConfigs',
         'queues',
         'remoteSiteSettings',

@@ -3,6 +3,8 @@
  * deploy of a small fixture project, the dry run, every injected fault, the post-deploy steps, and
  * that no secret reaches the output. Sleeps are injected (no test waits for a poll).
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { Connection } from 'jsforce';
@@ -10,6 +12,8 @@ import { createOutput, printJson } from '../../scripts/cli/output';
 import { runDeploy, type DeployCommandResult } from '../../scripts/commands/deploy';
 import { UsageError, UserError } from '../../scripts/project/errors';
 import { OrgEmulator } from '../emulator/server';
+import { connect } from '../../scripts/org/connect';
+import { lastPublish, PUBLISH_STATE_FILE } from '../../scripts/org/publishState';
 import { registerRest } from '../emulator/rest';
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/org/project');
@@ -17,9 +21,12 @@ const SECRET = 'emulator-client-secret';
 const PHASES = ['schema', 'apex', 'settings', 'routing', 'permissions', 'flow', 'channel', 'deployment'];
 
 let emu: OrgEmulator;
+/** Where deploy records what it published (a temp folder, never the fixture). */
+let stateRoot: string;
 
 beforeEach(async () => {
   emu = await OrgEmulator.start({ plugins: [registerRest] });
+  stateRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-state-'));
 });
 afterEach(() => emu.stop());
 
@@ -45,7 +52,12 @@ async function deploy(
   const env = opts.env ?? { SF_CLIENT_ID: 'emulator-client-id', SF_CLIENT_SECRET: SECRET, SF_LOGIN_URL: emu.url };
   const { exitCode, result } = await runDeploy(
     { argv, out, root: opts.root ?? FIXTURE },
-    { env, policy: { sleep: async () => undefined, random: () => 0.5, timeoutMs: 10_000 }, poll: { initialMs: 1 } }
+    {
+      env,
+      policy: { sleep: async () => undefined, random: () => 0.5, timeoutMs: 10_000 },
+      poll: { initialMs: 1 },
+      stateRoot
+    }
   );
   if (opts.json) printJson({ status: exitCode, result }, streams.out);
   return { exitCode, result: result as DeployCommandResult, stdout, stderr };
@@ -239,6 +251,39 @@ describe('faults', () => {
     expect(publish.status).toBe('manual');
     expect(publish.instructions[0]).toBe('Setup → Embedded Service Deployments → Handoff Deployment → Publish.');
     expect(r.stdout).toContain('Setup → Embedded Service Deployments → Handoff Deployment → Publish.');
+    expect(publish.message).toMatch(/^Not published: the org refused the Connect publish call at v67\.0 \(NOT_FOUND/);
+    expect(lastPublish(stateRoot, emu.state.orgId, 'Handoff_Deployment')).toBeUndefined();
+  });
+
+  test('publishes at v67.0 although the project and the connection are at v66.0, and records what it published', async () => {
+    const r = await deploy();
+    const publish = r.result.postDeploy!.steps.find((s) => s.step === 'publish-deployment')!;
+    expect(publish.message).toBe(
+      `Deployment Handoff_Deployment published through the Connect API at v67.0. Recorded in ${PUBLISH_STATE_FILE}.`
+    );
+    expect(
+      emu.requests.filter((q) => /publish\//.test(q.label)).map((q) => [q.label.split(' ')[1].split('/')[3], q.status])
+    ).toEqual([['v67.0', 201]]);
+    expect(lastPublish(stateRoot, emu.state.orgId, 'Handoff_Deployment')).toMatchObject({
+      fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+      apiVersion: '67.0'
+    });
+  });
+
+  test('the emulated org answers the publish call 404 below v67.0, as reported', async () => {
+    const session = await connect({
+      env: { SF_INSTANCE_URL: emu.url, SF_ACCESS_TOKEN: emu.issueToken() },
+      apiVersion: '66.0'
+    });
+    await deploy();
+    const id = emu.state.find('EmbeddedServiceConfig', { DeveloperName: 'Handoff_Deployment' })[0].Id;
+    await expect(
+      session.conn.request({
+        method: 'POST',
+        url: `/services/data/v66.0/connect/embeddedservice/embeddedserviceconfig/publish/${id}`,
+        body: '{}'
+      })
+    ).rejects.toMatchObject({ errorCode: 'NOT_FOUND' });
   });
 });
 

@@ -11,6 +11,7 @@ import {
   installRunAsUser,
   model,
   openSession,
+  staff,
   startOrg
 } from './orgFixture';
 
@@ -39,6 +40,7 @@ describe('handoff doctor against the emulator', () => {
     });
     installRunAsUser(emu, m);
     org = await openSession(emu);
+    await staff(emu, org, m, root);
   });
   afterEach(() => emu.stop());
 
@@ -175,7 +177,11 @@ describe('handoff doctor against the emulator', () => {
     [
       'Run-As user without the integration permission set',
       'integration.permissionSet',
-      (e) => e.state.table('PermissionSetAssignment').clear()
+      (e) => {
+        const vendor = e.state.find('User', { Username: 'vendor@example.com' })[0];
+        for (const a of e.state.find('PermissionSetAssignment', { AssigneeId: vendor.Id }))
+          e.state.table('PermissionSetAssignment').delete(a.Id);
+      }
     ],
     [
       'client credentials off in the policies',
@@ -198,7 +204,9 @@ describe('handoff doctor against the emulator', () => {
   ])('detects %s (%s)', async (_name, id, breakIt) => {
     breakIt(emu);
     const bad = await failing();
-    expect(bad.map((c) => c.id)).toEqual([id]);
+    // An edit of the deployment is also a change since the kit's last publish.
+    const alsoUnpublished = ['prechat.active', 'deployment.published'].includes(id) ? ['deployment.publishRecord'] : [];
+    expect(bad.map((c) => c.id)).toEqual([id, ...alsoUnpublished]);
     expect(bad[0].status).toBe('fail');
     expect(bad[0].fix).not.toBe('');
   });
@@ -218,15 +226,19 @@ describe('handoff doctor against the emulator', () => {
         installRunAsUser(e, mm);
         e.resetCounters();
         const report = await runDoctor(s, mm, { root: r, orgId: e.state.orgId, scrtUrl: e.url });
-        expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['settings.complete']);
+        expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual([
+          'settings.complete',
+          ...mm.queues.map((q) => `agents.queue.${q.developerName}`)
+        ]);
         counts.push(e.count());
       } finally {
         await e.stop();
       }
     }
-    // 4 Metadata reads, 5 REST queries, 3 Tooling queries, 1 MIAW access token (doctor.ts header);
-    // the vendor app: 3 Metadata reads, 3 REST queries (doctorIntegration.ts header).
-    expect(counts).toEqual([19, 19]);
+    // 4 Metadata reads, 5 REST queries, 3 Tooling queries, 1 MIAW access token (doctor.ts header),
+    // 5 queries for the agents (no queue has members here, so the per-member ones are skipped), and
+    // for the vendor app 3 Metadata reads and 3 REST queries (doctorIntegration.ts header).
+    expect(counts).toEqual([24, 24]);
   }, 60_000);
 });
 
@@ -264,9 +276,10 @@ describe('handoff doctor / seed / smoke through the CLI', () => {
     const { code, json } = await cli(['doctor', '--scrt-url', emu.url, '--json']);
     expect(code).toBe(1);
     const checks = json.result.checks as Array<{ id: string; status: string; fix: string }>;
-    // Not seeded yet: no token, and the vendor app has no Run-As user.
     expect(checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual([
       'settings.complete',
+      ...model().queues.map((q) => `agents.queue.${q.developerName}`),
+      // Not seeded yet: the vendor app has no Run-As user.
       'integration.runAsUser'
     ]);
   }, 30_000);

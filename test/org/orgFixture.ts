@@ -15,6 +15,9 @@ import { resolveModel } from '../../scripts/model/resolve';
 import type { HandoffConfig } from '../../scripts/config/types';
 import type { HandoffModel } from '../../scripts/model/types';
 import { connect, type OrgSession } from '../../scripts/org/connect';
+import { resolveAgents } from '../../scripts/model/resolve';
+import { runSeed } from '../../scripts/org/seed';
+import { deploymentFingerprint, recordPublish } from '../../scripts/org/publishState';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -48,6 +51,7 @@ export function componentOf(file: string): { type: string; fullName: string } | 
     [/^queues\/(\w+)\.queue-meta\.xml$/, 'Queue', (m) => m[1]],
     [/^queueRoutingConfigs\/(\w+)\.queueRoutingConfig-meta\.xml$/, 'QueueRoutingConfig', (m) => m[1]],
     [/^servicePresenceStatuses\/(\w+)\.servicePresenceStatus-meta\.xml$/, 'ServicePresenceStatus', (m) => m[1]],
+    [/^presenceUserConfigs\/(\w+)\.presenceUserConfig-meta\.xml$/, 'PresenceUserConfig', (m) => m[1]],
     [/^messagingChannels\/(\w+)\.messagingChannel-meta\.xml$/, 'MessagingChannel', (m) => m[1]],
     [/^EmbeddedServiceConfig\/(\w+)\.EmbeddedServiceConfig-meta\.xml$/, 'EmbeddedServiceConfig', (m) => m[1]],
     [/^flows\/(\w+)\.flow-meta\.xml$/, 'Flow', (m) => m[1]],
@@ -76,6 +80,11 @@ export function installModel(
   opts: { activate?: boolean; publish?: boolean } = {}
 ): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-org-'));
+  // doctor reads the project's flow through its package directories (scripts/source).
+  fs.writeFileSync(
+    path.join(root, 'sfdx-project.json'),
+    JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }], sourceApiVersion: '66.0' })
+  );
   for (const f of generateAll(m)) {
     const c = componentOf(f.path);
     if (!c) continue;
@@ -137,4 +146,33 @@ export function openSession(emu: OrgEmulator): Promise<OrgSession> {
 /** Write requests logged since the last reset (REST POST/PATCH/DELETE, Metadata API writes). */
 export function writes(emu: OrgEmulator): number {
   return emu.requests.filter(isWrite).length;
+}
+
+/**
+ * Makes `username` an agent who can take every queue's work, as `handoff seed` would (licence, queue
+ * membership, agent permission set, presence configuration), and records the deployment as
+ * published by the kit, as `handoff deploy` would: what doctor needs to call an org complete.
+ */
+export async function staff(
+  emu: OrgEmulator,
+  session: OrgSession,
+  m: HandoffModel,
+  root: string,
+  username = 'agent@example.com'
+): Promise<void> {
+  addUsers(emu, [username]);
+  const seeded = await runSeed(session, m, {
+    agents: resolveAgents([username], m.queues),
+    dryRun: false,
+    env: {}
+  });
+  if (seeded.agents.failed.length || seeded.assignments.failed.length) throw new Error('test: staffing failed');
+  const meta = await session.call('read', (c) =>
+    c.metadata.read('EmbeddedServiceConfig' as never, m.deployment.developerName)
+  );
+  recordPublish(root, emu.state.orgId, m.deployment.developerName, {
+    fingerprint: deploymentFingerprint(meta),
+    publishedAt: new Date().toISOString(),
+    apiVersion: '67.0'
+  });
 }

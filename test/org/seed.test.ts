@@ -2,12 +2,15 @@ import type { OrgEmulator } from '../emulator/server';
 import { runSeed, type SeedOptions } from '../../scripts/org/seed';
 import { planSettings, settingsFullName } from '../../scripts/org/seedPlan';
 import type { OrgSession } from '../../scripts/org/connect';
+import { routingSettings } from '../emulator/routing';
+import { resolveAgents } from '../../scripts/model/resolve';
 import { addUsers, installModel, model, openSession, startOrg, writes } from './orgFixture';
 
 const TOKEN = 'tok-secret-123';
 const m = model();
+const agentsOf = (names: string[]) => resolveAgents(names, m.queues);
 const opts = (over: Partial<SeedOptions> = {}): SeedOptions => ({
-  agents: ['agent1@example.com', 'agent2@example.com'],
+  agents: agentsOf(['agent1@example.com', 'agent2@example.com']),
   integrationUser: 'integration@example.com',
   dryRun: false,
   env: { HANDOFF_ESCALATION_TOKEN: TOKEN },
@@ -61,14 +64,15 @@ describe('handoff seed against the emulator', () => {
     const rec = emu.state.component('CustomMetadata', settingsFullName());
     expect(rec?.xml).toContain(TOKEN);
     expect(rec?.xml).toContain(m.endConversation!.endpoint);
-    // Settings upsert + one Collections call + the Run-As user in the app's OAuth policies; presence
+    // Settings upsert + one Collections call each for licences, queue memberships, presence
+    // configurations and permission sets + the Run-As user in the app's OAuth policies; presence
     // access is granted by the deployed permission set.
     expect(first.presence.state).toBe('granted');
     expect(first.integration).toMatchObject({ state: 'update', user: 'integration@example.com', app: 'Handoff_Fin' });
     expect(emu.state.component('ExtlClntAppOauthConfigurablePolicies', 'Handoff_Fin_oauthPlcy')?.xml).toContain(
       '<clientCredentialsFlowUser>integration@example.com</clientCredentialsFlowUser>'
     );
-    expect(writes(emu)).toBe(3);
+    expect(writes(emu)).toBe(6);
 
     emu.resetCounters();
     const second = await runSeed(org, m, opts());
@@ -114,18 +118,26 @@ describe('handoff seed against the emulator', () => {
   it.each([
     [10, 1],
     [450, 3]
-  ])('assigns %i agents in ceil(N/200) = %i Collections calls', async (n, calls) => {
-    const agents = Array.from({ length: n }, (_, i) => `agent${i}@bulk.example.com`);
-    addUsers(emu, agents);
-    emu.resetCounters();
-    const r = await runSeed(org, m, opts({ agents, integrationUser: undefined }));
-    expect(r.assignments.created).toBe(n);
-    expect(emu.count('POST /services/data/v66.0/composite/sobjects')).toBe(calls);
-    expect(emu.state.table('PermissionSetAssignment').size).toBe(n);
-  });
+  ])(
+    'assigns %i agents in ceil(N/200) = %i Collections calls',
+    async (n, calls) => {
+      const agents = Array.from({ length: n }, (_, i) => `agent${i}@bulk.example.com`);
+      addUsers(emu, agents);
+      emu.resetCounters();
+      const r = await runSeed(org, m, opts({ agents: agentsOf(agents), integrationUser: undefined }));
+      expect(r.assignments.created).toBe(n);
+      // Per kind of record (licence, queue membership, presence configuration, permission set): ceil(N/200) calls.
+      expect(r.agents.created).toBe(n * (2 + m.queues.length));
+      expect(emu.count('POST /services/data/v66.0/composite/sobjects')).toBe(
+        calls * 3 + Math.ceil((n * m.queues.length) / 200)
+      );
+      expect(emu.state.table('PermissionSetAssignment').size).toBe(n);
+    },
+    30_000
+  );
 
   it('reports unknown users and a missing token as problems', async () => {
-    const r = await runSeed(org, m, opts({ agents: ['nobody@example.com'], env: {} }));
+    const r = await runSeed(org, m, opts({ agents: agentsOf(['nobody@example.com']), env: {} }));
     expect(r.problems.join('\n')).toMatch(/No such user in the org: nobody@example.com/);
     expect(r.problems.join('\n')).toMatch(/HANDOFF_ESCALATION_TOKEN is not set/);
   });
@@ -149,5 +161,47 @@ describe('handoff seed against the emulator', () => {
     const r = await runSeed(org, m, opts());
     expect(r.problems).toEqual([]);
     expect(emu.state.table('PermissionSetAssignment').size).toBe(3);
+  });
+
+  it('gives each agent the licence, their queues and the presence configuration; a second run writes nothing', async () => {
+    const agents = resolveAgents(
+      ['agent1@example.com', { username: 'agent2@example.com', queues: ['Handoff_Priority'] }],
+      m.queues
+    );
+    const r = await runSeed(org, m, opts({ agents }));
+    expect(r.problems).toEqual([]);
+    expect(r.agents.toCreate.filter((w) => w.username === 'agent2@example.com').map((w) => w.what)).toEqual([
+      'EmbeddedServiceMessagingUserPsl',
+      'queue:Handoff_Priority',
+      'presence:Handoff_Agents'
+    ]);
+    expect(emu.state.table('GroupMember').size).toBe(m.queues.length + 1);
+    emu.resetCounters();
+    const again = await runSeed(org, m, opts({ agents }));
+    expect(again.changed).toBe(false);
+    expect(writes(emu)).toBe(0);
+  });
+
+  it('the agent permission set cannot be assigned without the licence; seed assigns the licence first', async () => {
+    const r = await runSeed(org, m, opts({ agents: agentsOf(['agent1@example.com']), integrationUser: undefined }));
+    expect(r.problems).toEqual([]);
+    const user = emu.state.find('User', { Username: 'agent1@example.com' })[0];
+    const [assign] = emu.state.find('PermissionSetLicenseAssign', { AssigneeId: user.Id });
+    emu.state.table('PermissionSetLicenseAssign').delete(assign.Id);
+    emu.state.table('PermissionSetAssignment').clear();
+    // An org without the licence (not bought, or not enabled).
+    routingSettings(emu.state).licences = [];
+    emu.state.table('PermissionSetLicense').clear();
+    const noLicence = await runSeed(
+      org,
+      m,
+      opts({ agents: agentsOf(['agent1@example.com']), integrationUser: undefined })
+    );
+    expect(noLicence.problems.join('\n')).toMatch(
+      /The org has no permission set licence EmbeddedServiceMessagingUserPsl/
+    );
+    expect(noLicence.problems.join('\n')).toMatch(
+      /Assigning Handoff_Agent to agent1@example.com failed: FIELD_INTEGRITY_EXCEPTION/
+    );
   });
 });

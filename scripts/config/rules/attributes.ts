@@ -4,6 +4,7 @@
  */
 import { FLOW_INTERNAL_PREFIX, RECORD_ID } from '../../naming/flowNames';
 import { isValidApiName } from '../../naming/naming';
+import { fieldLength, takesLength } from '../../platform/fieldLengths';
 import { standardParameterFor } from '../../platform/standardParameters';
 import type { ConfigRule } from './context';
 
@@ -61,16 +62,15 @@ export const check: ConfigRule = (ctx) => {
           `LongTextArea fields hold 256 to 131072 characters, not ${a.length}`,
           'raise the length to at least 256, or use "type": "Text"'
         );
-      else if (type !== 'Text' && type !== 'LongTextArea')
+      else if (!takesLength(type))
         ctx.add(['attributes', i, 'length'], `${type} fields have a fixed length`, 'remove "length"');
     }
-    const fieldLength =
-      typeof a.length === 'number' ? a.length : type === 'LongTextArea' ? 32768 : type === 'Phone' ? 40 : 255;
-    if (typeof a.maxLength === 'number' && a.maxLength > fieldLength) {
+    const holds = fieldLength(type, typeof a.length === 'number' ? a.length : undefined);
+    if (typeof a.maxLength === 'number' && a.maxLength > holds) {
       ctx.add(
         ['attributes', i, 'maxLength'],
-        `maxLength ${a.maxLength} is longer than the field (${fieldLength} characters): values would fail to save`,
-        `lower maxLength to ${fieldLength} or raise "length"`
+        `maxLength ${a.maxLength} is longer than the field (${holds} characters): values would fail to save`,
+        takesLength(type) ? `lower maxLength to ${holds} or raise "length"` : `lower maxLength to ${holds}`
       );
     }
     const std = standardParameterFor(a.key);

@@ -2,6 +2,7 @@
  * The config's semantic rules, one module per family, in the order their problems are reported
  * (after the schema's). A new config section adds its module here (docs/architecture.md).
  */
+import * as agents from './agents';
 import * as attributes from './attributes';
 import * as contactMatching from './contactMatching';
 import type { ConfigRule } from './context';
@@ -15,6 +16,7 @@ export const CONFIG_RULES: readonly { check: ConfigRule }[] = [
   attributes,
   routing,
   fallback,
+  agents,
   queues,
   contactMatching,
   endConversation,

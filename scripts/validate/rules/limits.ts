@@ -3,15 +3,15 @@ import { textOf } from '../../xml/read';
 import { MAX_API_NAME } from '../../naming/naming';
 import { channelView, fieldFile, flowView, messagingSessionWrites } from '../../source';
 import type { Rule } from '../types';
+import { FIXED_FIELD_LENGTH, fieldLength } from '../../platform/fieldLengths';
 
 /** Developer names of components: letters, digits and single underscores, starting with a letter. */
 const API_NAME = /^[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$/;
 const MAX_DEVELOPER_NAME = 80;
-/** Lengths of field types that take no <length>. */
-const FIXED_LENGTH: Record<string, number> = { Email: 80, Phone: 40, Url: 255 };
 
-function fieldLength(type: string | undefined, length: string | undefined): number | undefined {
-  if (type && FIXED_LENGTH[type]) return FIXED_LENGTH[type];
+/** The characters the field file holds (model/fieldLengths.ts, the generator's own table). */
+function declaredLength(type: string | undefined, length: string | undefined): number | undefined {
+  if (type && FIXED_FIELD_LENGTH[type] !== undefined) return fieldLength(type);
   return length && /^[0-9]+$/.test(length) ? Number(length) : undefined;
 }
 
@@ -32,7 +32,7 @@ export const rules: Rule[] = [
           for (const w of writes.filter((x) => vars.has(x.variable))) {
             const field = fieldFile(project, 'MessagingSession', w.field);
             if (!field) continue;
-            const len = fieldLength(textOf(field.xml, 'type'), textOf(field.xml, 'length'));
+            const len = declaredLength(textOf(field.xml, 'type'), textOf(field.xml, 'length'));
             if (len !== undefined && len < p.maxLength) {
               report(
                 { file: f.path, line: p.line },

@@ -1,0 +1,113 @@
+/**
+ * Limits a real org enforces (model/orgLimits.ts has each number and its source): custom fields per
+ * object for the org's edition (`org.edition` in handoff.config.json), files per deploy, executed
+ * flow elements, field lengths. A project over one deploys partly or not at all.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { textOf } from '../../xml/read';
+import {
+  CUSTOM_FIELDS_PER_OBJECT,
+  CUSTOM_FIELDS_SOURCE,
+  DEFAULT_EDITION,
+  DEPLOY_FILES_SOURCE,
+  FIELD_LENGTH_RANGE,
+  FIELD_LENGTH_SOURCE,
+  FLOW_ELEMENT_LIMIT_UNTIL_API,
+  FLOW_ELEMENTS_SOURCE,
+  MAX_DEPLOY_FILES,
+  MAX_EXECUTED_FLOW_ELEMENTS,
+  MIAW_EDITIONS,
+  type OrgEdition
+} from '../../model/orgLimits';
+import { PROJECT_FILES } from '../../project/paths';
+import { flowView } from '../../source';
+import type { Rule } from '../types';
+
+/** The edition the config names, else the default; an unreadable config is another rule's finding. */
+function editionOf(root: string): OrgEdition {
+  try {
+    const config = JSON.parse(fs.readFileSync(path.join(root, PROJECT_FILES.config), 'utf8')) as {
+      org?: { edition?: string };
+    };
+    const e = config.org?.edition;
+    return (MIAW_EDITIONS as readonly string[]).includes(e ?? '') ? (e as OrgEdition) : DEFAULT_EDITION;
+  } catch {
+    return DEFAULT_EDITION;
+  }
+}
+
+export const rules: Rule[] = [
+  {
+    id: 'limits/custom-fields-per-object',
+    description: `An object takes at most the custom fields its edition allows (${CUSTOM_FIELDS_SOURCE}).`,
+    fix: 'Keep fewer attributes (only the keys agents need), or set org.edition in handoff.config.json to your org’s edition.',
+    check({ project, report }) {
+      const edition = editionOf(project.root);
+      const limit = CUSTOM_FIELDS_PER_OBJECT[edition];
+      const byObject = new Map<string, string[]>();
+      for (const f of project.ofType('CustomField')) {
+        const object = f.name.slice(0, f.name.indexOf('.'));
+        if (!byObject.has(object)) byObject.set(object, []);
+        byObject.get(object)!.push(f.path);
+      }
+      for (const [object, files] of byObject) {
+        if (files.length <= limit) continue;
+        report(
+          { file: files[limit] },
+          `${object} gets ${files.length} custom fields; ${edition} edition allows ${limit} per object (${CUSTOM_FIELDS_SOURCE}), and fields the org already has count too`,
+          `Remove ${files.length - limit} or more attributes from handoff.config.json (hand-off values nobody reads need no field), or set "org": { "edition": "unlimited" } if your org is Unlimited or Performance (800).`
+        );
+      }
+    }
+  },
+  {
+    id: 'limits/deploy-files',
+    description: `One deploy carries at most ${MAX_DEPLOY_FILES.toLocaleString('en-US')} files (${DEPLOY_FILES_SOURCE}).`,
+    fix: 'Keep fewer attributes: each adds a field file and channel, flow and permission entries.',
+    check({ project, report }) {
+      const n = project.allFiles.size;
+      if (n > MAX_DEPLOY_FILES)
+        report(
+          { file: PROJECT_FILES.generated },
+          `The project has ${n.toLocaleString('en-US')} files; one deploy or retrieve carries at most ${MAX_DEPLOY_FILES.toLocaleString('en-US')} (${DEPLOY_FILES_SOURCE})`
+        );
+    }
+  },
+  {
+    id: 'limits/flow-elements',
+    description: `A flow below API ${FLOW_ELEMENT_LIMIT_UNTIL_API}.0 executes at most ${MAX_EXECUTED_FLOW_ELEMENTS} elements per interview (${FLOW_ELEMENTS_SOURCE}).`,
+    fix: `Raise the flow's apiVersion to ${FLOW_ELEMENT_LIMIT_UNTIL_API}.0 or later, or split it.`,
+    check({ project, report }) {
+      for (const f of project.ofType('Flow')) {
+        const version = Number(textOf(f.xml, 'apiVersion') ?? '');
+        if (!(version < FLOW_ELEMENT_LIMIT_UNTIL_API)) continue;
+        const n = flowView(f).nodes.size;
+        if (n > MAX_EXECUTED_FLOW_ELEMENTS)
+          report(
+            { file: f.path },
+            `Flow ${f.name} (API ${version}) has ${n} elements; a flow below API ${FLOW_ELEMENT_LIMIT_UNTIL_API}.0 executes at most ${MAX_EXECUTED_FLOW_ELEMENTS} per interview (${FLOW_ELEMENTS_SOURCE})`
+          );
+      }
+    }
+  },
+  {
+    id: 'limits/field-length',
+    description: `Text fields hold 1–255 characters, Long Text Area 256–131,072 (${FIELD_LENGTH_SOURCE}).`,
+    fix: 'Set the attribute length within the range of its type in handoff.config.json (or change its type).',
+    check({ project, report }) {
+      for (const f of project.ofType('CustomField')) {
+        const type = textOf(f.xml, 'type') ?? '';
+        const range = FIELD_LENGTH_RANGE[type];
+        const raw = textOf(f.xml, 'length');
+        if (!range || raw === undefined) continue;
+        const n = Number(raw);
+        if (!Number.isInteger(n) || n < range[0] || n > range[1])
+          report(
+            { file: f.path },
+            `${type} field ${f.name} has length ${raw}; ${type} holds ${range[0]}–${range[1].toLocaleString('en-US')} (${FIELD_LENGTH_SOURCE})`
+          );
+      }
+    }
+  }
+];
