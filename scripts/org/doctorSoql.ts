@@ -101,3 +101,17 @@ export function exists(component: unknown): component is Record<string, unknown>
     !!component && typeof component === 'object' && typeof (component as { fullName?: unknown }).fullName === 'string'
   );
 }
+
+/** One record's answer from sObject Collections (create, update, upsert). */
+export interface SaveResult {
+  id?: string;
+  success: boolean;
+  errors?: Array<{ message?: string; statusCode?: string } | string>;
+}
+
+/** The first error of a failed save, as `STATUS_CODE: message`. */
+export function saveError(r: SaveResult): string {
+  const e = r.errors?.[0];
+  if (!e) return 'unknown error';
+  return typeof e === 'string' ? e : `${e.statusCode ?? 'ERROR'}: ${e.message ?? ''}`.trim();
+}

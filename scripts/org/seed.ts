@@ -6,7 +6,18 @@
  */
 import type { HandoffModel, ResolvedAgent } from '../model/types';
 import { findUsers, seedAgents, type AgentSeedReport } from './seedAgents';
-import { asArray, asText, chunk, exists, queryAll, soqlList, soqlString, type OrgCaller } from './doctorSoql';
+import {
+  asArray,
+  asText,
+  chunk,
+  exists,
+  queryAll,
+  saveError,
+  soqlList,
+  soqlString,
+  type OrgCaller,
+  type SaveResult
+} from './doctorSoql';
 import {
   NUMBER_FIELDS,
   planAssignments,
@@ -117,18 +128,6 @@ async function readAssignments(org: OrgCaller, model: HandoffModel, opts: SeedOp
       )
     : [];
   return planAssignments(wanted, users, permissionSets, existing);
-}
-
-interface SaveResult {
-  id?: string;
-  success: boolean;
-  errors?: Array<{ message?: string; statusCode?: string } | string>;
-}
-
-function saveError(r: SaveResult): string {
-  const e = r.errors?.[0];
-  if (!e) return 'unknown error';
-  return typeof e === 'string' ? e : `${e.statusCode ?? 'ERROR'}: ${e.message ?? ''}`.trim();
 }
 
 export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOptions): Promise<SeedReport> {

@@ -10,7 +10,7 @@
  */
 import { AGENT_ACCESS } from '../contract';
 import type { HandoffModel, ResolvedAgent } from '../model/types';
-import { chunk, queryAll, soqlList, soqlString, type OrgCaller } from './doctorSoql';
+import { chunk, queryAll, saveError, soqlList, soqlString, type OrgCaller, type SaveResult } from './doctorSoql';
 
 export interface OrgUser {
   Id: string;
@@ -52,17 +52,6 @@ export interface AgentSeedReport {
   otherPresenceConfig: Array<{ username: string }>;
   /** What the org lacks: the licence (not bought or not enabled), queues or the configuration (deploy first). */
   missing: string[];
-}
-
-interface SaveResult {
-  success: boolean;
-  errors?: Array<{ message?: string; statusCode?: string } | string>;
-}
-
-function saveError(r: SaveResult): string {
-  const e = r.errors?.[0];
-  if (!e) return 'unknown error';
-  return typeof e === 'string' ? e : `${e.statusCode ?? 'ERROR'}: ${e.message ?? ''}`.trim();
 }
 
 type Pending = AgentWrite & { type: string; record: Record<string, string> };

@@ -203,7 +203,8 @@ export function routeSession(
       if (routed) target = queueNamed(routed.queue);
       else if (run.status === 'finished') target = undefined;
     } catch {
-      // A flow the interpreter cannot run: the platform's answer to a failing flow is the fallback queue.
+      // A flow that fails (here: one the interpreter cannot run) leaves the work with the channel's
+      // fallback queue (Salesforce Help, Messaging channel "Fallback Queue": used when the flow fails).
     }
     for (const { object, record } of org.insertedSince(before)) {
       if (object !== 'Case') continue;

@@ -1,26 +1,17 @@
 /** `explain --doctor`: the live org's checks (the emulator here) marked on the chain's links. */
 import type { ExplainReport } from '../../scripts/explain/types';
 import type { OrgEmulator } from '../emulator/server';
-import { editComponent, installModel, model, startOrg } from '../org/orgFixture';
+import { editComponent, startOrgInEnvironment } from '../org/orgFixture';
 import { runCli } from '../support/cli';
 import { makeProject } from './projects';
 
-// Each test builds and reads a whole project (and the doctor test an org): seconds, not milliseconds.
-jest.setTimeout(60_000);
-
 describe('handoff explain --doctor against the emulator', () => {
   let emu: OrgEmulator;
-  const saved = { ...process.env };
+  let stop: () => Promise<void>;
   beforeAll(async () => {
-    emu = await startOrg();
-    installModel(emu, model());
-    process.env.SF_INSTANCE_URL = emu.url;
-    process.env.SF_ACCESS_TOKEN = emu.issueToken();
+    ({ emu, stop } = await startOrgInEnvironment());
   });
-  afterAll(async () => {
-    process.env = saved;
-    await emu.stop();
-  });
+  afterAll(() => stop());
 
   it('marks the link the org breaks red, with the doctor check and its fix', async () => {
     // In the org the parameter "plan" lost its mapping; the project's files are intact.

@@ -6,9 +6,6 @@ import { loadSimProject } from '../../scripts/simulate/project';
 import { runCli } from '../support/cli';
 import { makeProject, REPO, writeGenerated } from './projects';
 
-// Each test builds and reads a whole project (and the doctor test an org): seconds, not milliseconds.
-jest.setTimeout(60_000);
-
 async function explain(
   dir: string,
   args: string[] = []

@@ -4,7 +4,16 @@ import { runDoctor } from '../../scripts/org/doctor';
 import type { OrgSession } from '../../scripts/org/connect';
 import type { HandoffModel } from '../../scripts/model/types';
 import { setChannelActive } from '../emulator/miaw';
-import { configWithAttributes, editComponent, installModel, model, openSession, staff, startOrg } from './orgFixture';
+import {
+  configWithAttributes,
+  editComponent,
+  installModel,
+  model,
+  openSession,
+  staff,
+  startOrg,
+  startOrgInEnvironment
+} from './orgFixture';
 
 const TOKEN_XML = (token: string, endpoint: string) =>
   `<CustomMetadata><label>Default</label><protected>false</protected>` +
@@ -199,18 +208,12 @@ describe('handoff doctor against the emulator', () => {
 
 describe('handoff doctor / seed / smoke through the CLI', () => {
   let emu: OrgEmulator;
-  const saved = { ...process.env };
+  let stop: () => Promise<void>;
   beforeAll(async () => {
-    emu = await startOrg();
-    installModel(emu, model());
-    process.env.SF_INSTANCE_URL = emu.url;
-    process.env.SF_ACCESS_TOKEN = emu.issueToken();
+    ({ emu, stop } = await startOrgInEnvironment());
     delete process.env.HANDOFF_ESCALATION_TOKEN;
   });
-  afterAll(async () => {
-    process.env = saved;
-    await emu.stop();
-  });
+  afterAll(() => stop());
 
   async function cli(
     argv: string[]

@@ -153,3 +153,22 @@ export async function staff(
     apiVersion: '67.0'
   });
 }
+
+/**
+ * An emulated org with the example installed, reached by the CLI as a user's shell would: through
+ * SF_INSTANCE_URL and SF_ACCESS_TOKEN. `stop` restores the environment and stops the org.
+ */
+export async function startOrgInEnvironment(): Promise<{ emu: OrgEmulator; stop: () => Promise<void> }> {
+  const saved = { ...process.env };
+  const emu = await startOrg();
+  installModel(emu, model());
+  process.env.SF_INSTANCE_URL = emu.url;
+  process.env.SF_ACCESS_TOKEN = emu.issueToken();
+  return {
+    emu,
+    stop: async () => {
+      process.env = saved;
+      await emu.stop();
+    }
+  };
+}
