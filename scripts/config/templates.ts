@@ -44,6 +44,14 @@ export const VENDOR_ATTRIBUTES: Record<Vendor, AttributeConfig[]> = {
   generic: [...STANDARD]
 };
 
+/** What each vendor's setup guide asks of the channel (Fullview: show the queue position, 4320-minute tokens). */
+const VENDOR_CHANNEL: Partial<Record<Vendor, Pick<HandoffConfig, 'channel' | 'messaging'>>> = {
+  fullview: {
+    channel: { developerName: 'Handoff_Messaging', label: 'Handoff Messaging', tokenExpiryMinutes: 4320 },
+    messaging: { isQueuePositionEnabled: true }
+  }
+};
+
 export function starterConfig(
   vendor: Vendor,
   attributes: AttributeConfig[] = VENDOR_ATTRIBUTES[vendor]
@@ -59,6 +67,7 @@ export function starterConfig(
     routing: { rules: [], defaultQueue: 'Handoff_General' },
     fallback: { queue: 'Handoff_General', whenNoAgent: 'wait' },
     continuation: { enabled: true },
+    ...VENDOR_CHANNEL[vendor],
     ...(attributes.some((a) => a.key.toLowerCase() === '_email')
       ? { contactMatching: { emailAttribute: attributes.find((a) => a.key.toLowerCase() === '_email')!.key } }
       : {})

@@ -7,6 +7,7 @@ import * as attributeMetadata from './attributeMetadata';
 import * as embeddedServiceConfig from './embeddedServiceConfig';
 import * as fields from './fields';
 import * as flow from './flow';
+import * as keySet from './keySet';
 import * as messagingChannel from './messagingChannel';
 import * as permissionSets from './permissionSets';
 import * as presenceStatus from './presenceStatus';
@@ -27,6 +28,7 @@ export const GENERATORS: readonly GeneratorModule[] = [
   queues,
   presenceStatus,
   presenceUserConfig,
+  keySet,
   messagingChannel,
   embeddedServiceConfig,
   flow,

@@ -5,6 +5,7 @@
 import { UsageError } from '../project/errors';
 import * as apexRules from './rules/apex';
 import * as channelRules from './rules/channel';
+import * as channelSettingsRules from './rules/channel-settings';
 import * as flowRules from './rules/flow';
 import * as freshnessRules from './rules/freshness';
 import * as limitsRules from './rules/limits';
@@ -25,6 +26,7 @@ export const RULE_FAMILIES: readonly { rules: Rule[] }[] = [
   namingChainRules,
   flowRules,
   channelRules,
+  channelSettingsRules,
   apexRules,
   settingsRules,
   limitsRules,

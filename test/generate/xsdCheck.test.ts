@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { GENERATOR_FILES } from './generators';
+import { EVERY_CHANNEL_SETTING } from './channelSettings';
 import { exampleModel, modelOf, ROOT } from './helpers';
 
 const XSD_CHECK = path.resolve(ROOT, '../shared/tools/xsd-check');
@@ -58,6 +59,7 @@ maybe('generated metadata against the Metadata API v66 schema', () => {
       writeAll(
         edge,
         modelOf({
+          ...EVERY_CHANNEL_SETTING,
           attributes: [
             { key: 'notes', type: 'LongTextArea' },
             {
@@ -67,6 +69,7 @@ maybe('generated metadata against the Metadata API v66 schema', () => {
               required: true
             },
             { key: 'phone', type: 'Phone', hidden: false },
+            { key: 'plan', label: 'Your plan', hidden: false },
             { key: 'site', type: 'Url' }
           ],
           queues: [

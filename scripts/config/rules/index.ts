@@ -4,6 +4,7 @@
  */
 import * as agents from './agents';
 import * as attributes from './attributes';
+import * as channel from './channel';
 import * as contactMatching from './contactMatching';
 import type { ConfigRule } from './context';
 import * as endConversation from './endConversation';
@@ -18,5 +19,6 @@ export const CONFIG_RULES: readonly { check: ConfigRule }[] = [
   agents,
   queues,
   contactMatching,
-  endConversation
+  endConversation,
+  channel
 ];
