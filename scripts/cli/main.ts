@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   seed: () => import('../commands/seed'),
   doctor: () => import('../commands/doctor'),
   smoke: () => import('../commands/smoke'),
+  resend: () => import('../commands/resend'),
   explain: () => import('../commands/explain')
 };
 

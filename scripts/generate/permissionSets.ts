@@ -14,6 +14,7 @@ import {
   BUSINESS_HOURS,
   CONTEXT_LWC,
   END_CONVERSATION,
+  PRINCIPAL_ACCESS_NAME,
   SETTINGS_TYPE
 } from '../contract';
 import type { HandoffModel } from '../model/types';
@@ -43,6 +44,8 @@ interface PermissionSetSpec {
   presenceStatuses: string[];
   /** User permissions (the agent's Enhanced Chat Rep). */
   userPermissions: string[];
+  /** `<ExternalCredential>-<principal>`: callouts through the credential, never reading its token. */
+  principalAccesses: string[];
 }
 
 /** True when the generated flow creates Cases (no agent, or outside business hours). */
@@ -72,6 +75,11 @@ function permissionSetXml(model: HandoffModel, spec: PermissionSetSpec): string 
         .sort(byCodeUnit)
         .map((t) => el('customMetadataTypeAccesses', leaf('enabled', true), leaf('name', t))),
       leaf('description', fitText(spec.description, MAX_DESCRIPTION)),
+      [...spec.principalAccesses]
+        .sort(byCodeUnit)
+        .map((p) =>
+          el('externalCredentialPrincipalAccesses', leaf('enabled', true), leaf('externalCredentialPrincipal', p))
+        ),
       fields.map((f) =>
         el('fieldPermissions', leaf('editable', spec.fieldsEditable), leaf('field', f), leaf('readable', true))
       ),
@@ -99,7 +107,8 @@ export function agentSpec(model: HandoffModel): PermissionSetSpec {
     objects: GRANT_MESSAGING_SESSION_OBJECT_ACCESS ? [{ object: MESSAGING_SESSION }] : [],
     presenceStatuses: [model.presenceStatus.developerName],
     // Enhanced Chat Rep; assigning it needs the Enhanced Chat User licence first (seed does both).
-    userPermissions: [AGENT_ACCESS.userPermission]
+    userPermissions: [AGENT_ACCESS.userPermission],
+    principalAccesses: []
   };
 }
 
@@ -121,7 +130,9 @@ export function integrationSpec(model: HandoffModel): PermissionSetSpec {
     fieldsEditable: true,
     objects,
     presenceStatuses: [],
-    userPermissions: []
+    userPermissions: [],
+    // The End Conversation job runs as the flow's user: it may call out through the principal.
+    principalAccesses: model.calloutCredential ? [PRINCIPAL_ACCESS_NAME] : []
   };
 }
 

@@ -86,8 +86,8 @@ export interface HandoffModel {
     maxAttempts: number;
     tokenEnv: string;
   };
-  /** Present when endConversation is configured: the remote site for the endpoint's origin. */
-  remoteSite?: { name: string; url: string };
+  /** Present when endConversation is configured: the Named Credential's URL (the endpoint). */
+  calloutCredential?: { namedCredential: string; externalCredential: string; principal: string; url: string };
   permissionSets: { agent: { name: string; label: string }; integration: { name: string; label: string } };
   presenceStatus: { developerName: string; label: string };
   messaging: {

@@ -12,6 +12,7 @@ import * as orgLimitsRules from './rules/orgLimits';
 import * as namingChainRules from './rules/naming-chain';
 import * as schemaRules from './rules/schema';
 import * as settingsRules from './rules/settings';
+import * as identityRules from './rules/identity';
 import * as xmlRules from './rules/xml';
 import type { DriftCheck } from '../project/drift';
 import { loadProject, type SourceProject } from '../source/project';
@@ -27,6 +28,7 @@ export const RULE_FAMILIES: readonly { rules: Rule[] }[] = [
   channelRules,
   apexRules,
   settingsRules,
+  identityRules,
   limitsRules,
   orgLimitsRules,
   freshnessRules

@@ -63,7 +63,8 @@ describe('handoff build', () => {
         'presenceUserConfigs',
         'queueRoutingConfigs',
         'queues',
-        'remoteSiteSettings',
+        'externalCredentials',
+        'namedCredentials',
         'servicePresenceStatuses'
       ].sort()
     );
