@@ -4,11 +4,14 @@
  */
 import * as agents from './agents';
 import * as attributes from './attributes';
+import * as caseTemplate from './caseTemplate';
 import * as contactMatching from './contactMatching';
+import * as copilot from './copilot';
 import type { ConfigRule } from './context';
 import * as endConversation from './endConversation';
 import * as fallback from './fallback';
 import * as integration from './integration';
+import * as mode from './mode';
 import * as queues from './queues';
 import * as routing from './routing';
 
@@ -20,5 +23,8 @@ export const CONFIG_RULES: readonly { check: ConfigRule }[] = [
   queues,
   contactMatching,
   endConversation,
-  integration
+  integration,
+  caseTemplate,
+  mode,
+  copilot
 ];
