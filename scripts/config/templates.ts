@@ -98,6 +98,14 @@ function mapsOnly(template: CaseTemplateConfig, attributes: AttributeConfig[]): 
   return Object.values(template.fields ?? {}).every((k) => keys.has(k));
 }
 
+/** What each vendor's setup guide asks of the channel (Fullview: show the queue position, 4320-minute tokens). */
+const VENDOR_CHANNEL: Partial<Record<Vendor, Pick<HandoffConfig, 'channel' | 'messaging'>>> = {
+  fullview: {
+    channel: { developerName: 'Handoff_Messaging', label: 'Handoff Messaging', tokenExpiryMinutes: 4320 },
+    messaging: { isQueuePositionEnabled: true }
+  }
+};
+
 export function starterConfig(
   vendor: Vendor,
   attributes: AttributeConfig[] = VENDOR_ATTRIBUTES[vendor]
@@ -120,6 +128,7 @@ export function starterConfig(
     continuation: { enabled: true },
     integration: starterIntegration(vendor),
     caseFields: VENDOR_CASE_FIELDS[vendor],
+    ...VENDOR_CHANNEL[vendor],
     ...(attributes.some((a) => a.key.toLowerCase() === '_email')
       ? { contactMatching: { emailAttribute: attributes.find((a) => a.key.toLowerCase() === '_email')!.key } }
       : {})

@@ -11,6 +11,7 @@ import { caseDescription, caseFieldValues } from './caseTemplate';
 import { fieldLength } from '../platform/fieldLengths';
 import { AGENT_ACCESS } from '../contract';
 import type { HandoffModel, ResolvedAgent, ResolvedAttribute, ResolvedQueue, ResolvedRule } from './types';
+import { resolveChannelSettings, resolveDeploymentSettings } from './channelSettings';
 
 export const DEFAULTS = {
   flowApiName: 'Handoff_Routing',
@@ -165,6 +166,8 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
       developerName: config.deployment.developerName,
       label: config.deployment.label ?? labelFromKey(config.deployment.developerName)
     },
+    channelSettings: resolveChannelSettings(config.channel),
+    deploymentSettings: resolveDeploymentSettings(config.deployment),
     flow: { apiName: config.flow?.apiName ?? DEFAULTS.flowApiName, label: config.flow?.label ?? DEFAULTS.flowLabel },
     attributes,
     queues,

@@ -5,6 +5,7 @@
 import * as agents from './agents';
 import * as attributes from './attributes';
 import * as caseTemplate from './caseTemplate';
+import * as channel from './channel';
 import * as contactMatching from './contactMatching';
 import * as copilot from './copilot';
 import type { ConfigRule } from './context';
@@ -26,5 +27,6 @@ export const CONFIG_RULES: readonly { check: ConfigRule }[] = [
   integration,
   caseTemplate,
   mode,
-  copilot
+  copilot,
+  channel
 ];
