@@ -44,6 +44,13 @@ export const check: ConfigRule = (ctx) => {
       `set attributes[${n}].type to "Url"`
     );
   if (!Array.isArray(cp.allowedOrigins)) return;
+  const joined = cp.allowedOrigins.filter((o) => typeof o === 'string').join(' ');
+  if (joined.length > 255)
+    ctx.add(
+      ['copilot', 'allowedOrigins'],
+      `the origins take ${joined.length} characters; the attribute record holds 255 (Frame_Origins__c, space-separated)`,
+      'list fewer origins, or one "https://*.<domain>" for their common domain'
+    );
   cp.allowedOrigins.forEach((o, i) => {
     if (typeof o !== 'string') return;
     const p = originProblem(o);
