@@ -64,7 +64,8 @@ export const ATTRIBUTE_TYPE = {
     field: 'Field__c',
     label: 'Label__c',
     group: 'Group__c',
-    order: 'Order__c'
+    order: 'Order__c',
+    frameOrigins: 'Frame_Origins__c'
   }
 } as const;
 

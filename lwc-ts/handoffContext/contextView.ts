@@ -12,6 +12,8 @@ export interface ContextItem {
   fieldApiName: string;
   key?: string | null;
   kind?: string | null;
+  /** Origins the value may be framed from (the Copilot attribute's, from `copilot.allowedOrigins`); none for others. */
+  frameOrigins?: string[] | null;
 }
 
 /** One group as HandoffContextController.ContextGroup returns it. */
@@ -33,6 +35,9 @@ export interface ItemView {
   isText: boolean;
   href: string | undefined;
   copyLabel: string;
+  /** The URL to frame (Cognigy Agent Copilot): set only for an https value from an allowed origin. */
+  frameSrc: string | undefined;
+  isFrame: boolean;
 }
 
 export interface GroupView {
@@ -73,6 +78,37 @@ export function safeHref(value: string, kind: string | null | undefined): string
   return undefined;
 }
 
+/** Whether an origin is allowed: equal (case-insensitive), or under a `https://*.example.com` wildcard (subdomains only). */
+function originAllowed(url: URL, allowed: string): boolean {
+  const pattern = allowed.trim().toLowerCase();
+  const wildcard = /^https:\/\/\*\.([^/:]+)(:\d+)?$/.exec(pattern);
+  if (!wildcard) {
+    return url.origin.toLowerCase() === pattern;
+  }
+  const port = wildcard[2] ? wildcard[2].slice(1) : '';
+  return url.hostname.toLowerCase().endsWith(`.${wildcard[1]}`) && url.port === port;
+}
+
+/**
+ * The src for an iframe, or undefined. Only an https URL whose origin is on the allow-list from the
+ * config is framed; anything else (http, javascript:, another host) stays a plain value or link.
+ */
+export function frameSrc(value: string, origins: readonly string[] | null | undefined): string | undefined {
+  if (!origins || origins.length === 0) {
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') {
+    return undefined;
+  }
+  return origins.some((o) => originAllowed(url, o)) ? url.href : undefined;
+}
+
 /** Fills `{0}`, `{1}`… in a custom label, the way the platform's label format does. */
 export function formatLabel(template: string, ...args: string[]): string {
   return template.replace(/\{(\d+)\}/g, (match, index: string) => args[Number(index)] ?? match);
@@ -84,6 +120,7 @@ export function toItemView(groupName: string, index: number, item: ContextItem, 
   const href = hasValue ? safeHref(value, item.kind) : undefined;
   const isUrl = href !== undefined && item.kind === 'url';
   const isEmail = href !== undefined && item.kind === 'email';
+  const frame = hasValue ? frameSrc(value, item.frameOrigins) : undefined;
   return {
     id: `${groupName}-${index}-${item.fieldApiName}`,
     label: item.label,
@@ -94,7 +131,9 @@ export function toItemView(groupName: string, index: number, item: ContextItem, 
     isEmail,
     isText: hasValue && !isUrl && !isEmail,
     href,
-    copyLabel: formatLabel(copyTemplate, item.label)
+    copyLabel: formatLabel(copyTemplate, item.label),
+    frameSrc: frame,
+    isFrame: frame !== undefined
   };
 }
 

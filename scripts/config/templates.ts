@@ -2,7 +2,14 @@
  * Starting configs per vendor for `handoff init`. The attribute lists are the keys each vendor sends
  * (README "Vendors" documents them and what to set on the vendor's side).
  */
-import type { AttributeConfig, CaseFieldConfig, HandoffConfig, IntegrationConfig, Vendor } from './types';
+import type {
+  AttributeConfig,
+  CaseFieldConfig,
+  CaseTemplateConfig,
+  HandoffConfig,
+  IntegrationConfig,
+  Vendor
+} from './types';
 import { groupFor, labelFor } from './infer';
 
 const key = (k: string, extra: Partial<AttributeConfig> = {}): AttributeConfig => ({
@@ -61,6 +68,18 @@ export const VENDOR_CASE_FIELDS: Record<Vendor, CaseFieldConfig[]> = {
   generic: [{ name: 'Handoff_Summary', label: 'Summary' }]
 };
 
+/**
+ * What our own Case (fallback `case`) takes from the vendor's attributes: Fullview's AI summary,
+ * Cognigy's transcript link. Fin sends neither as a routing attribute; it writes Transcript and
+ * Summary through its Salesforce sync (the integration user) instead.
+ */
+export const VENDOR_CASE_TEMPLATE: Record<Vendor, CaseTemplateConfig | undefined> = {
+  fin: undefined,
+  fullview: { fields: { Handoff_Summary__c: 'ai_summary' } },
+  cognigy: { fields: { Handoff_Transcript_URL__c: 'transcript_url' } },
+  generic: undefined
+};
+
 const APP_NAME: Record<Vendor, string> = {
   fin: 'Handoff_Fin',
   fullview: 'Handoff_Fullview',
@@ -71,6 +90,12 @@ const APP_NAME: Record<Vendor, string> = {
 /** The vendor's External Client App: defaults for scopes, callback and synced fields come from model/integration.ts. */
 export function starterIntegration(vendor: Vendor): IntegrationConfig {
   return { appName: APP_NAME[vendor], contactEmail: 'REPLACE_WITH_ADMIN_EMAIL@example.com' };
+}
+
+/** The vendor's Case mapping applies only when every attribute it names is in the config (an inferred config may lack them). */
+function mapsOnly(template: CaseTemplateConfig, attributes: AttributeConfig[]): boolean {
+  const keys = new Set(attributes.map((a) => a.key));
+  return Object.values(template.fields ?? {}).every((k) => keys.has(k));
 }
 
 /** What each vendor's setup guide asks of the channel (Fullview: show the queue position, 4320-minute tokens). */
@@ -85,6 +110,7 @@ export function starterConfig(
   vendor: Vendor,
   attributes: AttributeConfig[] = VENDOR_ATTRIBUTES[vendor]
 ): HandoffConfig {
+  const template = VENDOR_CASE_TEMPLATE[vendor];
   return {
     $schema: './schemas/handoff.config.schema.json',
     vendor,
@@ -94,7 +120,11 @@ export function starterConfig(
     attributes,
     queues: [{ developerName: 'Handoff_General', label: 'Hand-off General' }],
     routing: { rules: [], defaultQueue: 'Handoff_General' },
-    fallback: { queue: 'Handoff_General', whenNoAgent: 'wait' },
+    fallback: {
+      queue: 'Handoff_General',
+      whenNoAgent: 'wait',
+      ...(template && mapsOnly(template, attributes) ? { case: template } : {})
+    },
     continuation: { enabled: true },
     integration: starterIntegration(vendor),
     caseFields: VENDOR_CASE_FIELDS[vendor],

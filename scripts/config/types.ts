@@ -12,6 +12,8 @@ export type FieldType = 'Text' | 'LongTextArea' | 'Email' | 'Phone' | 'Url';
 export type RuleOperator = 'equals' | 'contains' | 'in' | 'isBlank';
 export type RoutingModel = 'MOST_AVAILABLE' | 'LEAST_ACTIVE';
 export type NoAgentFallback = 'wait' | 'case';
+/** Fullview's two options: the kit's flow decides (omniChannel), or the vendor does by business hours (vendorFlow). */
+export type IntegrationMode = 'omniChannel' | 'vendorFlow';
 
 export interface NamedComponent {
   developerName: string;
@@ -67,6 +69,8 @@ export interface RuleConfig {
 export interface HandoffConfig {
   $schema?: string;
   vendor?: Vendor;
+  /** Who decides between a live conversation and a Case (default omniChannel; docs/integration.md "Modes"). */
+  mode?: IntegrationMode;
   channel: ChannelConfig;
   deployment: DeploymentConfig;
   flow?: { apiName?: string; label?: string };
@@ -79,7 +83,7 @@ export interface HandoffConfig {
     /** Where faults and unrouted conversations go; also the channel's fallback queue. */
     queue: string;
     whenNoAgent: NoAgentFallback;
-    case?: { subject?: string; origin?: string; priority?: string };
+    case?: CaseTemplateConfig;
   };
   businessHours?: { name: string; whenClosed?: NoAgentFallback };
   continuation?: { enabled: boolean };
@@ -114,6 +118,8 @@ export interface HandoffConfig {
   integration?: IntegrationConfig;
   /** Case fields the vendor writes (e.g. Transcript, Summary): generated with FLS (integration edit, agents read). */
   caseFields?: CaseFieldConfig[];
+  /** Cognigy AI Copilot: the attribute carrying the agent's Copilot workspace URL, shown in an iframe. */
+  copilot?: CopilotConfig;
   /** Facts about the target org that validate checks limits against (model/orgLimits.ts). */
   org?: { edition?: 'enterprise' | 'performance' | 'unlimited' | 'developer' };
   /** Users `handoff seed` assigns the permission sets to (usernames). */
@@ -154,4 +160,22 @@ export interface CaseFieldConfig {
   label: string;
   type?: 'Text' | 'LongTextArea' | 'Url';
   length?: number;
+}
+
+/** The Case the flow creates when no agent can take the conversation (fallback `case`). */
+export interface CaseTemplateConfig {
+  subject?: string;
+  origin?: string;
+  priority?: string;
+  /** Attribute keys, in order, written as "Label: value" lines into Description (default: summaries first, then the rest). */
+  description?: string[];
+  /** Case field API name → attribute key (e.g. "Reason": "intent", "Handoff_Summary__c": "ai_summary"). */
+  fields?: Record<string, string>;
+}
+
+export interface CopilotConfig {
+  /** The key of the attribute that carries the Copilot workspace URL (type Url). */
+  urlAttribute: string;
+  /** https origins the iframe may show (e.g. "https://copilot-trial.cognigy.ai"); any other URL is shown as a link only. */
+  allowedOrigins: string[];
 }

@@ -6,7 +6,7 @@
  * file does not); records list values sorted by field name, as retrieves do.
  */
 import { ATTRIBUTE_TYPE } from '../contract';
-import type { ResolvedAttribute } from '../model/types';
+import type { HandoffModel, ResolvedAttribute } from '../model/types';
 import { el, leaf, renderXml, root, type XmlElement } from '../xml/write';
 import type { GeneratedFile, Generator } from './types';
 import { byCodeUnit, fitText, formatDouble, GENERATED_BY } from './values';
@@ -26,8 +26,8 @@ interface FieldSpec {
   type: 'Text' | 'Number';
   length?: number;
   precision?: number;
-  /** The record value for an attribute. */
-  value: (a: ResolvedAttribute) => string | number;
+  /** The record value for an attribute; undefined leaves the field out of the record (null in the org). */
+  value: (a: ResolvedAttribute, model: HandoffModel) => string | number | undefined;
 }
 
 const F = ATTRIBUTE_TYPE.fields;
@@ -81,6 +81,15 @@ export const ATTRIBUTE_FIELDS: FieldSpec[] = [
     type: 'Number',
     precision: 18,
     value: (a) => a.order
+  },
+  {
+    apiName: F.frameOrigins,
+    label: 'Frame Origins',
+    description:
+      'Space-separated https origins the context component may frame this value from (Cognigy Agent Copilot); empty for every other attribute.',
+    type: 'Text',
+    length: 255,
+    value: (a, model) => (model.copilot?.attribute.key === a.key ? model.copilot.allowedOrigins.join(' ') : undefined)
   }
 ];
 
@@ -117,8 +126,9 @@ function fieldXml(f: FieldSpec): string {
 }
 
 /** A record value. Text is cut to the field length, except the vendor key: a cut key would map the wrong key silently. */
-function value(f: FieldSpec, a: ResolvedAttribute): XmlElement {
-  const v = f.value(a);
+function value(f: FieldSpec, a: ResolvedAttribute, model: HandoffModel): XmlElement | undefined {
+  const v = f.value(a, model);
+  if (v === undefined) return undefined;
   const typed: XmlElement =
     f.type === 'Number'
       ? {
@@ -141,12 +151,16 @@ export function recordName(a: ResolvedAttribute): string {
   return a.name;
 }
 
-function recordXml(a: ResolvedAttribute): string {
+function recordXml(a: ResolvedAttribute, model: HandoffModel): string {
   const fields = [...ATTRIBUTE_FIELDS].sort((x, y) => byCodeUnit(x.apiName, y.apiName));
   return renderXml(
     root(
       'CustomMetadata',
-      [leaf('label', fitText(a.label, MAX_RECORD_LABEL)), leaf('protected', false), fields.map((f) => value(f, a))],
+      [
+        leaf('label', fitText(a.label, MAX_RECORD_LABEL)),
+        leaf('protected', false),
+        fields.map((f) => value(f, a, model))
+      ],
       { 'xmlns:xsi': XSI, 'xmlns:xsd': XSD }
     )
   );
@@ -160,6 +174,6 @@ export const generate: Generator = (model) => [
   })),
   ...model.attributes.map((a): GeneratedFile => ({
     path: `customMetadata/${RECORD_PREFIX}.${recordName(a)}.md-meta.xml`,
-    content: recordXml(a)
+    content: recordXml(a, model)
   }))
 ];

@@ -5,6 +5,7 @@
 import type { HandoffModel } from '../model/types';
 import * as attributeMetadata from './attributeMetadata';
 import * as caseFields from './caseFields';
+import * as cspTrustedSites from './cspTrustedSites';
 import * as embeddedServiceConfig from './embeddedServiceConfig';
 import * as externalClientApp from './externalClientApp';
 import * as fields from './fields';
@@ -37,7 +38,8 @@ export const GENERATORS: readonly GeneratorModule[] = [
   calloutCredential,
   attributeMetadata,
   externalClientApp,
-  caseFields
+  caseFields,
+  cspTrustedSites
 ];
 
 export function generateAll(model: HandoffModel): GeneratedFile[] {

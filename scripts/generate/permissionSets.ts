@@ -5,8 +5,8 @@
  *   Enhanced Chat Rep (EmbeddedMessagingAgent), the context LWC's controller, the attribute records;
  * - flow (the routing flow's running user): read + edit on every field, the Apex actions, the
  *   End Conversation credential's principal (callouts only: nobody reads the token),
- *   settings and attribute types, Case create when the flow creates Cases, Contact read (create)
- *   when contact matching is on;
+ *   settings and attribute types, Case create (and edit on the vendor Case fields it fills) when the
+ *   flow creates Cases, Contact read (create) when contact matching is on;
  * - integration (the vendor's Run-As user, see model/integrationGrants.ts): least privilege, nothing else.
  * Children follow the WSDL's PermissionSet order; repeated blocks are sorted like retrieves.
  */
@@ -117,6 +117,15 @@ export function agentSpec(model: HandoffModel): PermissionSetSpec {
   };
 }
 
+/** The vendor's Case fields the flow fills from attributes (`fallback.case.fields`): the flow writes them when it creates the Case. */
+function mappedCaseFields(model: HandoffModel): FieldGrant[] {
+  if (!createsCases(model)) return [];
+  const own = new Set(model.caseFields.map((f) => f.apiName));
+  return model.fallback.caseFieldValues
+    .filter((m) => own.has(m.field))
+    .map((m) => ({ field: `Case.${m.field}`, editable: true }));
+}
+
 export function flowSpec(model: HandoffModel): PermissionSetSpec {
   const objects: ObjectAccess[] = [];
   if (GRANT_MESSAGING_SESSION_OBJECT_ACCESS) objects.push({ object: MESSAGING_SESSION, edit: true });
@@ -132,7 +141,7 @@ export function flowSpec(model: HandoffModel): PermissionSetSpec {
     description: `The hand-off flow's running user: write the hand-off fields, run the hand-off Apex actions. ${GENERATED_BY}`,
     classes: [END_CONVERSATION.className, BUSINESS_HOURS.className],
     metadataTypes: [SETTINGS_TYPE.objectName, ATTRIBUTE_TYPE.objectName],
-    fields: sessionFields(model, true),
+    fields: [...sessionFields(model, true), ...mappedCaseFields(model)],
     objects,
     presenceStatuses: [],
     userPermissions: [],

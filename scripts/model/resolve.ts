@@ -7,6 +7,7 @@ import { assignNames, developerName, fieldApiName, labelFromKey, MAX_API_NAME } 
 import { standardFormField, standardParameterFor } from '../platform/standardParameters';
 import { FLOW_INTERNAL_PREFIX, FLOW_RESERVED_NAMES } from '../naming/flowNames';
 import { resolveCaseFields, resolveIntegration } from './integration';
+import { caseDescription, caseFieldValues } from './caseTemplate';
 import { fieldLength } from '../platform/fieldLengths';
 import { AGENT_ACCESS, CALLOUT_CREDENTIAL } from '../contract';
 import type { HandoffModel, ResolvedAgent, ResolvedAttribute, ResolvedQueue, ResolvedRule } from './types';
@@ -156,6 +157,7 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
 
   return {
     vendor: config.vendor ?? 'generic',
+    mode: config.mode ?? 'omniChannel',
     channel: {
       developerName: config.channel.developerName,
       label: config.channel.label ?? labelFromKey(config.channel.developerName)
@@ -176,7 +178,9 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
       whenNoAgent,
       caseSubject: config.fallback.case?.subject ?? DEFAULTS.caseSubject,
       caseOrigin: config.fallback.case?.origin ?? DEFAULTS.caseOrigin,
-      casePriority: config.fallback.case?.priority
+      casePriority: config.fallback.case?.priority,
+      caseDescription: caseDescription(config.fallback.case, attributes),
+      caseFieldValues: caseFieldValues(config.fallback.case, attributes)
     },
     businessHours: config.businessHours
       ? { name: config.businessHours.name, whenClosed: config.businessHours.whenClosed ?? whenNoAgent }
@@ -207,6 +211,11 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
     },
     caseFields,
     integration: resolveIntegration(config, caseFields),
+    ...(config.copilot
+      ? {
+          copilot: { attribute: attr(config.copilot.urlAttribute), allowedOrigins: [...config.copilot.allowedOrigins] }
+        }
+      : {}),
     presenceStatus: {
       developerName: config.presenceStatus?.developerName ?? DEFAULTS.presenceStatus,
       label: config.presenceStatus?.label ?? 'Available for Hand-offs'

@@ -7,6 +7,7 @@ import type {
   FieldType,
   NoAgentFallback,
   RoutingModel,
+  IntegrationMode,
   RuleOperator,
   SyncedObject,
   Vendor
@@ -71,6 +72,8 @@ export interface ResolvedRule {
 
 export interface HandoffModel {
   vendor: Vendor;
+  /** omniChannel: the kit's flow decides between an agent and a Case; vendorFlow: the vendor does (by business hours). */
+  mode: IntegrationMode;
   channel: { developerName: string; label: string };
   deployment: { developerName: string; label: string };
   /** Channel settings from Setup (verification, auto-responses, attachments …): model/channelSettings.ts. */
@@ -87,6 +90,10 @@ export interface HandoffModel {
     caseSubject: string;
     caseOrigin: string;
     casePriority?: string;
+    /** The attributes written as "Label: value" lines into the Case Description, in order. */
+    caseDescription: ResolvedAttribute[];
+    /** Case fields filled from an attribute (`fallback.case.fields`), sorted by field. */
+    caseFieldValues: ResolvedCaseFieldValue[];
   };
   businessHours?: { name: string; whenClosed: NoAgentFallback };
   continuation: boolean;
@@ -111,6 +118,8 @@ export interface HandoffModel {
   integration?: ResolvedIntegration;
   /** Case fields the vendor writes, sorted by API name. */
   caseFields: ResolvedCaseField[];
+  /** Cognigy AI Copilot: the attribute with the workspace URL and the origins the agent's iframe may show. */
+  copilot?: { attribute: ResolvedAttribute; allowedOrigins: string[] };
   presenceStatus: { developerName: string; label: string };
   messaging: {
     queueLimitType: 'QueueLength' | 'QueueLengthPerAgent';
@@ -145,4 +154,11 @@ export interface ResolvedCaseField {
   label: string;
   type: 'Text' | 'LongTextArea' | 'Url';
   length: number;
+}
+
+/** A Case field the flow fills from an attribute. */
+export interface ResolvedCaseFieldValue {
+  /** Case field API name (`Reason`, `Handoff_Summary__c`). */
+  field: string;
+  attribute: ResolvedAttribute;
 }

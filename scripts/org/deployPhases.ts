@@ -29,8 +29,8 @@ export const DEPLOY_PHASES: readonly DeployPhase[] = [
   },
   {
     name: 'apex',
-    description: 'Apex classes and triggers, Lightning web components',
-    types: ['ApexClass', 'ApexTrigger', 'LightningComponentBundle']
+    description: 'Apex classes and triggers, Lightning web components, the sites they may frame',
+    types: ['ApexClass', 'ApexTrigger', 'LightningComponentBundle', 'CspTrustedSite']
   },
   {
     name: 'settings',

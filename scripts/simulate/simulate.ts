@@ -12,6 +12,7 @@ import type { KeyVerdict, MessagingLayer } from './messaging';
 import type { Payload } from './payload';
 import type { SimProject } from './project';
 import { RECORD_ID } from '../naming/flowNames';
+import { caseView, type CaseView } from './caseView';
 
 export type { Scenario };
 
@@ -22,6 +23,8 @@ export type Outcome =
       caseId: string;
       caseNumber: string;
       endConversation: EndConversationRequest;
+      /** The Case as created: fields, owner, Contact and the sessions linked to it. */
+      case: CaseView;
       /** Set when the flow also routed the session after telling the vendor (e.g. to the fallback queue). */
       thenRoutedTo?: string;
     }
@@ -112,7 +115,8 @@ function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOp
       kind: 'case',
       caseId: String(createdCase.Id),
       caseNumber: String(createdCase.CaseNumber ?? ''),
-      endConversation: accepted
+      endConversation: accepted,
+      case: caseView(org, createdCase)
     };
     if (lastRoute) outcome.thenRoutedTo = lastRoute.queue;
   } else if (lastRoute) {
@@ -138,7 +142,8 @@ function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOp
       kind: 'case',
       caseId: String(createdCase.Id),
       caseNumber: String(createdCase.CaseNumber ?? ''),
-      endConversation: ec
+      endConversation: ec,
+      case: caseView(org, createdCase)
     };
   } else if (createdCase) {
     outcome = {

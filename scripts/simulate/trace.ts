@@ -9,6 +9,7 @@ import type { KeyVerdict } from './messaging';
 import type { SimProject } from './project';
 import type { SessionRun, SimulationResult } from './simulate';
 import { displayPath } from '../project/paths';
+import { caseViewLines } from './caseView';
 
 /** At most this many dropped or accepted keys are listed per group; --json has all. */
 const MAX_KEYS_LISTED = 60;
@@ -143,7 +144,8 @@ function outcomeLines(run: SessionRun): string[] {
               .split('\n')
               .map((l) => `  ${l}`)
           ]
-        : [`  ${ec.message}`])
+        : [`  ${ec.message}`]),
+      ...caseViewLines(o.case)
     ];
   }
   return [`Outcome: DROPPED: ${o.reason}`];

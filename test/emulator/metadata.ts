@@ -68,6 +68,7 @@ const TYPES_BY_DIR: Record<string, { type: string; suffix: string }> = {
   serviceChannels: { type: 'ServiceChannel', suffix: 'serviceChannel' },
   permissionsets: { type: 'PermissionSet', suffix: 'permissionset' },
   remoteSiteSettings: { type: 'RemoteSiteSetting', suffix: 'remoteSite' },
+  cspTrustedSites: { type: 'CspTrustedSite', suffix: 'cspTrustedSite' },
   customMetadata: { type: 'CustomMetadata', suffix: 'md' },
   settings: { type: 'Settings', suffix: 'settings' },
   labels: { type: 'CustomLabels', suffix: 'labels' },

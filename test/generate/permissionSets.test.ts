@@ -151,6 +151,26 @@ describe('permission sets generator', () => {
     expect(objectGrants(doc).Contact).toMatchObject({ allowEdit: 'true' });
   });
 
+  it('grants the flow edit on the vendor Case fields it fills from attributes, only when it creates Cases', () => {
+    const mapping = {
+      caseFields: [{ name: 'Handoff_Summary', label: 'Summary' }],
+      attributes: [{ key: 'ai_summary', type: 'LongTextArea' as const }, { key: 'intent' }]
+    };
+    const fields = { Handoff_Summary__c: 'ai_summary', Reason: 'intent' };
+    const creating = modelOf({
+      ...mapping,
+      fallback: { queue: 'Edge_Queue', whenNoAgent: 'case', case: { fields } },
+      endConversation: { endpoint: 'https://vendor.example.com/end' }
+    });
+    const flowGrants = (m: typeof creating) =>
+      fieldGrants(parsedFile(generate(m), 'permissionsets/Handoff_Flow.permissionset-meta.xml'));
+    // Standard fields get no grant here (as Subject and Description, which the flow always sets); the vendor field does.
+    expect(flowGrants(creating)['Case.Handoff_Summary__c']).toEqual({ read: 'true', edit: 'true' });
+    expect(Object.keys(flowGrants(creating)).filter((f) => f.startsWith('Case.'))).toEqual(['Case.Handoff_Summary__c']);
+    const waiting = modelOf({ ...mapping, fallback: { queue: 'Edge_Queue', whenNoAgent: 'wait', case: { fields } } });
+    expect(Object.keys(flowGrants(waiting)).filter((f) => f.startsWith('Case.'))).toEqual([]);
+  });
+
   it('grants no Case access when the flow never creates Cases, and Contact create when contacts are created', () => {
     const waitOnly = generate(
       modelOf({

@@ -75,6 +75,8 @@ maybe('generated metadata against the Metadata API v66 schema', () => {
             { key: 'plan', label: 'Your plan', hidden: false },
             { key: 'site', type: 'Url' }
           ],
+          // The Copilot's CSP Trusted Sites and the allow-list in the attribute record.
+          copilot: { urlAttribute: 'site', allowedOrigins: ['https://copilot.example.com', 'https://*.cognigy.ai'] },
           queues: [
             {
               developerName: 'Edge_Queue',

@@ -1,4 +1,4 @@
-import { errorMessage, formatLabel, safeHref, toItemView, visibleGroups } from '../contextView';
+import { errorMessage, formatLabel, frameSrc, safeHref, toItemView, visibleGroups } from '../contextView';
 import type { ContextGroup } from '../contextView';
 
 describe('safeHref', () => {
@@ -83,5 +83,56 @@ describe('errorMessage', () => {
     expect(errorMessage([{ message: 'a' }, { body: [{ message: 'b' }] }], 'fallback')).toBe('a b');
     expect(errorMessage(undefined, 'fallback')).toBe('fallback');
     expect(errorMessage({ body: {} }, 'fallback')).toBe('fallback');
+  });
+});
+
+describe('frameSrc (Cognigy Agent Copilot)', () => {
+  const allowed = ['https://copilot.example.com', 'https://*.cognigy.ai'];
+
+  it.each([
+    [
+      'https://copilot.example.com/?userId=1&sessionId=2&URLToken=3',
+      'https://copilot.example.com/?userId=1&sessionId=2&URLToken=3'
+    ],
+    ['  HTTPS://Copilot.Example.com/x  ', 'https://copilot.example.com/x'],
+    ['https://eu.cognigy.ai/?sessionId=2', 'https://eu.cognigy.ai/?sessionId=2']
+  ])('frames %s from an allowed origin', (value, src) => {
+    expect(frameSrc(value, allowed)).toBe(src);
+  });
+
+  it.each([
+    ['http://copilot.example.com/', 'not https'],
+    ['https://copilot.example.com.evil.test/', 'another host that starts like an allowed one'],
+    ['https://evil.test/?u=https://copilot.example.com', 'an allowed origin in the query only'],
+    ['https://cognigy.ai/', 'the wildcard covers subdomains only'],
+    ['https://copilot.example.com:8443/', 'another port'],
+    ['https://user:pw@copilot.example.com/', 'credentials in the URL'],
+    ['javascript:alert(1)', 'a script URL'],
+    ['copilot.example.com', 'not a URL']
+  ])('never frames %s (%s)', (value) => {
+    expect(frameSrc(value, allowed)).toBeUndefined();
+  });
+
+  it('frames nothing without an allow-list', () => {
+    expect(frameSrc('https://copilot.example.com/', undefined)).toBeUndefined();
+    expect(frameSrc('https://copilot.example.com/', [])).toBeUndefined();
+  });
+
+  it('marks only the item with allowed origins as a frame', () => {
+    const url = 'https://copilot.example.com/?sessionId=2';
+    const copilot = toItemView(
+      'Conversation',
+      0,
+      { label: 'Copilot', value: url, fieldApiName: 'copilot_url__c', kind: 'url', frameOrigins: allowed },
+      'Copy {0}'
+    );
+    const plain = toItemView(
+      'Conversation',
+      1,
+      { label: 'Link', value: url, fieldApiName: 'link__c', kind: 'url' },
+      'Copy {0}'
+    );
+    expect([copilot.isFrame, copilot.frameSrc, copilot.isUrl]).toEqual([true, url, true]);
+    expect([plain.isFrame, plain.frameSrc]).toEqual([false, undefined]);
   });
 });

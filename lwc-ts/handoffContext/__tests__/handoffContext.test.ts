@@ -214,6 +214,35 @@ describe('c-handoff-context', () => {
       expect(root(element).querySelector('.item-value b')).toBeNull();
     });
 
+    it('frames the Copilot workspace only from an allowed https origin', async () => {
+      const element = mount();
+      const item = (value: string, fieldApiName: string) => ({
+        label: 'Copilot',
+        value,
+        fieldApiName,
+        key: fieldApiName,
+        kind: 'url',
+        frameOrigins: ['https://copilot.example.com']
+      });
+      wire.emit([
+        {
+          name: 'Conversation',
+          label: 'Conversation',
+          items: [
+            item('https://copilot.example.com/?sessionId=2&URLToken=t', 'copilot_url__c'),
+            item('https://elsewhere.example.com/?sessionId=2', 'other_url__c')
+          ]
+        }
+      ]);
+      await flush();
+
+      const frames = Array.from(root(element).querySelectorAll('iframe.copilot-frame')) as HTMLIFrameElement[];
+      expect(frames.map((f) => f.getAttribute('src'))).toEqual(['https://copilot.example.com/?sessionId=2&URLToken=t']);
+      expect(frames[0].getAttribute('title')).toBe('Copilot');
+      // The other origin stays a link the agent may open, never a frame.
+      expect((root(element).querySelectorAll('a.item-value') as NodeListOf<HTMLAnchorElement>).length).toBe(2);
+    });
+
     it('never links a javascript: value, even when the server calls it a URL', async () => {
       const element = mount();
       wire.emit([

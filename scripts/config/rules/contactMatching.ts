@@ -1,22 +1,15 @@
 /**
  * Contact matching: the email attribute is the key of an attribute.
  */
-import { closest } from '../closest';
-import type { ConfigRule } from './context';
+import { checkAttributeReference, type ConfigRule } from './context';
 
 export const check: ConfigRule = (ctx) => {
   const c = ctx.config;
-  if (
-    c.contactMatching &&
-    typeof c.contactMatching.emailAttribute === 'string' &&
-    ctx.attributeKeys.length &&
-    !ctx.attributeKeys.includes(c.contactMatching.emailAttribute)
-  ) {
-    const hint = closest(c.contactMatching.emailAttribute, ctx.attributeKeys);
-    ctx.add(
+  if (c.contactMatching)
+    checkAttributeReference(
+      ctx,
       ['contactMatching', 'emailAttribute'],
-      `"${c.contactMatching.emailAttribute}" is not the key of any attribute`,
-      hint ? `did you mean "${hint}"?` : 'use the key of the attribute holding the email, e.g. "_email"'
+      c.contactMatching.emailAttribute,
+      'use the key of the attribute holding the email, e.g. "_email"'
     );
-  }
 };

@@ -29,3 +29,15 @@ export function checkQueueReference(ctx: ConfigRuleContext, segments: (string | 
     hint ? `did you mean "${hint}"?` : `add { "developerName": "${name}" } to "queues"`
   );
 }
+
+/** An attribute key named at `segments` must be the key of an attribute (checked only when attributes are listed). */
+export function checkAttributeReference(
+  ctx: ConfigRuleContext,
+  segments: (string | number)[],
+  key: unknown,
+  fixWhenNoHint: string
+): void {
+  if (typeof key !== 'string' || !ctx.attributeKeys.length || ctx.attributeKeys.includes(key)) return;
+  const hint = closest(key, ctx.attributeKeys);
+  ctx.add(segments, `"${key}" is not the key of any attribute`, hint ? `did you mean "${hint}"?` : fixWhenNoHint);
+}

@@ -4,12 +4,15 @@
  */
 import * as agents from './agents';
 import * as attributes from './attributes';
+import * as caseTemplate from './caseTemplate';
 import * as channel from './channel';
 import * as contactMatching from './contactMatching';
+import * as copilot from './copilot';
 import type { ConfigRule } from './context';
 import * as endConversation from './endConversation';
 import * as fallback from './fallback';
 import * as integration from './integration';
+import * as mode from './mode';
 import * as queues from './queues';
 import * as routing from './routing';
 
@@ -22,5 +25,8 @@ export const CONFIG_RULES: readonly { check: ConfigRule }[] = [
   contactMatching,
   endConversation,
   integration,
+  caseTemplate,
+  mode,
+  copilot,
   channel
 ];

@@ -2,8 +2,7 @@
  * Routing rules: each tests a known attribute with the value(s) its operator needs, and names a
  * listed queue; so does the default queue.
  */
-import { closest } from '../closest';
-import { checkQueueReference, type ConfigRule } from './context';
+import { checkAttributeReference, checkQueueReference, type ConfigRule } from './context';
 
 export const check: ConfigRule = (ctx) => {
   const c = ctx.config;
@@ -11,14 +10,12 @@ export const check: ConfigRule = (ctx) => {
   rules.forEach((r, i) => {
     if (!r || typeof r !== 'object') return;
     const base = ['routing', 'rules', i];
-    if (typeof r.attribute === 'string' && ctx.attributeKeys.length && !ctx.attributeKeys.includes(r.attribute)) {
-      const hint = closest(r.attribute, ctx.attributeKeys);
-      ctx.add(
-        [...base, 'attribute'],
-        `"${r.attribute}" is not the key of any attribute`,
-        hint ? `did you mean "${hint}"?` : 'add the attribute to "attributes" or test another key'
-      );
-    }
+    checkAttributeReference(
+      ctx,
+      [...base, 'attribute'],
+      r.attribute,
+      'add the attribute to "attributes" or test another key'
+    );
     if ((r.operator === 'equals' || r.operator === 'contains') && typeof r.value !== 'string') {
       ctx.add(base, `operator "${r.operator}" needs "value"`, 'add "value": "<text>"');
     }

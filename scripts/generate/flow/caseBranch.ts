@@ -1,6 +1,7 @@
 /**
  * The Case branch (fallback `case`, for no agent and/or outside business hours): sets the End
- * Conversation reason, builds the Case Description ("Label: value" lines), looks the fallback queue
+ * Conversation reason, builds the Case Description ("Label: value" lines of `fallback.case.description`,
+ * the summary first), fills the mapped Case fields from attributes, looks the fallback queue
  * up by DeveloperName to own the Case, creates the Case, links it to the session (CaseId), calls
  * the End Conversation Apex action, and then routes the session to the fallback queue as well: if
  * the vendor callout fails, an agent still gets the conversation; if it succeeds, the vendor closes
@@ -17,9 +18,10 @@ import { queueLookup } from './queueLookup';
 /** Line separator of the Case Description. */
 export const DESCRIPTION_NEWLINE = '\n';
 
-/** "Label: value" per attribute, one per line, with Add operations (no formulas, no text templates). */
+/** "Label: value" per described attribute, one per line, with Add operations (no formulas, no text templates). */
 export function descriptionItems(model: HandoffModel): AssignmentItem[] {
-  if (model.attributes.length === 0)
+  const described = model.fallback.caseDescription;
+  if (described.length === 0)
     return [
       {
         assignToReference: V.caseDescription,
@@ -28,7 +30,7 @@ export function descriptionItems(model: HandoffModel): AssignmentItem[] {
       }
     ];
   const items: AssignmentItem[] = [];
-  model.attributes.forEach((a, i) => {
+  described.forEach((a, i) => {
     const prefix = `${i === 0 ? '' : DESCRIPTION_NEWLINE}${a.label}: `;
     items.push({
       assignToReference: V.caseDescription,
@@ -44,24 +46,28 @@ export function descriptionItems(model: HandoffModel): AssignmentItem[] {
   return items;
 }
 
+/** The Case's fields, sorted by name: the fixed ones, then each mapped field from its attribute (a mapped Subject or Priority replaces the fixed value). */
 function caseFields(model: HandoffModel): FieldAssignment[] {
   const fields: FieldAssignment[] = [];
+  const mapped = new Set(model.fallback.caseFieldValues.map((m) => m.field));
   if (model.contactMatching) fields.push({ field: 'ContactId', value: ref(V.contactId) });
   fields.push({ field: 'Description', value: ref(V.caseDescription) });
   fields.push({ field: 'Origin', value: str(model.fallback.caseOrigin) });
   fields.push({ field: 'OwnerId', value: ref(`${E.getCaseQueue}.Id`) });
-  if (model.fallback.casePriority) fields.push({ field: 'Priority', value: str(model.fallback.casePriority) });
-  fields.push({ field: 'Subject', value: str(model.fallback.caseSubject) });
+  if (model.fallback.casePriority && !mapped.has('Priority'))
+    fields.push({ field: 'Priority', value: str(model.fallback.casePriority) });
+  if (!mapped.has('Subject')) fields.push({ field: 'Subject', value: str(model.fallback.caseSubject) });
   const email = model.attributes.find((a) => a.standard === 'Email');
   if (email) fields.push({ field: 'SuppliedEmail', value: ref(email.name) });
-  return fields;
+  for (const m of model.fallback.caseFieldValues) fields.push({ field: m.field, value: ref(m.attribute.name) });
+  return fields.sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
 }
 
 /** Adds the Case branch; `then` is where the session goes after End Conversation (the fallback path). */
 export function addCaseBranch(graph: FlowGraph, model: HandoffModel, then: string, fault: string): CaseBranch {
   graph.addVariable({
     name: V.caseDescription,
-    description: 'Case Description: one "Label: value" line per attribute.',
+    description: 'Case Description: one "Label: value" line per described attribute, the summary first.',
     dataType: 'String',
     isInput: false
   });
@@ -157,7 +163,7 @@ export function addCaseBranch(graph: FlowGraph, model: HandoffModel, then: strin
     kind: 'assignments',
     name: E.buildCaseDescription,
     label: 'Build Case Description',
-    description: 'One "Label: value" line per attribute.',
+    description: 'One "Label: value" line per described attribute, the summary first.',
     items: descriptionItems(model),
     connector: lookup
   });

@@ -247,7 +247,9 @@ describe.each(VARIANTS)('generated flow: $name', ({ config }) => {
       const fields = new Map(
         children(create.node, 'inputAssignments').map((a) => [textOf(a, 'field'), valueOf(child(a, 'value'))])
       );
-      expect(fields.get('Subject')).toBe(`stringValue:${m.fallback.caseSubject}`);
+      const mapped = new Map(m.fallback.caseFieldValues.map((v) => [v.field, `elementReference:${v.attribute.name}`]));
+      expect(fields.get('Subject')).toBe(mapped.get('Subject') ?? `stringValue:${m.fallback.caseSubject}`);
+      for (const [field, value] of mapped) expect(fields.get(field)).toBe(value);
       expect(fields.get('Origin')).toBe(`stringValue:${m.fallback.caseOrigin}`);
       expect(fields.get('OwnerId')).toBe(`elementReference:${E.getCaseQueue}.Id`);
       expect(fields.get('Description')).toBe(`elementReference:${V.caseDescription}`);
@@ -277,6 +279,19 @@ describe('generated flow: specifics of the example', () => {
       text = op === 'Assign' ? piece : text + piece;
     }
     expect(text.split('\n')).toEqual(view.model.attributes.map((a) => `${a.label}: <${a.name}>`));
+  });
+
+  it('lists only the attributes of fallback.case.description, in that order', () => {
+    const v = flowOf(VARIANTS.find((x) => x.name === 'case-template')!.config);
+    const items = children(v.elements.get(E.buildCaseDescription)!.node, 'assignmentItems');
+    const pieces = items.map((item) => child(item, 'value')!.children[0].text);
+    const byKey = (k: string) => v.model.attributes.find((a) => a.key === k)!;
+    expect(pieces).toEqual([
+      `${byKey('_subject').label}: `,
+      byKey('_subject').name,
+      `\n${byKey('user_full_name').label}: `,
+      byKey('user_full_name').name
+    ]);
   });
 
   it('restores each blank input from the earliest other session of the conversation', () => {

@@ -50,6 +50,12 @@ export const VARIANTS: Variant[] = [
       }
     ];
   }),
+  edit('case-template', (c) => {
+    // The customer's own subject instead of the fixed one; the Description lists two attributes only.
+    delete c.fallback.case!.subject;
+    c.fallback.case!.description = ['_subject', 'user_full_name'];
+    c.fallback.case!.fields = { Subject: '_subject', Handoff_Summary__c: 'user_full_name' };
+  }),
   { name: 'minimal', config: minimalConfig() }
 ];
 

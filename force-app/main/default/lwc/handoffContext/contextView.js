@@ -25,6 +25,36 @@ export function safeHref(value, kind) {
     }
     return undefined;
 }
+/** Whether an origin is allowed: equal (case-insensitive), or under a `https://*.example.com` wildcard (subdomains only). */
+function originAllowed(url, allowed) {
+    const pattern = allowed.trim().toLowerCase();
+    const wildcard = /^https:\/\/\*\.([^/:]+)(:\d+)?$/.exec(pattern);
+    if (!wildcard) {
+        return url.origin.toLowerCase() === pattern;
+    }
+    const port = wildcard[2] ? wildcard[2].slice(1) : '';
+    return url.hostname.toLowerCase().endsWith(`.${wildcard[1]}`) && url.port === port;
+}
+/**
+ * The src for an iframe, or undefined. Only an https URL whose origin is on the allow-list from the
+ * config is framed; anything else (http, javascript:, another host) stays a plain value or link.
+ */
+export function frameSrc(value, origins) {
+    if (!origins || origins.length === 0) {
+        return undefined;
+    }
+    let url;
+    try {
+        url = new URL(value.trim());
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') {
+        return undefined;
+    }
+    return origins.some((o) => originAllowed(url, o)) ? url.href : undefined;
+}
 /** Fills `{0}`, `{1}`… in a custom label, the way the platform's label format does. */
 export function formatLabel(template, ...args) {
     return template.replace(/\{(\d+)\}/g, (match, index) => args[Number(index)] ?? match);
@@ -35,6 +65,7 @@ export function toItemView(groupName, index, item, copyTemplate) {
     const href = hasValue ? safeHref(value, item.kind) : undefined;
     const isUrl = href !== undefined && item.kind === 'url';
     const isEmail = href !== undefined && item.kind === 'email';
+    const frame = hasValue ? frameSrc(value, item.frameOrigins) : undefined;
     return {
         id: `${groupName}-${index}-${item.fieldApiName}`,
         label: item.label,
@@ -45,7 +76,9 @@ export function toItemView(groupName, index, item, copyTemplate) {
         isEmail,
         isText: hasValue && !isUrl && !isEmail,
         href,
-        copyLabel: formatLabel(copyTemplate, item.label)
+        copyLabel: formatLabel(copyTemplate, item.label),
+        frameSrc: frame,
+        isFrame: frame !== undefined
     };
 }
 export function countItems(groups) {
