@@ -55,7 +55,9 @@ const TYPES_BY_DIR: Record<string, { type: string; suffix: string }> = {
   externalCredentials: { type: 'ExternalCredential', suffix: 'externalCredential' },
   layouts: { type: 'Layout', suffix: 'layout' },
   flexipages: { type: 'FlexiPage', suffix: 'flexipage' },
-  tabs: { type: 'CustomTab', suffix: 'tab' }
+  tabs: { type: 'CustomTab', suffix: 'tab' },
+  PublicKeyCertificateSet: { type: 'PublicKeyCertificateSet', suffix: 'PublicKeyCertificateSet' },
+  PublicKeyCertificate: { type: 'PublicKeyCertificate', suffix: 'PublicKeyCertificate' }
 };
 const DIR_BY_TYPE = Object.fromEntries(
   Object.entries(TYPES_BY_DIR).map(([dir, t]) => [t.type, { dir, suffix: t.suffix }])

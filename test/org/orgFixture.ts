@@ -54,6 +54,7 @@ export function componentOf(file: string): { type: string; fullName: string } | 
     [/^messagingChannels\/(\w+)\.messagingChannel-meta\.xml$/, 'MessagingChannel', (m) => m[1]],
     [/^EmbeddedServiceConfig\/(\w+)\.EmbeddedServiceConfig-meta\.xml$/, 'EmbeddedServiceConfig', (m) => m[1]],
     [/^flows\/(\w+)\.flow-meta\.xml$/, 'Flow', (m) => m[1]],
+    [/^PublicKeyCertificateSet\/(\w+)\.PublicKeyCertificateSet-meta\.xml$/, 'PublicKeyCertificateSet', (m) => m[1]],
     [/^remoteSiteSettings\/(\w+)\.remoteSite-meta\.xml$/, 'RemoteSiteSetting', (m) => m[1]],
     [/^customMetadata\/([\w.]+)\.md-meta\.xml$/, 'CustomMetadata', (m) => m[1]]
   ];
