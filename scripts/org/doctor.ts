@@ -15,6 +15,7 @@ import { loadProject, SourceProject } from '../source/project';
 import { flowView, type FlowView } from '../source/views/flow';
 import { asArray, asBool, asText, exists, queryAll, soqlList, soqlString, type OrgCaller } from './doctorSoql';
 import { FAILURE_DAYS, runChecks, type Check, type FlowShape, type OrgSnapshot } from './doctorChecks';
+import { integrationChecks } from './doctorIntegration';
 import { channelSettingsChecks, orgChannelSettings, projectChannelSettings } from './doctorChannelSettings';
 import { MiawClient } from './miawClient';
 import { agentChecks, readAgentSnapshot } from './doctorAgentChecks';
@@ -156,7 +157,7 @@ export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: Do
     "SELECT QualifiedApiName FROM FieldDefinition WHERE EntityDefinition.QualifiedApiName = 'MessagingSession'",
     true
   );
-  const psNames = [model.permissionSets.agent.name, model.permissionSets.integration.name];
+  const psNames = [model.permissionSets.agent.name, model.permissionSets.flow.name];
   const permRows = await queryAll<{
     Field: string;
     PermissionsRead: boolean;
@@ -274,7 +275,8 @@ export async function runDoctor(org: OrgCaller, model: HandoffModel, opts: Docto
       ? channelSettingsChecks(snapshot.channelSettings.project, snapshot.channelSettings.org)
       : []),
     await publishRecordCheck(org, model, opts.root, opts.orgId),
-    ...agentChecks(model, await readAgentSnapshot(org, model))
+    ...agentChecks(model, await readAgentSnapshot(org, model)),
+    ...(await integrationChecks(org, model))
   ];
   return {
     checks,

@@ -8,6 +8,7 @@ import * as channelRules from './rules/channel';
 import * as channelSettingsRules from './rules/channel-settings';
 import * as flowRules from './rules/flow';
 import * as freshnessRules from './rules/freshness';
+import * as integrationRules from './rules/integration';
 import * as limitsRules from './rules/limits';
 import * as orgLimitsRules from './rules/orgLimits';
 import * as namingChainRules from './rules/naming-chain';
@@ -29,6 +30,7 @@ export const RULE_FAMILIES: readonly { rules: Rule[] }[] = [
   channelSettingsRules,
   apexRules,
   settingsRules,
+  integrationRules,
   limitsRules,
   orgLimitsRules,
   freshnessRules

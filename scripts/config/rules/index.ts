@@ -9,6 +9,7 @@ import * as contactMatching from './contactMatching';
 import type { ConfigRule } from './context';
 import * as endConversation from './endConversation';
 import * as fallback from './fallback';
+import * as integration from './integration';
 import * as queues from './queues';
 import * as routing from './routing';
 
@@ -20,5 +21,6 @@ export const CONFIG_RULES: readonly { check: ConfigRule }[] = [
   queues,
   contactMatching,
   endConversation,
+  integration,
   channel
 ];
