@@ -4,6 +4,7 @@
  */
 import type { HandoffModel } from '../model/types';
 import * as attributeMetadata from './attributeMetadata';
+import * as choiceLists from './choiceLists';
 import * as caseFields from './caseFields';
 import * as embeddedServiceConfig from './embeddedServiceConfig';
 import * as externalClientApp from './externalClientApp';
@@ -32,6 +33,7 @@ export const GENERATORS: readonly GeneratorModule[] = [
   presenceUserConfig,
   keySet,
   messagingChannel,
+  choiceLists,
   embeddedServiceConfig,
   flow,
   remoteSite,

@@ -5,6 +5,7 @@
 import * as agents from './agents';
 import * as attributes from './attributes';
 import * as channel from './channel';
+import * as choices from './choices';
 import * as contactMatching from './contactMatching';
 import type { ConfigRule } from './context';
 import * as endConversation from './endConversation';
@@ -22,5 +23,6 @@ export const CONFIG_RULES: readonly { check: ConfigRule }[] = [
   contactMatching,
   endConversation,
   integration,
-  channel
+  channel,
+  choices
 ];
