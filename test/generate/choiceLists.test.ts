@@ -4,13 +4,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { HandoffConfig } from '../../scripts/config/types';
 import { checkDrift } from '../../scripts/generate/build';
 import { generateAll } from '../../scripts/generate/index';
 import { resolveModel } from '../../scripts/model/resolve';
 import { children, textOf } from '../../scripts/xml/read';
 import { validate } from '../../scripts/validate/index';
-import { REPO, tempDir } from '../validate/example';
+import { exampleProjectWith, tempDir } from '../validate/example';
 import { childNames, minimalConfig, parsedFile } from './helpers';
 
 const TOPIC = {
@@ -60,18 +59,9 @@ describe('validate: deployment/choice-list-exists', () => {
   afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
   function project(): string {
-    const config = JSON.parse(fs.readFileSync(path.join(REPO, 'handoff.config.json'), 'utf8')) as HandoffConfig;
-    config.attributes.push(TOPIC);
     const dir = tempDir('hk-validate-choices-');
     made.push(dir);
-    fs.copyFileSync(path.join(REPO, 'sfdx-project.json'), path.join(dir, 'sfdx-project.json'));
-    fs.cpSync(path.join(REPO, 'force-app/main'), path.join(dir, 'force-app/main'), { recursive: true });
-    for (const f of generateAll(resolveModel(config))) {
-      const file = path.join(dir, 'force-app/generated', f.path);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, f.content);
-    }
-    return dir;
+    return exampleProjectWith(dir, (config) => config.attributes.push(TOPIC));
   }
   const run = async (root: string) =>
     (await validate({ root, checkDrift, only: ['deployment/choice-list-exists', 'schema'], cache: false })).findings;
