@@ -89,7 +89,6 @@ function identityFor(model: HandoffModel, values: SmokeFlags): { identityToken: 
 
 export const command: Command = {
   name: 'smoke',
-  summary: 'Play the AI vendor over MIAW and check which attributes land on the MessagingSession',
   usage: USAGE,
   async run({ argv, out, root }) {
     const { values } = parseFlags('smoke', argv, {
