@@ -7,8 +7,10 @@ import { displayPath } from '../project/paths';
 import { scrtUrlFromInstance } from '../org/miawClient';
 import { loadProjectModel, openOrg, orgIdOf } from '../org/seedModel';
 import { runSmoke } from '../org/smoke';
+import { signIdentityToken } from '../org/verifiedJwt';
+import type { HandoffModel } from '../model/types';
 
-const USAGE = `Usage: handoff smoke --payload FILE [-o ALIAS] [--scrt-url URL] [--timeout SECONDS] [--config FILE] [--json]
+const USAGE = `Usage: handoff smoke --payload FILE [--verified --jwt-key ENV_VAR [--jwt-kid KID] [--jwt-subject SUB]] [-o ALIAS] [--scrt-url URL] [--timeout SECONDS] [--config FILE] [--json]
 
 Acts as the AI vendor over the MIAW REST API: gets a token for the deployment, starts a
 conversation with the payload's keys as routingAttributes, sends a first message, waits for the
@@ -17,13 +19,19 @@ conversation is always closed. Keys the published pre-chat form lacks are report
 
 Flags:
   --payload FILE          a JSON object of vendor keys → string values (e.g. examples/payloads/fin-sample.json)
+  --verified              play a verified customer: sign a test identity JWT and get the token from the
+                          authenticated endpoint; checks the conversation was taken as that customer
+  --jwt-key ENV_VAR       the environment variable holding the private key (PEM or private JWK); never printed
+  --jwt-kid KID           the key's id in the key set (default: the JWK's kid)
+  --jwt-subject SUB       the verified customer's id, the JWT's sub (default handoff-smoke-test)
   -o, --target-org ALIAS  the org (else the SF_* environment variables)
   --scrt-url URL          the MIAW API URL (default: https://<my-domain>.my.salesforce-scrt.com from the instance URL)
   --timeout SECONDS       how long to wait for the MessagingSession (default 60)
   --config FILE           the config (default: handoff.config.json in the project root)
   --json                  { status, result: { outcomes: [{ key, status, field, expected, actual }], landed, failed, … } }
 
-Exit codes: 0 every expected attribute landed, 1 any did not (or no session appeared), 2 usage.
+Exit codes: 0 every expected attribute landed (and, with --verified, the customer was taken as
+verified), 1 any did not (or no session appeared), 2 usage.
 `;
 
 function readPayload(file: string): Record<string, unknown> {
@@ -44,6 +52,41 @@ function readPayload(file: string): Record<string, unknown> {
   return data as Record<string, unknown>;
 }
 
+type SmokeFlags = { verified?: boolean; 'jwt-key'?: string; 'jwt-kid'?: string; 'jwt-subject'?: string };
+
+function checkVerifiedFlags(values: SmokeFlags): void {
+  if (values.verified && !values['jwt-key'])
+    throw new UsageError(
+      'handoff smoke: --verified needs --jwt-key ENV_VAR, the environment variable holding the private key of the key set.'
+    );
+  if (!values.verified && (values['jwt-key'] || values['jwt-kid'] || values['jwt-subject']))
+    throw new UsageError('handoff smoke: --jwt-key, --jwt-kid and --jwt-subject go with --verified.');
+  if (values['jwt-key'] && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(values['jwt-key']))
+    throw new UsageError(
+      `handoff smoke: --jwt-key takes the NAME of an environment variable (letters, digits, _), not "${values['jwt-key'].slice(0, 20)}…": the key itself is never passed on the command line.`
+    );
+}
+
+/** The signed identity JWT for the project's verified channel. */
+function identityFor(model: HandoffModel, values: SmokeFlags): { identityToken: string; subject: string } {
+  const v = model.channelSettings.verification;
+  if (!v)
+    throw new UserError('handoff smoke --verified: the channel is not for verified users.', [
+      'Set channel.verification { "mode": "verified", "keySet": …, "issuer": … } in handoff.config.json, then build and deploy.'
+    ]);
+  const subject = values['jwt-subject'] ?? 'handoff-smoke-test';
+  return {
+    subject,
+    identityToken: signIdentityToken({
+      keyEnv: values['jwt-key']!,
+      env: process.env,
+      kid: values['jwt-kid'],
+      issuer: v.issuer,
+      subject
+    })
+  };
+}
+
 export const command: Command = {
   name: 'smoke',
   usage: USAGE,
@@ -53,12 +96,19 @@ export const command: Command = {
       payload: { type: 'string' },
       'scrt-url': { type: 'string' },
       timeout: { type: 'string' },
-      config: { type: 'string' }
+      config: { type: 'string' },
+      verified: { type: 'boolean' },
+      'jwt-key': { type: 'string' },
+      'jwt-kid': { type: 'string' },
+      'jwt-subject': { type: 'string' }
     });
     if (!values.payload) throw new UsageError('handoff smoke: --payload FILE is required. See `handoff smoke --help`.');
+    checkVerifiedFlags(values);
     const timeout = intFlag('smoke', 'timeout', values.timeout, 1, 3600) ?? 60;
     const payload = readPayload(path.resolve(values.payload));
     const model = loadProjectModel(root, values.config);
+    // Signed before the org is opened, so a key mistake costs no call.
+    const verified = values.verified ? identityFor(model, values) : undefined;
     const session = await openOrg(values['target-org'], out.progress);
     const scrtUrl = values['scrt-url'] ?? scrtUrlFromInstance(session.instanceUrl);
     if (!scrtUrl) {
@@ -68,6 +118,7 @@ export const command: Command = {
     }
     const orgId = await orgIdOf(session);
     const report = await runSmoke(session, model, {
+      verified,
       scrtUrl,
       orgId,
       payload,
@@ -92,8 +143,12 @@ export const command: Command = {
       );
       if (r.problem) out.log(`✖ ${r.problem}`);
     }
+    const v = report.verification;
+    if (v?.accepted) out.log(`  ✔ taken as verified customer ${v.subject}`);
+    else if (v?.problem && v.problem !== report.error) out.log(`✖ ${v.problem}`);
     if (report.error) out.log(`✖ ${report.error}`);
     out.log(`${report.landed} landed, ${report.failed} did not${report.closed ? '; conversation closed' : ''}.`);
-    return { exitCode: report.failed || report.error || report.routing?.problem ? 1 : 0, result: report };
+    const failed = report.failed || report.error || report.routing?.problem || (v && !v.accepted);
+    return { exitCode: failed ? 1 : 0, result: report };
   }
 };

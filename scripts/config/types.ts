@@ -35,6 +35,8 @@ export interface AttributeConfig {
   required?: boolean;
   /** Overrides the derived API name (parameter, flow variable, field base). */
   name?: string;
+  /** A visible choice-list pre-chat field: the values the customer picks from (config/rules/choices.ts). */
+  choices?: { value: string; label?: string; default?: boolean }[];
 }
 
 export interface QueueRoutingConfig {

@@ -72,6 +72,14 @@ export const AUTO_RESPONSE_TIMEOUT_RANGE = { min: 1, max: 1440 };
 export const PRECHAT_CUSTOM_FIELD_LABEL_KEY = 'EM_PreChat_Base_PrechatCustomFieldLabel';
 
 /**
+ * The label of each value of a pre-chat choice list (`ChoiceList.choiceListValue.embeddedServiceCustomLabels`):
+ * labelKey `EM_PreChat_ChoiceList_PrechatCustomFieldLabel`, feature `EmbeddedMessaging` (WSDL 66 enum
+ * values; the name suggests choice-list labels). Unverified against a real retrieve of a ChoiceList;
+ * the choice-list field itself keeps PRECHAT_CUSTOM_FIELD_LABEL_KEY.
+ */
+export const CHOICE_VALUE_LABEL_KEY = 'EM_PreChat_ChoiceList_PrechatCustomFieldLabel';
+
+/**
  * `embeddedConfig.isAgentAvlCheckEnabled`: refuse a conversation when no agent is available. Off:
  * the generated flow checks availability itself and creates a Case, which needs the session.
  */

@@ -26,8 +26,9 @@ export function formFieldOf(attr: ResolvedAttribute): string {
   return CUSTOM_FORM_FIELD_SOURCE === 'name' ? attr.formField : attr.key;
 }
 
-function formFieldType(attr: ResolvedAttribute): 'Text' | 'Email' | 'Phone' {
+function formFieldType(attr: ResolvedAttribute): 'Text' | 'Email' | 'Phone' | 'ChoiceList' {
   if (attr.hidden) return 'Text';
+  if (attr.choiceList) return 'ChoiceList';
   if (attr.standard === 'Email' || attr.field.type === 'Email') return 'Email';
   if (attr.field.type === 'Phone') return 'Phone';
   return 'Text';
@@ -52,6 +53,7 @@ function formFields(model: HandoffModel): XmlElement[] {
   return model.attributes.map((attr) =>
     el(
       'embeddedServiceFormFields',
+      leaf('choiceList', !attr.hidden ? attr.choiceList?.name : undefined),
       leaf('displayOrder', attr.hidden ? HIDDEN_DISPLAY_ORDER : nextOrder++),
       visibleCustomLabel(attr),
       leaf('formField', formFieldOf(attr)),

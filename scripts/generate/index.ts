@@ -4,6 +4,7 @@
  */
 import type { HandoffModel } from '../model/types';
 import * as attributeMetadata from './attributeMetadata';
+import * as choiceLists from './choiceLists';
 import * as caseFields from './caseFields';
 import * as cspTrustedSites from './cspTrustedSites';
 import * as embeddedServiceConfig from './embeddedServiceConfig';
@@ -33,6 +34,7 @@ export const GENERATORS: readonly GeneratorModule[] = [
   presenceUserConfig,
   keySet,
   messagingChannel,
+  choiceLists,
   embeddedServiceConfig,
   flow,
   calloutCredential,

@@ -89,7 +89,19 @@ function resolveAttributes(
       maxLength: a.maxLength ?? length,
       // Hidden fields are custom parameters only (docs/architecture.md): standard ones stay visible.
       hidden: standard ? false : (a.hidden ?? true),
-      required: a.required ?? false
+      required: a.required ?? false,
+      ...(a.choices?.length && !standard
+        ? {
+            choiceList: {
+              name,
+              values: a.choices.map((c) => ({
+                value: c.value,
+                label: c.label ?? c.value,
+                isDefault: c.default ?? false
+              }))
+            }
+          }
+        : {})
     };
   });
   return { attributes, notes };

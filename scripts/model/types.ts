@@ -36,6 +36,8 @@ export interface ResolvedAttribute {
   maxLength: number;
   hidden: boolean;
   required: boolean;
+  /** A visible choice-list field: the ChoiceList component's name and its values in order. */
+  choiceList?: { name: string; values: { value: string; label: string; isDefault: boolean }[] };
 }
 
 /** An agent and the queues (DeveloperName) they are a member of. */

@@ -60,7 +60,12 @@ export const DEPLOY_PHASES: readonly DeployPhase[] = [
     description: 'the verified-user key set and the messaging channel (custom parameters and mappings)',
     types: ['PublicKeyCertificateSet', 'MessagingChannel']
   },
-  { name: 'deployment', description: 'the Embedded Service deployment (pre-chat)', types: ['EmbeddedServiceConfig'] }
+  {
+    // A choice-list form field names its ChoiceList, so the lists go with (before) the deployment.
+    name: 'deployment',
+    description: 'the pre-chat choice lists and the Embedded Service deployment (pre-chat)',
+    types: ['ChoiceList', 'EmbeddedServiceConfig']
+  }
 ];
 
 /** Types no phase names go last, in one more phase, so nothing in the project is silently left out. */

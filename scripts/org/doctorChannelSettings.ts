@@ -55,6 +55,11 @@ function flatten(channel: unknown, deployment: unknown, read: Reader, list: List
   }
   for (const r of list(channel, 'automatedResponses'))
     put(`automatedResponses[${read(r, 'type') ?? ''}/${read(r, 'language') ?? ''}]`, read(r, 'response'));
+  // A choice-list pre-chat field and the ChoiceList it names (the list's values are the ChoiceList's own).
+  for (const form of list(deployment, 'embeddedServiceForms'))
+    for (const f of list(form, 'embeddedServiceFormFields'))
+      if (read(f, 'formFieldType') === 'ChoiceList')
+        put(`embeddedServiceFormFields[${read(f, 'formField') ?? ''}].choiceList`, read(f, 'choiceList') ?? '(none)');
   const mc = list(deployment, 'embeddedServiceMessagingChannel')[0];
   if (mc !== undefined) for (const k of DEPLOYMENT_CHANNEL) put(`embeddedServiceMessagingChannel.${k}`, read(mc, k));
   return out;

@@ -1,6 +1,6 @@
 /**
- * A small client for the MIAW REST API as an AI vendor calls it (docs/architecture.md): an unauthenticated
- * access token for a deployment, conversations, messages, closing. Every call has a timeout; 401
+ * A small client for the MIAW REST API as an AI vendor calls it (docs/architecture.md): an access
+ * token for a deployment (unauthenticated, or for a verified customer's JWT), conversations, messages, closing. Every call has a timeout; 401
  * re-fetches the token once; 429 and 5xx back off a bounded number of times. No token is ever logged.
  */
 import { randomUUID } from 'node:crypto';
@@ -28,6 +28,11 @@ export interface MiawOptions {
   backoffMs?: number;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * A verified customer's identity JWT (verifiedJwt.ts): the token then comes from the authenticated
+   * access-token endpoint (`authorizationType: "JWT"`), and a 401 re-fetch sends it again.
+   */
+  customerIdentityToken?: string;
 }
 
 /** The pre-chat fields the published deployment serves. */
@@ -79,19 +84,23 @@ export class MiawClient {
     this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
 
-  /** Gets a token for the deployment and returns its published pre-chat form. */
+  /** Gets a token for the deployment (as a guest, or as the verified customer) and returns its published pre-chat form. */
   async authorize(): Promise<PublishedForm> {
-    const res = await this.send(
-      'POST',
-      '/authorization/unauthenticated/access-token',
-      {
-        orgId: this.opts.orgId,
-        esDeveloperName: this.opts.esDeveloperName,
-        capabilitiesVersion: '1',
-        platform: 'Web'
-      },
-      false
-    );
+    const base = {
+      orgId: this.opts.orgId,
+      esDeveloperName: this.opts.esDeveloperName,
+      capabilitiesVersion: '1',
+      platform: 'Web'
+    };
+    const identity = this.opts.customerIdentityToken;
+    const res = identity
+      ? await this.send(
+          'POST',
+          '/authorization/authenticated/access-token',
+          { ...base, authorizationType: 'JWT', customerIdentityToken: identity },
+          false
+        )
+      : await this.send('POST', '/authorization/unauthenticated/access-token', base, false);
     const body = (await res.json()) as { accessToken?: string };
     if (!body.accessToken) throw new MiawError('The access-token answer has no accessToken', res.status);
     this.token = body.accessToken;

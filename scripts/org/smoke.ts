@@ -9,6 +9,7 @@ import type { HandoffModel } from '../model/types';
 import { queryAll, soqlString, type OrgCaller } from './doctorSoql';
 import { MiawClient } from './miawClient';
 import { readRouting, type SmokeRouting } from './smokeRouting';
+import { readVerification, type SmokeVerification } from './smokeVerified';
 import { isFailure, judge, plan, type Outcome } from './smokeReport';
 
 export interface SmokeOptions {
@@ -23,6 +24,8 @@ export interface SmokeOptions {
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   progress?: (line: string) => void;
+  /** Play a verified customer: the signed identity JWT (verifiedJwt.ts) and the subject it names. */
+  verified?: { identityToken: string; subject: string };
 }
 
 export interface SmokeReport {
@@ -36,6 +39,8 @@ export interface SmokeReport {
   closed: boolean;
   /** Where the conversation went and whether an agent was offered it (smokeRouting.ts). */
   routing?: SmokeRouting;
+  /** With `verified`: whether the conversation was taken as that customer (smokeVerified.ts). */
+  verification?: SmokeVerification;
   miawCalls: number;
   polls: number;
 }
@@ -51,15 +56,19 @@ export async function runSmoke(org: OrgCaller, model: HandoffModel, opts: SmokeO
     esDeveloperName: model.deployment.developerName,
     fetch: opts.fetch,
     sleep,
-    backoffMs: opts.pollMs
+    backoffMs: opts.pollMs,
+    customerIdentityToken: opts.verified?.identityToken
   });
   const report: SmokeReport = { outcomes: [], landed: 0, failed: 0, closed: false, miawCalls: 0, polls: 0 };
-  progress(`Getting a MIAW token for ${model.deployment.developerName}…`);
+  progress(
+    `Getting a MIAW token for ${model.deployment.developerName}${opts.verified ? ` as verified customer ${opts.verified.subject}` : ''}…`
+  );
   let form;
   try {
     form = await client.authorize();
   } catch (e) {
     report.error = (e as Error).message;
+    if (opts.verified) report.verification = { subject: opts.verified.subject, accepted: false, problem: report.error };
     report.miawCalls = client.calls;
     return report;
   }
@@ -94,6 +103,7 @@ export async function runSmoke(org: OrgCaller, model: HandoffModel, opts: SmokeO
       report.sessionId = String(session.Id);
       progress('Checking where the conversation went…');
       report.routing = await readRouting(org, report.sessionId, { deadline, delayMs: opts.pollMs ?? 1000, sleep });
+      if (opts.verified) report.verification = await readVerification(org, report.sessionId, opts.verified.subject);
     }
   } catch (e) {
     report.error = (e as Error).message;

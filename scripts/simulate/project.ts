@@ -14,6 +14,7 @@ import { loadProject, type MetadataFile, type ParsedFile, type SourceProject } f
 import { customMetadataValues, fieldView, queueLabel } from '../source/views/access';
 import { channelView } from '../source/views/channel';
 import { deploymentView } from '../source/views/deployment';
+import { customerSettingsOf, type ChannelCustomerSettings } from './customer';
 import { compileFlow, FlowLoadError } from './flow/load';
 import type { CompiledFlow } from './flow/model';
 import { buildSchema, Org, type Schema } from './flow/org';
@@ -40,6 +41,8 @@ export interface Channel {
   sessionHandlerQueue?: string;
   customParameters: ChannelParameter[];
   standardParameters: ChannelStandardParameter[];
+  /** Automated responses and file uploads: what the customer meets (customer.ts). */
+  customer: ChannelCustomerSettings;
 }
 
 export interface PrechatFormField {
@@ -103,7 +106,8 @@ function channelOf(file: ParsedFile): Channel {
       dataType: p.dataType ?? 'String',
       mappings: p.mappings.map((m) => m.value)
     })),
-    standardParameters: v.standard.map((p) => ({ type: p.type, mappings: p.mappings.map((m) => m.value) }))
+    standardParameters: v.standard.map((p) => ({ type: p.type, mappings: p.mappings.map((m) => m.value) })),
+    customer: customerSettingsOf(file.xml)
   };
 }
 

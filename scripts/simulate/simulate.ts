@@ -13,6 +13,7 @@ import type { Payload } from './payload';
 import type { SimProject } from './project';
 import { RECORD_ID } from '../naming/flowNames';
 import { caseView, type CaseView } from './caseView';
+import { customerView, type CustomerView } from './customer';
 
 export type { Scenario };
 
@@ -48,6 +49,8 @@ export interface SimulationResult {
   scenario: { agents: Record<string, number>; defaultAgents: number; hours: 'open' | 'closed'; contact?: string };
   earlier?: SessionRun;
   run: SessionRun;
+  /** The automated responses along this path and what a file upload would re-send (customer.ts). */
+  customer: CustomerView;
 }
 
 export interface SimulateOptions {
@@ -192,6 +195,7 @@ export function simulate(sim: Simulator, payload: Payload, opts: SimulateOptions
       ...(opts.contactEmail ? { contact: opts.contactEmail } : {})
     },
     ...(earlier ? { earlier } : {}),
-    run
+    run,
+    customer: customerView(sim.project.channel.customer, run.outcome, opts.scenario, run.keys)
   };
 }

@@ -10,6 +10,7 @@ import type { SimProject } from './project';
 import type { SessionRun, SimulationResult } from './simulate';
 import { displayPath } from '../project/paths';
 import { caseViewLines } from './caseView';
+import { customerLines } from './customer';
 
 /** At most this many dropped or accepted keys are listed per group; --json has all. */
 const MAX_KEYS_LISTED = 60;
@@ -190,5 +191,6 @@ export function formatTrace(r: SimulationResult, project: SimProject): string {
     out.push(...sessionLines(r.earlier, '== Earlier session of the same conversation'), '');
     out.push(...sessionLines(r.run, '== This session'));
   } else out.push(...sessionLines(r.run, '== Session'));
+  out.push('', ...customerLines(r.customer));
   return out.join('\n') + '\n';
 }

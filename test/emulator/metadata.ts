@@ -77,6 +77,9 @@ const TYPES_BY_DIR: Record<string, { type: string; suffix: string }> = {
   layouts: { type: 'Layout', suffix: 'layout' },
   flexipages: { type: 'FlexiPage', suffix: 'flexipage' },
   tabs: { type: 'CustomTab', suffix: 'tab' },
+  PublicKeyCertificateSet: { type: 'PublicKeyCertificateSet', suffix: 'PublicKeyCertificateSet' },
+  PublicKeyCertificate: { type: 'PublicKeyCertificate', suffix: 'PublicKeyCertificate' },
+  ChoiceList: { type: 'ChoiceList', suffix: 'ChoiceList' },
   ...ECA_TYPES_BY_DIR
 };
 const DIR_BY_TYPE = Object.fromEntries(

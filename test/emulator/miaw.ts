@@ -19,6 +19,7 @@ import type { OrgState, SObjectRecord } from './state';
 import { children, child, parseXml, textOf, type XmlNode } from '../../scripts/xml/read';
 import { syncFromMetadata, xmlOf } from './restSync';
 import { routeSession, syncRouting } from './routing';
+import { verifiedTokens, verifyIdentityToken } from './miawVerified';
 
 interface Conversation {
   id: string;
@@ -26,6 +27,8 @@ interface Conversation {
   routingAttributes: Record<string, unknown>;
   sessionId?: string;
   closed: boolean;
+  /** The verified subject (JWT `sub`) of the token that started it (miawVerified.ts); undefined for guests. */
+  verifiedSubject?: string;
 }
 
 interface MiawState {
@@ -134,14 +137,31 @@ function bearer(req: EmuRequest): string | undefined {
   return h && /^Bearer /i.test(h) ? h.slice(7).trim() : undefined;
 }
 
-function accessToken(req: EmuRequest, state: OrgState): EmuResponse {
-  const body = req.json<{ orgId?: string; esDeveloperName?: string }>();
+function accessToken(req: EmuRequest, state: OrgState, verified = false): EmuResponse {
+  const body = req.json<{
+    orgId?: string;
+    esDeveloperName?: string;
+    authorizationType?: string;
+    customerIdentityToken?: string;
+  }>();
   if (body.orgId !== state.orgId) return problem(400, 'Invalid orgId');
   const name = body.esDeveloperName ?? '';
   const xml = miawState(state).published.get(name);
   if (!xml) return problem(400, `No published Embedded Service deployment ${name}`);
+  let subject: string | undefined;
+  if (verified) {
+    if (body.authorizationType !== 'JWT' || !body.customerIdentityToken)
+      return problem(400, 'authorizationType JWT and a customerIdentityToken are required');
+    const channelXml = channelFor(state, name);
+    const result = channelXml
+      ? verifyIdentityToken(state, channelXml, body.customerIdentityToken, Math.floor(Date.now() / 1000))
+      : { refused: 'the deployment has no messaging channel' };
+    if ('refused' in result) return problem(401, `User verification failed: ${result.refused}`);
+    subject = result.subject;
+  }
   const token = `miaw.${randomBytes(18).toString('base64url')}`;
   miawState(state).tokens.set(token, name);
+  if (subject) verifiedTokens(state).set(token, subject);
   const fields = publishedForm(xml);
   return json(200, {
     accessToken: token,
@@ -193,6 +213,21 @@ function deliver(state: OrgState, conv: Conversation, attrs: Record<string, unkn
     Origin: 'InboundInitiated',
     CreatedDate: new Date().toISOString()
   });
+  if (conv.verifiedSubject) {
+    // A verified customer is one messaging user per subject on the channel (key format unverified: docs/channel.md).
+    const endUser =
+      state.find('MessagingEndUser', {
+        MessagingPlatformKey: conv.verifiedSubject,
+        MessagingChannelId: channelRec.Id
+      })[0] ??
+      state.insert('MessagingEndUser', {
+        MessagingPlatformKey: conv.verifiedSubject,
+        MessagingChannelId: channelRec.Id,
+        MessageType: 'EmbeddedMessaging',
+        Name: conv.verifiedSubject
+      });
+    session.MessagingEndUserId = endUser.Id;
+  }
 
   const published = new Map(publishedForm(deploymentXml).map((f) => [f.formField, f]));
   const flowName = textOf(channelXml, 'sessionHandlerFlow');
@@ -268,6 +303,8 @@ async function miawHandler(req: EmuRequest, { state }: HandlerContext): Promise<
   if (!req.path.startsWith(BASE)) return undefined;
   const rest = req.path.slice(BASE.length);
   if (rest === '/authorization/unauthenticated/access-token' && req.method === 'POST') return accessToken(req, state);
+  if (rest === '/authorization/authenticated/access-token' && req.method === 'POST')
+    return accessToken(req, state, true);
   const ms = miawState(state);
   const token = bearer(req);
   const deployment = token ? ms.tokens.get(token) : undefined;
@@ -285,7 +322,8 @@ async function miawHandler(req: EmuRequest, { state }: HandlerContext): Promise<
       id: body.conversationId,
       esDeveloperName: body.esDeveloperName ?? deployment,
       routingAttributes: body.routingAttributes ?? {},
-      closed: false
+      closed: false,
+      verifiedSubject: verifiedTokens(state).get(token!)
     });
     return json(201, {});
   }

@@ -73,6 +73,12 @@ maybe('generated metadata against the Metadata API v66 schema', () => {
             },
             { key: 'phone', type: 'Phone', hidden: false },
             { key: 'plan', label: 'Your plan', hidden: false },
+            {
+              key: 'topic',
+              label: 'Topic',
+              hidden: false,
+              choices: [{ value: 'billing', label: 'Billing', default: true }, { value: 'tech' }]
+            },
             { key: 'site', type: 'Url' }
           ],
           // The Copilot's CSP Trusted Sites and the allow-list in the attribute record.

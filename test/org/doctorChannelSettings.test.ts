@@ -89,6 +89,22 @@ describe('project channel settings', () => {
     expect(channelSettingsChecks(project, undefined)).toEqual([]);
   });
 
+  it('compares the list a choice-list pre-chat field names', () => {
+    const mm = resolveModel(
+      minimalConfig({
+        ...EVERY_CHANNEL_SETTING,
+        attributes: [{ key: 'topic', hidden: false, choices: [{ value: 'billing' }] }]
+      })
+    );
+    const project = projectChannelSettings(projectOf(mm), mm);
+    if (!('settings' in project)) throw new Error(project.unavailable);
+    expect(project.settings['embeddedServiceFormFields[topic].choiceList']).toBe('topic');
+    const org = { ...project.settings, 'embeddedServiceFormFields[topic].choiceList': 'Old_Topics' };
+    expect(channelSettingsChecks(project, org)[0].message).toContain(
+      'embeddedServiceFormFields[topic].choiceList: org "Old_Topics", project "topic"'
+    );
+  });
+
   it('warns, naming the missing file, when the project has no channel file', () => {
     const mm = resolveModel(minimalConfig(EVERY_CHANNEL_SETTING));
     const source = projectOf(mm);

@@ -55,6 +55,7 @@ export function componentOf(file: string): { type: string; fullName: string } | 
     [/^messagingChannels\/(\w+)\.messagingChannel-meta\.xml$/, 'MessagingChannel', (m) => m[1]],
     [/^EmbeddedServiceConfig\/(\w+)\.EmbeddedServiceConfig-meta\.xml$/, 'EmbeddedServiceConfig', (m) => m[1]],
     [/^flows\/(\w+)\.flow-meta\.xml$/, 'Flow', (m) => m[1]],
+    [/^PublicKeyCertificateSet\/(\w+)\.PublicKeyCertificateSet-meta\.xml$/, 'PublicKeyCertificateSet', (m) => m[1]],
     [/^externalCredentials\/(\w+)\.externalCredential-meta\.xml$/, 'ExternalCredential', (m) => m[1]],
     [/^namedCredentials\/(\w+)\.namedCredential-meta\.xml$/, 'NamedCredential', (m) => m[1]],
     [/^customMetadata\/([\w.]+)\.md-meta\.xml$/, 'CustomMetadata', (m) => m[1]],

@@ -3,31 +3,25 @@
  * without Contact matching in the flow it gets a notice (not a finding).
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { HandoffConfig } from '../../scripts/config/types';
-import { generateAll } from '../../scripts/generate/index';
-import { resolveModel } from '../../scripts/model/resolve';
 import { checkDrift } from '../../scripts/generate/build';
 import { validate } from '../../scripts/validate/index';
-import { REPO, tempDir } from './example';
+import { exampleProjectWith, tempDir } from './example';
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 function projectOf(edit: (c: HandoffConfig) => void): string {
-  const config = JSON.parse(fs.readFileSync(path.join(REPO, 'handoff.config.json'), 'utf8')) as HandoffConfig;
-  config.channel.verification = { mode: 'verified', keySet: 'Vendor_Keys', jwksUrl: 'https://vendor.example.com/jwks' };
-  edit(config);
   const dir = tempDir('hk-validate-verified-');
   made.push(dir);
-  fs.copyFileSync(path.join(REPO, 'sfdx-project.json'), path.join(dir, 'sfdx-project.json'));
-  fs.cpSync(path.join(REPO, 'force-app/main'), path.join(dir, 'force-app/main'), { recursive: true });
-  for (const f of generateAll(resolveModel(config))) {
-    const file = path.join(dir, 'force-app/generated', f.path);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, f.content);
-  }
-  return dir;
+  return exampleProjectWith(dir, (config) => {
+    config.channel.verification = {
+      mode: 'verified',
+      keySet: 'Vendor_Keys',
+      jwksUrl: 'https://vendor.example.com/jwks'
+    };
+    edit(config);
+  });
 }
 
 const only = ['channel/verified-users', 'deployment/visible-field-label', 'schema', 'chain'];

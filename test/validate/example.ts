@@ -6,7 +6,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { HandoffConfig } from '../../scripts/config/types';
 import { generateFromConfig } from '../../scripts/generate/build';
+import { generateAll } from '../../scripts/generate/index';
+import { resolveModel } from '../../scripts/model/resolve';
 
 export const REPO = path.resolve(__dirname, '../..');
 export const CONFIG = 'handoff.config.json';
@@ -25,6 +28,24 @@ export function makeExample(dir: string, options: { config?: boolean } = {}): st
   // The committed Apex verdicts, as a clone has them: unchanged classes are not parsed again.
   fs.copyFileSync(path.join(REPO, 'handoff.verdicts.json'), path.join(dir, 'handoff.verdicts.json'));
   for (const f of generateFromConfig(path.join(REPO, CONFIG)).files) {
+    const file = path.join(dir, 'force-app/generated', f.path);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, f.content);
+  }
+  return dir;
+}
+
+/**
+ * A throw-away project generated from the example config after `edit`: sfdx-project.json,
+ * force-app/main as committed, force-app/generated from the edited config. Returns its root.
+ */
+export function exampleProjectWith(dir: string, edit: (c: HandoffConfig) => void): string {
+  const config = JSON.parse(fs.readFileSync(path.join(REPO, CONFIG), 'utf8')) as HandoffConfig;
+  edit(config);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(path.join(REPO, 'sfdx-project.json'), path.join(dir, 'sfdx-project.json'));
+  fs.cpSync(path.join(REPO, 'force-app/main'), path.join(dir, 'force-app/main'), { recursive: true });
+  for (const f of generateAll(resolveModel(config))) {
     const file = path.join(dir, 'force-app/generated', f.path);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, f.content);

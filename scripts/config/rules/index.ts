@@ -6,6 +6,7 @@ import * as agents from './agents';
 import * as attributes from './attributes';
 import * as caseTemplate from './caseTemplate';
 import * as channel from './channel';
+import * as choices from './choices';
 import * as contactMatching from './contactMatching';
 import * as copilot from './copilot';
 import type { ConfigRule } from './context';
@@ -28,5 +29,6 @@ export const CONFIG_RULES: readonly { check: ConfigRule }[] = [
   caseTemplate,
   mode,
   copilot,
-  channel
+  channel,
+  choices
 ];

@@ -59,5 +59,37 @@ export const rules: Rule[] = [
           }
       }
     }
+  },
+  {
+    id: 'deployment/choice-list-exists',
+    description:
+      'A ChoiceList pre-chat field names a ChoiceList (choiceList) that is in the project, with at least one value.',
+    fix: 'Give the attribute "choices" in handoff.config.json and rebuild, or add the ChoiceList under ChoiceList/.',
+    check({ project, report }) {
+      for (const d of project.ofType('EmbeddedServiceConfig'))
+        for (const form of children(d.xml, 'embeddedServiceForms'))
+          for (const field of children(form, 'embeddedServiceFormFields')) {
+            if (textOf(field, 'formFieldType') !== 'ChoiceList') continue;
+            const name = textOf(field, 'formField') ?? '(unnamed)';
+            const listName = textOf(field, 'choiceList');
+            const line = child(field, 'choiceList')?.line ?? field.line;
+            const list = listName ? project.find('ChoiceList', listName) : undefined;
+            if (!listName)
+              report(
+                { file: d.path, line },
+                `Choice-list pre-chat field ${name} names no choiceList: the customer gets nothing to pick`
+              );
+            else if (!project.has('ChoiceList', listName))
+              report(
+                { file: d.path, line },
+                `Choice-list pre-chat field ${name} names ChoiceList ${listName}, which is not in the project`
+              );
+            else if (list && children(list.xml, 'choiceListValue').length === 0)
+              report(
+                { file: list.path, line: list.xml.line },
+                `ChoiceList ${listName} has no choiceListValue: the customer gets nothing to pick`
+              );
+          }
+    }
   }
 ];

@@ -16,6 +16,7 @@ import type { ComplexTypeFact, ElementFact, MetadataFacts, Occurs } from './sche
 /** Root metadata types of the files the kit writes, plus the ones an admin adds next to them. */
 export const ROOT_TYPES = [
   'ApexClass',
+  'ChoiceList',
   'CspTrustedSite',
   'CustomField',
   'CustomLabels',
