@@ -57,3 +57,19 @@ export const ESTIMATED_WAIT_TIME_PLACEMENT: 'channel' | 'embeddedConfig' | 'both
  * permission set may grant object access on MessagingSession in every org edition.
  */
 export const GRANT_MESSAGING_SESSION_OBJECT_ACCESS = true;
+
+/**
+ * Whether the External Client App's global OAuth settings file (callback URL, client credentials
+ * on) is generated. Salesforce's Trailhead project deploys one (retrieved back with a consumerKey:
+ * chrzasz/sf-th-eca-via-metadata, extlClntAppGlobalOauthSets/); the Metadata API guide says the type
+ * holds consumer secrets and must not be in source control. The kit writes it WITHOUT consumerKey
+ * and consumerSecret (the org generates them); unverified that every org accepts it by deploy.
+ */
+export const GENERATE_GLOBAL_OAUTH_SETTINGS = true;
+
+/**
+ * `commaSeparatedPermissionSet` in the OAuth policies: the reference says "permission set IDs",
+ * public projects deploy permission set API names (QuoteWake, VizVoice policies files). The kit
+ * writes the API name; `false` omits the element (then `handoff seed` assignment alone grants it).
+ */
+export const POLICY_NAMES_PERMISSION_SET = true;

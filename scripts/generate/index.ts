@@ -4,7 +4,9 @@
  */
 import type { HandoffModel } from '../model/types';
 import * as attributeMetadata from './attributeMetadata';
+import * as caseFields from './caseFields';
 import * as embeddedServiceConfig from './embeddedServiceConfig';
+import * as externalClientApp from './externalClientApp';
 import * as fields from './fields';
 import * as flow from './flow';
 import * as messagingChannel from './messagingChannel';
@@ -31,7 +33,9 @@ export const GENERATORS: readonly GeneratorModule[] = [
   embeddedServiceConfig,
   flow,
   remoteSite,
-  attributeMetadata
+  attributeMetadata,
+  externalClientApp,
+  caseFields
 ];
 
 export function generateAll(model: HandoffModel): GeneratedFile[] {

@@ -15,6 +15,7 @@ import { loadProject } from '../source/project';
 import { flowView, type FlowView } from '../source/views/flow';
 import { asArray, asBool, asText, exists, queryAll, soqlList, soqlString, type OrgCaller } from './doctorSoql';
 import { FAILURE_DAYS, runChecks, type Check, type FlowShape, type OrgSnapshot } from './doctorChecks';
+import { integrationChecks } from './doctorIntegration';
 import { MiawClient } from './miawClient';
 import { agentChecks, readAgentSnapshot } from './doctorAgentChecks';
 import { publishRecordCheck } from './doctorPublishCheck';
@@ -148,7 +149,7 @@ export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: Do
     "SELECT QualifiedApiName FROM FieldDefinition WHERE EntityDefinition.QualifiedApiName = 'MessagingSession'",
     true
   );
-  const psNames = [model.permissionSets.agent.name, model.permissionSets.integration.name];
+  const psNames = [model.permissionSets.agent.name, model.permissionSets.flow.name];
   const permRows = await queryAll<{
     Field: string;
     PermissionsRead: boolean;
@@ -255,7 +256,8 @@ export async function runDoctor(org: OrgCaller, model: HandoffModel, opts: Docto
   const checks = [
     ...runChecks(model, await readSnapshot(org, model, opts)),
     await publishRecordCheck(org, model, opts.root, opts.orgId),
-    ...agentChecks(model, await readAgentSnapshot(org, model))
+    ...agentChecks(model, await readAgentSnapshot(org, model)),
+    ...(await integrationChecks(org, model))
   ];
   return {
     checks,

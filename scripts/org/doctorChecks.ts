@@ -304,7 +304,7 @@ function flowChecks(model: HandoffModel, s: OrgSnapshot): Check[] {
 function fieldChecks(model: HandoffModel, s: OrgSnapshot): Check[] {
   const G = 'MessagingSession fields';
   const agent = model.permissionSets.agent.name;
-  const flowUser = model.permissionSets.integration.name;
+  const flowUser = model.permissionSets.flow.name;
   const missing: string[] = [];
   const noRead: string[] = [];
   const noEdit: string[] = [];

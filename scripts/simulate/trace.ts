@@ -109,8 +109,11 @@ function stepLines(s: TraceStep): string[] {
             .map((p) => `${p.name}=${show(p.value)}`)
             .join(', ') || '(none)'
         }`,
-        `    out: ${s.outputs.map((p) => `${p.name}=${show(p.value)}`).join(', ') || '(none)'}`
+        `    out: ${s.outputs.map((p) => `${p.name}=${show(p.value)}`).join(', ') || '(none)'}`,
+        ...(s.modelled ? [`    modelled: ${s.modelled}`] : [])
       ];
+    case 'loop':
+      return [head(`Loop → ${s.item ? `item ${s.item} of ${s.of}` : `done (${s.of} items)`}`)];
     case 'fault':
       return [
         head('FAULT'),

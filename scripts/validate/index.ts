@@ -7,6 +7,7 @@ import * as apexRules from './rules/apex';
 import * as channelRules from './rules/channel';
 import * as flowRules from './rules/flow';
 import * as freshnessRules from './rules/freshness';
+import * as integrationRules from './rules/integration';
 import * as limitsRules from './rules/limits';
 import * as orgLimitsRules from './rules/orgLimits';
 import * as namingChainRules from './rules/naming-chain';
@@ -27,6 +28,7 @@ export const RULE_FAMILIES: readonly { rules: Rule[] }[] = [
   channelRules,
   apexRules,
   settingsRules,
+  integrationRules,
   limitsRules,
   orgLimitsRules,
   freshnessRules

@@ -4,6 +4,7 @@
  * upsertMetadata/createMetadata, retrieve and checkRetrieveStatus. Answers have the SOAP shape
  * jsforce parses. Deploys are asynchronous: a job answers "InProgress" for `deployPolls` polls.
  */
+import { ECA_TYPES_BY_DIR, ecaProblems } from './externalClientApps';
 import JSZip from 'jszip';
 import { child, children, parseXml, textOf, XmlSyntaxError, type XmlNode } from '../../scripts/xml/read';
 import type { Handler } from './router';
@@ -74,7 +75,8 @@ const TYPES_BY_DIR: Record<string, { type: string; suffix: string }> = {
   externalCredentials: { type: 'ExternalCredential', suffix: 'externalCredential' },
   layouts: { type: 'Layout', suffix: 'layout' },
   flexipages: { type: 'FlexiPage', suffix: 'flexipage' },
-  tabs: { type: 'CustomTab', suffix: 'tab' }
+  tabs: { type: 'CustomTab', suffix: 'tab' },
+  ...ECA_TYPES_BY_DIR
 };
 const DIR_BY_TYPE = Object.fromEntries(
   Object.entries(TYPES_BY_DIR).map(([dir, t]) => [t.type, { dir, suffix: t.suffix }])
@@ -309,6 +311,10 @@ async function evaluateDeploy(
   for (const { component: c, problem } of deployProblems(accepted, org))
     failures.push(failure(c.type, c.fullName, c.fileName, problem.message, problem.line, problem.column));
   for (const c of accepted) {
+    // The External Client App references (externalClientApps.ts names their evidence).
+    if (c.root)
+      for (const problem of ecaProblems(state, c.type, c.root, org.has))
+        failures.push(failure(c.type, c.fullName, c.fileName, problem, c.root.line));
     for (const f of settings.failComponents) {
       if (f.type === c.type && f.fullName === c.fullName)
         failures.push(failure(c.type, c.fullName, c.fileName, f.problem, f.lineNumber, f.columnNumber));
@@ -662,6 +668,9 @@ function saveMetadata(state: OrgState, body: XmlNode) {
       if (op === 'createMetadata' && exists) {
         return `<result><errors><message>There is already a ${xmlEscape(type)} named ${xmlEscape(fullName)}</message><statusCode>DUPLICATE_DEVELOPER_NAME</statusCode></errors><fullName>${xmlEscape(fullName)}</fullName><success>false</success></result>`;
       }
+      const refused = ecaProblems(state, type, m, (t, n) => !!state.component(t, n))[0];
+      if (refused)
+        return `<result><errors><message>${xmlEscape(refused)}</message><statusCode>FIELD_INTEGRITY_EXCEPTION</statusCode></errors><fullName>${xmlEscape(fullName)}</fullName><success>false</success></result>`;
       state.putComponent({ type, fullName, xml: wrap(type, nodeToXml(m.children)) });
       return `<result><created>${!exists}</created><fullName>${xmlEscape(fullName)}</fullName><success>true</success></result>`;
     })

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { OrgEmulator } from '../emulator/server';
 import { registerRest, isWrite } from '../emulator/rest';
+import { syncFromMetadata } from '../emulator/restSync';
 import { publishDeployment, registerMiaw, setChannelActive } from '../emulator/miaw';
 import { generateAll } from '../../scripts/generate/index';
 import { resolveModel } from '../../scripts/model/resolve';
@@ -55,7 +56,11 @@ export function componentOf(file: string): { type: string; fullName: string } | 
     [/^EmbeddedServiceConfig\/(\w+)\.EmbeddedServiceConfig-meta\.xml$/, 'EmbeddedServiceConfig', (m) => m[1]],
     [/^flows\/(\w+)\.flow-meta\.xml$/, 'Flow', (m) => m[1]],
     [/^remoteSiteSettings\/(\w+)\.remoteSite-meta\.xml$/, 'RemoteSiteSetting', (m) => m[1]],
-    [/^customMetadata\/([\w.]+)\.md-meta\.xml$/, 'CustomMetadata', (m) => m[1]]
+    [/^customMetadata\/([\w.]+)\.md-meta\.xml$/, 'CustomMetadata', (m) => m[1]],
+    [/^externalClientApps\/(\w+)\.eca-meta\.xml$/, 'ExternalClientApplication', (m) => m[1]],
+    [/^extlClntAppOauthSettings\/(\w+)\.ecaOauth-meta\.xml$/, 'ExtlClntAppOauthSettings', (m) => m[1]],
+    [/^extlClntAppGlobalOauthSets\/(\w+)\.ecaGlblOauth-meta\.xml$/, 'ExtlClntAppGlobalOauthSettings', (m) => m[1]],
+    [/^extlClntAppOauthPolicies\/(\w+)\.ecaOauthPlcy-meta\.xml$/, 'ExtlClntAppOauthConfigurablePolicies', (m) => m[1]]
   ];
   for (const [re, type, name] of rules) {
     const m = re.exec(file);
@@ -106,6 +111,24 @@ export function editComponent(emu: OrgEmulator, type: string, fullName: string, 
   const xml = edit(c.xml);
   if (xml === c.xml) throw new Error(`test: the edit of ${type} ${fullName} changed nothing`);
   emu.state.putComponent({ type, fullName, xml });
+}
+
+/**
+ * What `handoff seed --integration-user` leaves in the org: an active user holding the integration
+ * permission set, named as the Run-As user in the app's OAuth policies. Returns the user's Id.
+ */
+export function installRunAsUser(emu: OrgEmulator, m: HandoffModel, username = 'vendor@example.com'): string {
+  const user = emu.state.insert('User', { Username: username, IsActive: true, Name: username });
+  syncFromMetadata(emu.state);
+  const ps = emu.state.find('PermissionSet', { Name: m.permissionSets.integration.name })[0];
+  emu.state.insert('PermissionSetAssignment', { AssigneeId: user.Id, PermissionSetId: ps.Id });
+  editComponent(emu, 'ExtlClntAppOauthConfigurablePolicies', `${m.integration!.appName}_oauthPlcy`, (x) =>
+    x.replace(
+      '<commaSeparatedPermissionSet>',
+      `<clientCredentialsFlowUser>${username}</clientCredentialsFlowUser><commaSeparatedPermissionSet>`
+    )
+  );
+  return user.Id;
 }
 
 export function addUsers(emu: OrgEmulator, usernames: string[]): void {

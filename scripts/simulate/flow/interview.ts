@@ -1,0 +1,220 @@
+/**
+ * The state of one interview and the operations every element handler shares: resolving
+ * references (`var`, `Element.Field`, `$GlobalConstant.True`), evaluating values, assigning to
+ * variables, comparing, matching records. Problems in the flow file itself throw
+ * FlowSimulationError with the file and the line of the element being run.
+ */
+import { UserError } from '../../project/errors';
+import type { ActionEnv } from './actions';
+import { evalLogic } from './logic';
+import type { CompiledFlow, FlowRecord, FlowValue, Logic, RecordFilter, ValueSpec } from './model';
+import { compare, UnsupportedOperatorError } from './operators';
+import type { ObjectDef, Org } from './org';
+import type { TraceStep } from './steps';
+
+export class FlowSimulationError extends UserError {
+  constructor(flow: CompiledFlow, line: number, message: string) {
+    super(`${flow.file}:${line}: ${message}`);
+    this.name = 'FlowSimulationError';
+  }
+}
+
+const GLOBAL_CONSTANTS: Record<string, FlowValue> = { True: true, False: false, EmptyString: '' };
+
+export function newRecord(): FlowRecord {
+  return Object.create(null) as FlowRecord;
+}
+
+/** A field of a record, matched case-insensitively like API names. */
+export function fieldOf(rec: FlowRecord, field: string): FlowValue {
+  if (field in rec) return rec[field];
+  const lower = field.toLowerCase();
+  for (const k in rec) if (k.toLowerCase() === lower) return rec[k];
+  return null;
+}
+
+/** A deep copy with ordinary prototypes, for traces and results. */
+export function plain(v: FlowValue): FlowValue {
+  if (Array.isArray(v)) return v.map(plain);
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)])) as FlowRecord;
+  return v;
+}
+
+/** Per-flow lookups computed once, not per interview: lower-cased names and split references. */
+const flowCaches = new WeakMap<CompiledFlow, { lowerNames: Map<string, string>; refs: Map<string, string[]> }>();
+
+function cachesFor(flow: CompiledFlow): { lowerNames: Map<string, string>; refs: Map<string, string[]> } {
+  let c = flowCaches.get(flow);
+  if (!c) {
+    const lowerNames = new Map<string, string>();
+    for (const n of flow.variables.keys()) lowerNames.set(n.toLowerCase(), n);
+    for (const n of flow.resources.keys()) lowerNames.set(n.toLowerCase(), n);
+    for (const n of flow.nodes.keys()) lowerNames.set(n.toLowerCase(), n);
+    c = { lowerNames, refs: new Map() };
+    flowCaches.set(flow, c);
+  }
+  return c;
+}
+
+export class Interview {
+  readonly vars = new Map<string, FlowValue>();
+  /** Outputs stored automatically by elements (storeOutputAutomatically), readable as `Element.field`. */
+  readonly elementOutputs = new Map<string, FlowValue>();
+  readonly steps: TraceStep[] = [];
+  /** The line of what is being run, for error messages. */
+  line = 0;
+  private readonly lowerNames: Map<string, string>;
+  private readonly refs: Map<string, string[]>;
+
+  constructor(
+    readonly flow: CompiledFlow,
+    readonly org: Org,
+    readonly env: ActionEnv,
+    readonly tracing: boolean
+  ) {
+    const c = cachesFor(flow);
+    this.lowerNames = c.lowerNames;
+    this.refs = c.refs;
+  }
+
+  /** Stops the run: a mistake in the flow file (or something the simulator does not run). */
+  fail(message: string): never {
+    throw new FlowSimulationError(this.flow, this.line, message);
+  }
+
+  /** Records a trace step when tracing. */
+  trace(step: TraceStep): void {
+    if (this.tracing) this.steps.push(step);
+  }
+
+  /** The canonical name of a variable, resource or element, matched case-insensitively. */
+  canonical(name: string): string | undefined {
+    const f = this.flow;
+    if (f.variables.has(name) || f.resources.has(name) || f.nodes.has(name)) return name;
+    return this.lowerNames.get(name.toLowerCase());
+  }
+
+  resolve(ref: string): FlowValue {
+    let parts = this.refs.get(ref);
+    if (!parts) {
+      parts = ref.split('.');
+      this.refs.set(ref, parts);
+    }
+    const flow = this.flow;
+    let head = parts[0];
+    let value: FlowValue;
+    if (head === '$GlobalConstant') {
+      if (parts.length !== 2 || !(parts[1] in GLOBAL_CONSTANTS)) this.fail(`unknown global constant ${ref}`);
+      return GLOBAL_CONSTANTS[parts[1]];
+    }
+    if (head.startsWith('$')) return this.fail(`the global variable ${ref} is not simulated`);
+    const canonical = this.canonical(head);
+    if (!canonical)
+      return this.fail(`"${ref}" refers to nothing in this flow (no variable, constant or element named ${head})`);
+    head = canonical;
+    const resource = flow.resources.get(head);
+    if (flow.variables.has(head)) value = this.vars.has(head) ? this.vars.get(head)! : null;
+    else if (resource) {
+      if (resource.kind === 'constant') value = this.evaluate(resource.value!);
+      else if (resource.kind === 'textTemplate') value = this.render(resource.text ?? '');
+      else
+        return this.fail(
+          `the formula ${head} is not simulated (the simulator runs variables, constants and text templates)`
+        );
+    } else value = this.elementOutputs.has(head) ? this.elementOutputs.get(head)! : null;
+    for (let k = 1; k < parts.length; k++) {
+      const f = parts[k];
+      if (value === null) return null;
+      if (typeof value !== 'object' || Array.isArray(value))
+        return this.fail(`"${ref}": ${head} is not a record, so it has no field ${f}`);
+      value = fieldOf(value, f);
+    }
+    return value;
+  }
+
+  /** A text template or merge text: `{!ref}` replaced by the value's text. */
+  render(template: string): string {
+    return template.replace(/\{!([^}]+)\}/g, (_, ref: string) => {
+      const v = this.resolve(ref.trim());
+      return v === null || typeof v === 'object' ? '' : String(v);
+    });
+  }
+
+  evaluate(spec: ValueSpec): FlowValue {
+    switch (spec.kind) {
+      case 'literal':
+        return spec.value;
+      case 'ref':
+        return this.resolve(spec.ref);
+      case 'collection':
+        return spec.items.map((i) => this.evaluate(i));
+      case 'unsupported':
+        return this.fail(`a value of kind <${spec.what}> is not simulated`);
+    }
+  }
+
+  /** Assigns to `var` or `var.Field`. */
+  assign(target: string, value: FlowValue): void {
+    const flow = this.flow;
+    const [rawHead, ...fields] = target.split('.');
+    const head = flow.variables.has(rawHead) ? rawHead : this.lowerNames.get(rawHead.toLowerCase());
+    if (!head || !flow.variables.has(head))
+      this.fail(`cannot assign to "${target}": ${rawHead} is not a variable of this flow`);
+    if (!fields.length) {
+      this.vars.set(head, value);
+      return;
+    }
+    if (fields.length > 1) this.fail(`cannot assign to "${target}": only one level of fields is simulated`);
+    const cur = this.vars.get(head);
+    const rec = Object.assign(newRecord(), cur && typeof cur === 'object' && !Array.isArray(cur) ? cur : {});
+    rec[fields[0]] = value;
+    this.vars.set(head, rec);
+  }
+
+  compare(operator: string, left: FlowValue, right: FlowValue, soql: boolean): boolean {
+    try {
+      return compare(operator, left, right, soql);
+    } catch (e) {
+      if (e instanceof UnsupportedOperatorError) return this.fail(`the operator ${operator} is not simulated`);
+      throw e;
+    }
+  }
+
+  /** Evaluates each filter's value (at its line). */
+  filterValues(filters: RecordFilter[]): FlowValue[] {
+    return filters.map((f) => {
+      this.line = f.line;
+      return this.evaluate(f.value);
+    });
+  }
+
+  /** The records of `obj` the filters select, with SOQL semantics. */
+  matchRecords(obj: ObjectDef, filters: RecordFilter[], logic: Logic, values: FlowValue[]): FlowRecord[] {
+    const fields = filters.map((f) => this.org.field(obj, f.field).name);
+    return this.org
+      .records(obj)
+      .filter((r) =>
+        evalLogic(logic, (i) => this.compare(filters[i].operator, fieldOf(r, fields[i]), values[i], true))
+      );
+  }
+
+  /** The filters as text for the trace. */
+  filterText(obj: ObjectDef, filters: RecordFilter[], values: FlowValue[]): string[] {
+    return filters.map((f, i) => `${obj.name}.${f.field} ${f.operator} ${JSON.stringify(plain(values[i]))}`);
+  }
+
+  /** Field assignments evaluated, each at its line. */
+  recordValues(assignments: { field: string; value: ValueSpec; line: number }[]): [string, FlowValue][] {
+    return assignments.map((a) => {
+      this.line = a.line;
+      return [a.field, this.evaluate(a.value)];
+    });
+  }
+
+  recordFromReference(ref: string): FlowRecord {
+    const v = this.resolve(ref);
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return this.fail(`${ref} does not hold a record`);
+    return v;
+  }
+}
