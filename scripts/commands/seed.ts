@@ -125,7 +125,6 @@ function printPlan(r: SeedReport, log: (line: string) => void): void {
 
 export const command: Command = {
   name: 'seed',
-  summary: 'Write settings, permission set assignments and presence access to the org (idempotent)',
   usage: USAGE,
   async run({ argv, out, root }) {
     const { values } = parseFlags('seed', argv, {

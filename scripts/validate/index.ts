@@ -5,6 +5,7 @@
 import { UsageError } from '../project/errors';
 import * as apexRules from './rules/apex';
 import * as channelRules from './rules/channel';
+import * as channelSettingsRules from './rules/channel-settings';
 import * as flowRules from './rules/flow';
 import * as freshnessRules from './rules/freshness';
 import * as integrationRules from './rules/integration';
@@ -26,6 +27,7 @@ export const RULE_FAMILIES: readonly { rules: Rule[] }[] = [
   namingChainRules,
   flowRules,
   channelRules,
+  channelSettingsRules,
   apexRules,
   settingsRules,
   integrationRules,
@@ -43,7 +45,7 @@ export interface ValidateOptions {
   only?: string[];
   /** Rule ids or family prefixes to leave out. */
   skip?: string[];
-  /** Cache Apex parse verdicts under node_modules/.cache (default true). */
+  /** Read and keep Apex verdicts in the project's handoff.verdicts.json (default true). */
   cache?: boolean;
   /**
    * What the config generates compared with the generated folder, for the freshness rule: the
@@ -88,7 +90,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const project = options.project ?? loadProject(options.root);
   const useCache = options.cache ?? true;
   const settings = readValidateSettings(options.root);
-  const apex = new ApexAnalysis(project.root, useCache);
+  const apex = new ApexAnalysis(project, useCache);
   const findings: Finding[] = [];
   const notices: ValidateResult['notices'] = [];
   const seen = new Set<string>();

@@ -311,7 +311,7 @@ async function evaluateDeploy(
   for (const { component: c, problem } of deployProblems(accepted, org))
     failures.push(failure(c.type, c.fullName, c.fileName, problem.message, problem.line, problem.column));
   for (const c of accepted) {
-    // The External Client App references (externalClientApps.ts names their evidence).
+    // The External Client App rules (externalClientApps.ts) judge the vendor app against the same org.
     if (c.root)
       for (const problem of ecaProblems(state, c.type, c.root, org.has))
         failures.push(failure(c.type, c.fullName, c.fileName, problem, c.root.line));
