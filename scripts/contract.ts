@@ -25,13 +25,36 @@ export const SETTINGS_TYPE = {
   objectName: 'Handoff_Settings__mdt',
   defaultRecord: 'Default',
   fields: {
-    endpoint: 'Endpoint__c',
     organisationId: 'Organisation_Id__c',
-    escalationToken: 'Escalation_Token__c',
     timeoutMs: 'Timeout_Ms__c',
     maxAttempts: 'Max_Attempts__c'
   }
 } as const;
+
+/**
+ * The End Conversation callout's credential: a Named Credential (the endpoint URL) backed by an External
+ * Credential whose named principal holds the vendor's token. The platform adds the Authorization header
+ * at callout time, so neither Apex, a user nor the vendor's integration user can read the token.
+ */
+export const CALLOUT_CREDENTIAL = {
+  namedCredential: 'Handoff_End_Conversation',
+  externalCredential: 'Handoff_End_Conversation',
+  /** The named principal: a permission set grants `<externalCredential>-<principal>`. */
+  principal: 'Vendor',
+  /** The principal's authentication parameter that holds the token (`$Credential.<ext>.Token`). */
+  tokenParameter: 'Token'
+} as const;
+
+/** The permission-set name of the principal: `<ExternalCredential>-<principal>`, as retrieves spell it. */
+export const PRINCIPAL_ACCESS_NAME = `${CALLOUT_CREDENTIAL.externalCredential}-${CALLOUT_CREDENTIAL.principal}`;
+
+/**
+ * The Authorization header value the External Credential carries: a formula over the principal's
+ * encrypted parameter (the platform's merge syntax). The generator writes it; doctor compares with it.
+ */
+export function authorizationFormula(externalCredential: string): string {
+  return `{!'Bearer ' & $Credential.${externalCredential}.${CALLOUT_CREDENTIAL.tokenParameter}}`;
+}
 
 export const ATTRIBUTE_TYPE = {
   objectName: 'Handoff_Attribute__mdt',

@@ -43,6 +43,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
     summary: 'Play the AI vendor over MIAW and check which attributes land on the MessagingSession',
     load: () => import('../commands/smoke')
   },
+  resend: {
+    summary: 'Resend failed End Conversation notifications (same eventId)',
+    load: () => import('../commands/resend')
+  },
   explain: {
     summary: 'Draw the chain, the routing flow, payload paths and changes as an HTML page or markdown',
     load: () => import('../commands/explain')

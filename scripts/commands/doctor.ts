@@ -10,8 +10,9 @@ Reads the live org and reports every break in the hand-off chain, each with its 
 missing or inactive; custom parameters or mappings missing or empty; hidden pre-chat fields
 missing, pre-chat inactive, deployment not published since its last change; flow inactive or not
 the project's version; fields missing or without field-level security; queues without
-MessagingSession or routing configuration; settings record incomplete; remote site missing,
-inactive or for another host; recent End Conversation failures. Its calls do not grow with the
+MessagingSession or routing configuration; settings record incomplete; the End Conversation
+credential (External and Named Credential, the flow permission set's principal access, a token
+set, never its value); recent End Conversation failures. Its calls do not grow with the
 number of attributes.
 
 Flags:

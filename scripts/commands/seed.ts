@@ -6,12 +6,13 @@ import { resolveAgents } from '../model/resolve';
 import type { HandoffModel, ResolvedAgent } from '../model/types';
 import { UsageError } from '../project/errors';
 
-const USAGE = `Usage: handoff seed [-o ALIAS] [--agents u1,u2] [--integration-user USER] [--dry-run] [--config FILE] [--json]
+const USAGE = `Usage: handoff seed [-o ALIAS] [--agents u1,u2] [--integration-user USER] [--rotate-token] [--dry-run] [--config FILE] [--json]
 
 Writes the org data a deploy cannot carry, and only what differs (a second run changes nothing):
-  - the Handoff_Settings__mdt.Default record (endpoint and organisation id from the config, the
-    escalation token from the environment variable named by endConversation.tokenEnv, default
-    HANDOFF_ESCALATION_TOKEN; never from a file);
+  - the Handoff_Settings__mdt.Default record (organisation id, timeout and attempts from the config);
+  - the End Conversation token on the External Credential's named principal (Connect API), from the
+    environment variable named by endConversation.tokenEnv (default HANDOFF_ESCALATION_TOKEN; never
+    from a file). A token already set is kept unless --rotate-token;
   - permission set assignments: agents get the agent set, the integration user the integration set
     (sObject Collections, 200 a call);
   - agents: the Enhanced Chat User licence, membership of their queues, the agent permission set
@@ -26,6 +27,7 @@ Flags:
   --agents u1,u2:Q1+Q2     agent usernames, each optionally with its queues (default: users.agents in the config; a
                            username alone takes every queue)
   --integration-user USER  the vendor's integration (Run-As) user (default: users.integrationUser)
+  --rotate-token           replace the token the principal already has with the one in the environment
   --dry-run                read the org and print the plan; write nothing
   --config FILE            the config (default: handoff.config.json in the project root)
   --json                   one JSON document on stdout
@@ -68,12 +70,19 @@ function printPlan(r: SeedReport, log: (line: string) => void): void {
     );
     for (const f of s.fields) {
       if (f.action === 'unchanged') log(`  ${f.field}: unchanged`);
-      else if (f.action === 'keep-org-value') log(`  ${f.field}: set in the org (kept; ${s.tokenEnv} is not set)`);
-      else if (f.action === 'missing') log(`  ${f.field}: blank (set ${s.tokenEnv})`);
-      else if (f.to === undefined) log(`  ${f.field}: ${f.action === 'set' ? 'set' : 'changed'} (value hidden)`);
-      else log(`  ${f.field}: ${f.from !== undefined ? `${f.from} → ` : ''}${f.to}`);
+      else log(`  ${f.field}: ${f.from !== undefined ? `${f.from} → ` : ''}${f.to ?? ''}`);
     }
   } else log('Settings: no endConversation in the config, nothing to store');
+  if (r.credential) {
+    const c = r.credential;
+    const what = {
+      unchanged: 'set (kept)',
+      set: r.dryRun ? `would be set from ${c.tokenEnv}` : `set from ${c.tokenEnv}`,
+      rotate: r.dryRun ? `would be replaced from ${c.tokenEnv}` : `replaced from ${c.tokenEnv}`,
+      missing: `not set (set ${c.tokenEnv})`
+    }[c.action];
+    log(`Token of ${c.externalCredential}-${c.principal}: ${what}`);
+  }
   const a = r.assignments;
   log(
     `Permission set assignments: ${a.alreadyAssigned} in place, ${a.toCreate.length} ${r.dryRun ? 'to create' : `created (${a.created} ok)`}`
@@ -132,6 +141,7 @@ export const command: Command = {
       agents: { type: 'string' },
       'integration-user': { type: 'string' },
       'dry-run': { type: 'boolean' },
+      'rotate-token': { type: 'boolean' },
       config: { type: 'string' }
     });
     const model = loadProjectModel(root, values.config);
@@ -140,6 +150,7 @@ export const command: Command = {
       agents: agentsFlag(values.agents, model) ?? model.users.agents,
       integrationUser: values['integration-user'] ?? model.users.integrationUser,
       dryRun: !!values['dry-run'],
+      rotateToken: !!values['rotate-token'],
       env: process.env,
       progress: out.progress
     });

@@ -15,7 +15,7 @@ import * as permissionSets from './permissionSets';
 import * as presenceStatus from './presenceStatus';
 import * as presenceUserConfig from './presenceUserConfig';
 import * as queues from './queues';
-import * as remoteSite from './remoteSite';
+import * as calloutCredential from './calloutCredential';
 import type { GeneratedFile, Generator } from './types';
 
 /** A generator module: one metadata type from the resolved model. */
@@ -34,7 +34,7 @@ export const GENERATORS: readonly GeneratorModule[] = [
   messagingChannel,
   embeddedServiceConfig,
   flow,
-  remoteSite,
+  calloutCredential,
   attributeMetadata,
   externalClientApp,
   caseFields

@@ -4,6 +4,7 @@
  * - agent: read on every field (and on the vendor's Case fields), the hand-off presence status,
  *   Enhanced Chat Rep (EmbeddedMessagingAgent), the context LWC's controller, the attribute records;
  * - flow (the routing flow's running user): read + edit on every field, the Apex actions, the
+ *   End Conversation credential's principal (callouts only: nobody reads the token),
  *   settings and attribute types, Case create when the flow creates Cases, Contact read (create)
  *   when contact matching is on;
  * - integration (the vendor's Run-As user, see model/integrationGrants.ts): least privilege, nothing else.
@@ -15,6 +16,7 @@ import {
   BUSINESS_HOURS,
   CONTEXT_LWC,
   END_CONVERSATION,
+  PRINCIPAL_ACCESS_NAME,
   SETTINGS_TYPE
 } from '../contract';
 import type { HandoffModel } from '../model/types';
@@ -39,6 +41,8 @@ interface PermissionSetSpec {
   presenceStatuses: string[];
   /** User permissions (the agent's Enhanced Chat Rep). */
   userPermissions: string[];
+  /** `<ExternalCredential>-<principal>`: callouts through the credential, never reading its token. */
+  principalAccesses: string[];
 }
 
 /** True when the generated flow creates Cases (no agent, or outside business hours). */
@@ -71,6 +75,11 @@ function permissionSetXml(spec: PermissionSetSpec): string {
         .sort(byCodeUnit)
         .map((t) => el('customMetadataTypeAccesses', leaf('enabled', true), leaf('name', t))),
       leaf('description', fitText(spec.description, MAX_DESCRIPTION)),
+      [...spec.principalAccesses]
+        .sort(byCodeUnit)
+        .map((p) =>
+          el('externalCredentialPrincipalAccesses', leaf('enabled', true), leaf('externalCredentialPrincipal', p))
+        ),
       [...spec.fields]
         .sort((a, b) => byCodeUnit(a.field, b.field))
         .map((f) =>
@@ -103,7 +112,8 @@ export function agentSpec(model: HandoffModel): PermissionSetSpec {
     objects: GRANT_MESSAGING_SESSION_OBJECT_ACCESS ? [{ object: MESSAGING_SESSION }] : [],
     presenceStatuses: [model.presenceStatus.developerName],
     // Enhanced Chat Rep; assigning it needs the Enhanced Chat User licence first (seed does both).
-    userPermissions: [AGENT_ACCESS.userPermission]
+    userPermissions: [AGENT_ACCESS.userPermission],
+    principalAccesses: []
   };
 }
 
@@ -125,7 +135,9 @@ export function flowSpec(model: HandoffModel): PermissionSetSpec {
     fields: sessionFields(model, true),
     objects,
     presenceStatuses: [],
-    userPermissions: []
+    userPermissions: [],
+    // The End Conversation job runs as the flow's user: it may call out through the principal.
+    principalAccesses: model.calloutCredential ? [PRINCIPAL_ACCESS_NAME] : []
   };
 }
 
@@ -141,7 +153,8 @@ export function integrationSpec(model: HandoffModel): PermissionSetSpec {
     fields: g.fields,
     objects: g.objects,
     presenceStatuses: [],
-    userPermissions: g.userPermissions
+    userPermissions: g.userPermissions,
+    principalAccesses: []
   };
 }
 

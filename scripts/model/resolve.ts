@@ -8,7 +8,7 @@ import { standardFormField, standardParameterFor } from '../platform/standardPar
 import { FLOW_INTERNAL_PREFIX, FLOW_RESERVED_NAMES } from '../naming/flowNames';
 import { resolveCaseFields, resolveIntegration } from './integration';
 import { fieldLength } from '../platform/fieldLengths';
-import { AGENT_ACCESS } from '../contract';
+import { AGENT_ACCESS, CALLOUT_CREDENTIAL } from '../contract';
 import type { HandoffModel, ResolvedAgent, ResolvedAttribute, ResolvedQueue, ResolvedRule } from './types';
 import { resolveChannelSettings, resolveDeploymentSettings } from './channelSettings';
 
@@ -24,7 +24,7 @@ export const DEFAULTS = {
   caseSubject: 'Conversation handed off by the AI agent',
   caseOrigin: 'Chat',
   timeoutMs: 10000,
-  maxAttempts: 3,
+  maxAttempts: 10,
   tokenEnv: 'HANDOFF_ESCALATION_TOKEN',
   routingModel: 'MOST_AVAILABLE' as const,
   routingPriority: 1,
@@ -182,15 +182,20 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
       ? { name: config.businessHours.name, whenClosed: config.businessHours.whenClosed ?? whenNoAgent }
       : undefined,
     continuation: config.continuation?.enabled ?? false,
-    contactMatching: config.contactMatching
+    contactMatching: matchesContacts(config.contactMatching)
       ? {
-          emailAttribute: attr(config.contactMatching.emailAttribute),
-          createContact: config.contactMatching.createContact ?? false
+          emailAttribute: attr(config.contactMatching!.emailAttribute),
+          createContact: config.contactMatching!.createContact ?? false
         }
       : undefined,
     endConversation,
-    remoteSite: endConversation
-      ? { name: 'Handoff_End_Conversation', url: new URL(endConversation.endpoint).origin }
+    calloutCredential: endConversation
+      ? {
+          namedCredential: CALLOUT_CREDENTIAL.namedCredential,
+          externalCredential: CALLOUT_CREDENTIAL.externalCredential,
+          principal: CALLOUT_CREDENTIAL.principal,
+          url: endConversation.endpoint
+        }
       : undefined,
     permissionSets: {
       agent: { name: config.permissionSets?.agent ?? DEFAULTS.agentPermissionSet, label: 'Handoff Agent' },
@@ -219,4 +224,13 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
     presenceConfig: { ...AGENT_ACCESS.presenceConfig, capacity: config.users?.capacity ?? DEFAULTS.agentCapacity },
     namingNotes: notes
   };
+}
+
+/**
+ * Contact matching links a Contact by email only when that email is a verified identity (the channel
+ * verifies users) or the admin explicitly trusts unverified email; otherwise a customer could type
+ * someone else's address and be shown as that Contact.
+ */
+export function matchesContacts(cm: HandoffConfig['contactMatching']): boolean {
+  return !!cm && (cm.channelVerifiesUsers === true || cm.trustUnverifiedEmail === true);
 }

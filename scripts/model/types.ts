@@ -98,8 +98,8 @@ export interface HandoffModel {
     maxAttempts: number;
     tokenEnv: string;
   };
-  /** Present when endConversation is configured: the remote site for the endpoint's origin. */
-  remoteSite?: { name: string; url: string };
+  /** Present when endConversation is configured: the Named Credential's URL (the endpoint). */
+  calloutCredential?: { namedCredential: string; externalCredential: string; principal: string; url: string };
   permissionSets: {
     agent: { name: string; label: string };
     /** The AI vendor's integration user (the External Client App's Run-As user): least privilege. */

@@ -13,12 +13,13 @@ import { FLOW_NODE_KINDS } from '../platform/flowElements';
 import { UserError } from '../project/errors';
 import { loadProject, SourceProject } from '../source/project';
 import { flowView, type FlowView } from '../source/views/flow';
-import { asArray, asBool, asText, exists, queryAll, soqlList, soqlString, type OrgCaller } from './doctorSoql';
+import { asArray, asBool, asText, queryAll, readMeta, soqlList, soqlString, type OrgCaller } from './doctorSoql';
 import { FAILURE_DAYS, runChecks, type Check, type FlowShape, type OrgSnapshot } from './doctorChecks';
 import { integrationChecks } from './doctorIntegration';
 import { channelSettingsChecks, orgChannelSettings, projectChannelSettings } from './doctorChannelSettings';
 import { MiawClient } from './miawClient';
 import { agentChecks, readAgentSnapshot } from './doctorAgentChecks';
+import { credentialChecks, readCredentialSnapshot } from './doctorCredential';
 import { publishRecordCheck } from './doctorPublishCheck';
 import { settingsFullName } from './seedPlan';
 
@@ -83,14 +84,6 @@ function projectFlow(
     };
   if (!file.xml) return { unavailable: `${file.path}: ${file.xmlError?.message ?? 'not well-formed XML'}` };
   return flowShapeFromView(flowView({ ...file, xml: file.xml }));
-}
-
-async function readMeta(org: OrgCaller, type: string, fullName: string): Promise<Meta | undefined> {
-  const res = await org.call(`Metadata read ${type}`, (conn) => {
-    const read = conn.metadata.read as unknown as (this: unknown, t: string, n: string) => Promise<unknown>;
-    return read.call(conn.metadata, type, fullName);
-  });
-  return exists(res) ? res : undefined;
 }
 
 function mappingNames(p: Meta): string[] {
@@ -190,7 +183,6 @@ export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: Do
     : [];
 
   let settings: OrgSnapshot['settings'];
-  let remoteSite: OrgSnapshot['remoteSite'];
   let failures: OrgSnapshot['failures'];
   if (model.endConversation) {
     progress('Reading the End Conversation settings…');
@@ -199,8 +191,6 @@ export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: Do
       settings = {};
       for (const v of asArray(rec.values as Meta[] | Meta | undefined)) settings[String(v.field)] = asText(v.value);
     }
-    const site = await readMeta(org, 'RemoteSiteSetting', model.remoteSite!.name);
-    if (site) remoteSite = { url: asText(site.url) ?? '', isActive: asBool(site.isActive) };
     try {
       const rows = await queryAll<{ Id: string; CreatedDate: string }>(
         org,
@@ -262,7 +252,6 @@ export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: Do
       sobjects: queueObjects.filter((q) => q.QueueId === g.Id).map((q) => q.SobjectType)
     })),
     settings,
-    remoteSite,
     failures
   };
 }
@@ -274,6 +263,7 @@ export async function runDoctor(org: OrgCaller, model: HandoffModel, opts: Docto
     ...(snapshot.channelSettings
       ? channelSettingsChecks(snapshot.channelSettings.project, snapshot.channelSettings.org)
       : []),
+    ...(model.calloutCredential ? credentialChecks(model, await readCredentialSnapshot(org, model)) : []),
     await publishRecordCheck(org, model, opts.root, opts.orgId),
     ...agentChecks(model, await readAgentSnapshot(org, model)),
     ...(await integrationChecks(org, model))

@@ -57,7 +57,6 @@ export interface OrgSnapshot {
   queues: Array<{ developerName: string; routingConfigId?: string | null; sobjects: string[] }>;
   /** The settings record's values, or undefined when the record does not exist. */
   settings?: Partial<Record<string, string>>;
-  remoteSite?: { url: string; isActive: boolean };
   /** End Conversation failures of the last days, newest first; undefined when the object is missing. */
   failures?: Array<{ id: string; createdDate: string }>;
   /** Channel and deployment settings as `metadata.path` → value in the org and in the project (doctorChannelSettings.ts); undefined when the org has no channel. */
@@ -399,16 +398,11 @@ function endConversationChecks(model: HandoffModel, s: OrgSnapshot): Check[] {
       group: G,
       status: 'fail',
       message: `Settings record ${rec} is missing`,
-      fix: `Run \`handoff seed -o <org>\` with ${end.tokenEnv} set.`
+      fix: 'Run `handoff seed -o <org>`.'
     });
   } else {
     const problems: string[] = [];
-    if (!s.settings[F.endpoint]) problems.push(`${F.endpoint} blank`);
-    else if (s.settings[F.endpoint] !== end.endpoint)
-      problems.push(`${F.endpoint} is ${s.settings[F.endpoint]}, config says ${end.endpoint}`);
     if (!s.settings[F.organisationId]) problems.push(`${F.organisationId} blank`);
-    // Only whether the token is blank: its value is never read into a message.
-    if (!s.settings[F.escalationToken]?.trim()) problems.push(`${F.escalationToken} blank`);
     out.push(
       check(
         G,
@@ -416,39 +410,7 @@ function endConversationChecks(model: HandoffModel, s: OrgSnapshot): Check[] {
         problems,
         `Settings record ${rec} is complete`,
         `Settings record ${rec} is incomplete`,
-        `Run \`handoff seed -o <org>\` with ${end.tokenEnv} set.`
-      )
-    );
-  }
-  const site = model.remoteSite!;
-  const want = new URL(site.url);
-  if (!s.remoteSite) {
-    out.push({
-      id: 'remoteSite',
-      group: G,
-      status: 'fail',
-      message: `Remote site ${site.name} is missing`,
-      fix: DEPLOY_FIX
-    });
-  } else {
-    let host = '';
-    try {
-      host = new URL(s.remoteSite.url).host;
-    } catch {
-      host = s.remoteSite.url;
-    }
-    const problems: string[] = [];
-    if (!s.remoteSite.isActive) problems.push('inactive');
-    if (host.toLowerCase() !== want.host.toLowerCase())
-      problems.push(`for ${host || 'no host'}, the endpoint is on ${want.host}`);
-    out.push(
-      check(
-        G,
-        'remoteSite',
-        problems,
-        `Remote site ${site.name} allows ${want.host}`,
-        `Remote site ${site.name}`,
-        DEPLOY_FIX
+        'Run `handoff seed -o <org>`.'
       )
     );
   }

@@ -115,3 +115,44 @@ export function saveError(r: SaveResult): string {
   if (!e) return 'unknown error';
   return typeof e === 'string' ? e : `${e.statusCode ?? 'ERROR'}: ${e.message ?? ''}`.trim();
 }
+
+/** True when a save failed on a unique key: the record (or one like it) is already there. */
+export function isDuplicate(r: SaveResult): boolean {
+  return (r.errors ?? []).some((e) => (typeof e === 'string' ? e : (e.statusCode ?? '')).includes('DUPLICATE_VALUE'));
+}
+
+/**
+ * A Collections create retried after its answer was lost meets what the first call wrote
+ * (`DUPLICATE_VALUE`). Reads those records back (one query over the records' own fields) and turns each
+ * duplicate that is now in the org into a success; the others stay failures.
+ */
+export async function settleDuplicates(
+  org: OrgCaller,
+  type: string,
+  records: ReadonlyArray<Record<string, string>>,
+  results: SaveResult[]
+): Promise<SaveResult[]> {
+  const dup = results.map((r, i) => (!r.success && isDuplicate(r) ? i : -1)).filter((i) => i >= 0);
+  if (!dup.length) return results;
+  const keys = Object.keys(records[dup[0]]);
+  const where = keys.map((k) => `${k} IN ${soqlList([...new Set(dup.map((i) => records[i][k]))])}`).join(' AND ');
+  const rows = await queryAll<Record<string, string>>(org, `SELECT ${keys.join(', ')} FROM ${type} WHERE ${where}`);
+  const key = (r: Record<string, string>): string => keys.map((k) => r[k]).join('\0');
+  const have = new Set(rows.map(key));
+  return results.map((r, i) =>
+    dup.includes(i) && have.has(key(records[i])) ? { ...r, success: true, errors: [] } : r
+  );
+}
+
+/** One Metadata API read; undefined when the org has no such component. */
+export async function readMeta(
+  org: OrgCaller,
+  type: string,
+  fullName: string
+): Promise<Record<string, unknown> | undefined> {
+  const res = await org.call(`Metadata read ${type}`, (conn) => {
+    const read = conn.metadata.read as unknown as (this: unknown, t: string, n: string) => Promise<unknown>;
+    return read.call(conn.metadata, type, fullName);
+  });
+  return exists(res) ? res : undefined;
+}

@@ -13,6 +13,7 @@ import {
   exists,
   queryAll,
   saveError,
+  settleDuplicates,
   soqlList,
   soqlString,
   type OrgCaller,
@@ -28,8 +29,10 @@ import {
   type SettingsFieldPlan,
   type SettingsValues
 } from './seedPlan';
-import { SETTINGS_TYPE } from '../contract';
+import { CALLOUT_CREDENTIAL, SETTINGS_TYPE } from '../contract';
+import { UserError } from '../project/errors';
 import { seedRunAsUser, type RunAsReport } from './seedIntegration';
+import { planCredential, readCredential, writeCredential, type CredentialSeed } from './seedCredential';
 
 /** sObject Collections accept 200 records a call. */
 export const COLLECTION_SIZE = 200;
@@ -40,6 +43,8 @@ export interface SeedOptions {
   integrationUser?: string;
   dryRun: boolean;
   env: NodeJS.ProcessEnv;
+  /** Replace a token the principal already has with the one in the environment. */
+  rotateToken?: boolean;
   progress?: (line: string) => void;
 }
 
@@ -50,10 +55,10 @@ export interface SeedReport {
     fullName: string;
     exists: boolean;
     write: boolean;
-    tokenEnv: string;
-    tokenMissing: boolean;
     fields: SettingsFieldPlan[];
   };
+  /** The External Credential principal's token (never its value). Absent without endConversation. */
+  credential?: CredentialSeed & { written: boolean };
   assignments: {
     wanted: number;
     alreadyAssigned: number;
@@ -133,7 +138,42 @@ async function readAssignments(org: OrgCaller, model: HandoffModel, opts: SeedOp
   return planAssignments(wanted, users, permissionSets, existing);
 }
 
+/** The steps of a seed run, in order, for the summary of a run the org stopped half-way. */
+const SEED_STEPS = [
+  'settings record',
+  'End Conversation token',
+  'agents (licence, queues, presence configuration)',
+  'permission set assignments',
+  'presence status access'
+];
+
+/**
+ * Runs the seed; when an org call still fails after its retries, stops with a UserError (exit 1, no
+ * stack trace) that says what was written and what was not. A re-run writes only what is missing.
+ */
 export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOptions): Promise<SeedReport> {
+  const done: string[] = [];
+  const step = { at: 0 };
+  try {
+    return await seedSteps(org, model, opts, done, step);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    const notDone = SEED_STEPS.slice(step.at);
+    throw new UserError(`Seed stopped: ${(e as Error).message}`, [
+      `Written: ${done.length ? done.join(', ') : 'nothing'}.`,
+      `Not written (or not confirmed): ${notDone.join(', ')}.`,
+      'Run `handoff seed` again: it reads the org first and writes only what is missing.'
+    ]);
+  }
+}
+
+async function seedSteps(
+  org: OrgCaller,
+  model: HandoffModel,
+  opts: SeedOptions,
+  done: string[],
+  step: { at: number }
+): Promise<SeedReport> {
   const progress = opts.progress ?? (() => undefined);
   const problems: string[] = [];
   let writes = 0;
@@ -145,20 +185,8 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
   if (end) {
     progress(`Reading ${settingsFullName()}…`);
     const current = await readSettings(org);
-    const plan = planSettings(end, current, opts.env[end.tokenEnv]);
-    settings = {
-      fullName: plan.fullName,
-      exists: plan.exists,
-      write: plan.write,
-      tokenEnv: end.tokenEnv,
-      tokenMissing: plan.tokenMissing,
-      fields: plan.fields
-    };
-    if (plan.tokenMissing) {
-      problems.push(
-        `The escalation token is blank in the org and ${end.tokenEnv} is not set: set it in the environment and run \`handoff seed\` again.`
-      );
-    }
+    const plan = planSettings(end, current);
+    settings = { fullName: plan.fullName, exists: plan.exists, write: plan.write, fields: plan.fields };
     if (plan.write) {
       changed = true;
       if (!opts.dryRun) {
@@ -172,11 +200,26 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
         writes++;
         if (!(res.success === true || res.success === 'true')) {
           problems.push(`Writing ${plan.fullName} failed: ${asArray(res.errors)[0]?.message ?? 'no message'}`);
-        }
+        } else done.push(plan.fullName);
       }
     }
   }
 
+  // 1b. The token, on the External Credential's principal (Connect API).
+  step.at = 1;
+  let credential: SeedReport['credential'];
+  if (end) {
+    const seeded = await seedCredential(org, end.tokenEnv, opts);
+    credential = seeded.report;
+    if (seeded.report.action === 'set' || seeded.report.action === 'rotate') changed = true;
+    if (seeded.report.written) {
+      writes++;
+      done.push('the End Conversation token');
+    }
+    if (seeded.problem) problems.push(seeded.problem);
+  }
+
+  step.at = 2;
   // 2. Agents: the licence (before the permission set, which needs it), queues, presence configuration.
   const agentUsers = opts.agents.length
     ? await findUsers(
@@ -188,6 +231,7 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
   const agents = seededAgents.report;
   writes += seededAgents.writes;
   if (agents.toCreate.length) changed = true;
+  if (agents.created) done.push(`${agents.created} agent grant(s) (licence, queue, presence configuration)`);
   for (const f of agents.failed) problems.push(`Giving ${f.username} ${f.what} failed: ${f.message}`);
   for (const m of agents.missing)
     problems.push(
@@ -201,6 +245,7 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
     );
 
   // 3. Permission set assignments.
+  step.at = 3;
   progress('Reading users and permission set assignments…');
   const ap = await readAssignments(org, model, opts);
   const failed: SeedReport['assignments']['failed'] = [];
@@ -211,15 +256,21 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
       for (const slice of chunk(ap.create, COLLECTION_SIZE)) {
         progress(`Assigning permission sets (${slice.length})…`);
         const records = slice.map((a) => ({ AssigneeId: a.AssigneeId, PermissionSetId: a.PermissionSetId }));
-        const results = (await org.call('create PermissionSetAssignment', (conn) =>
-          conn.create('PermissionSetAssignment', records, { allOrNone: false })
-        )) as unknown as SaveResult[];
+        const results = await settleDuplicates(
+          org,
+          'PermissionSetAssignment',
+          records,
+          (await org.call('create PermissionSetAssignment', (conn) =>
+            conn.create('PermissionSetAssignment', records, { allOrNone: false })
+          )) as unknown as SaveResult[]
+        );
         writes++;
         results.forEach((r, i) => {
           if (r.success) created++;
           else
             failed.push({ username: slice[i].username, permissionSet: slice[i].permissionSet, message: saveError(r) });
         });
+        done.push(`${slice.length} permission set assignment(s)`);
       }
     }
   }
@@ -251,6 +302,7 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
     );
 
   // 4. Presence status access for agents (SetupEntityAccess on the agent permission set).
+  step.at = 4;
   const presence = await seedPresence(org, model, opts.dryRun);
   if (presence.state === 'grant') {
     changed = true;
@@ -261,10 +313,12 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
       `Presence status ${model.presenceStatus.developerName} is not in the org. Run \`handoff deploy\` first.`
     );
   if (presence.failed) problems.push(`Granting presence status access failed: ${presence.failed}`);
+  step.at = SEED_STEPS.length;
 
   return {
     dryRun: opts.dryRun,
     settings,
+    credential,
     assignments: {
       wanted: ap.create.length + ap.alreadyAssigned.length + ap.unknownUsers.length + ap.inactiveUsers.length,
       alreadyAssigned: ap.alreadyAssigned.length,
@@ -310,8 +364,60 @@ async function seedPresence(
   );
   if (access.length) return { state: 'granted', wrote: false };
   if (dryRun) return { state: 'grant', wrote: false };
-  const res = (await org.call('create SetupEntityAccess', (conn) =>
-    conn.create('SetupEntityAccess', { ParentId: ps[0].Id, SetupEntityId: statuses[0].Id })
-  )) as unknown as SaveResult;
+  let res: SaveResult;
+  try {
+    res = (await org.call('create SetupEntityAccess', (conn) =>
+      conn.create('SetupEntityAccess', { ParentId: ps[0].Id, SetupEntityId: statuses[0].Id })
+    )) as unknown as SaveResult;
+  } catch (e) {
+    // A retried create whose first answer was lost: the access exists if the org committed it.
+    if ((e as { errorCode?: string }).errorCode !== 'DUPLICATE_VALUE') throw e;
+    const now = await queryAll<{ Id: string }>(
+      org,
+      `SELECT Id FROM SetupEntityAccess WHERE ParentId = ${soqlString(ps[0].Id)} AND SetupEntityId = ${soqlString(statuses[0].Id)}`
+    );
+    res = now.length
+      ? { success: true }
+      : { success: false, errors: [{ statusCode: 'DUPLICATE_VALUE', message: (e as Error).message }] };
+  }
   return { state: 'grant', wrote: true, ...(res.success ? {} : { failed: saveError(res) }) };
+}
+
+/**
+ * Sets the principal's token from the environment when it has none (or on --rotate-token). A write whose
+ * answer was lost is checked by reading again: if the token is there, it counts as done.
+ */
+async function seedCredential(
+  org: OrgCaller,
+  tokenEnv: string,
+  opts: SeedOptions
+): Promise<{ report: CredentialSeed & { written: boolean }; problem?: string }> {
+  const target = `${CALLOUT_CREDENTIAL.externalCredential}-${CALLOUT_CREDENTIAL.principal}`;
+  opts.progress?.(`Reading the token of ${target}…`);
+  const state = await readCredential(org);
+  const token = opts.env[tokenEnv];
+  const action = planCredential(state, token, opts.rotateToken ?? false);
+  const report = {
+    externalCredential: CALLOUT_CREDENTIAL.externalCredential,
+    principal: CALLOUT_CREDENTIAL.principal,
+    tokenEnv,
+    action,
+    written: false
+  };
+  if (action === 'missing')
+    return {
+      report,
+      problem: `The End Conversation token is not set on ${target} and ${tokenEnv} is not set: set it in the environment and run \`handoff seed\` again.`
+    };
+  if (action === 'unchanged' || opts.dryRun) return { report };
+  opts.progress?.(`Setting the token of ${target}…`);
+  try {
+    await writeCredential(org, state, token!);
+  } catch (e) {
+    // The org may have committed before the answer was lost: a retried create then fails as a duplicate.
+    const after = await readCredential(org);
+    if (!(action === 'set' && after.tokenSet))
+      return { report, problem: `Setting the token of ${target} failed: ${(e as Error).message}` };
+  }
+  return { report: { ...report, written: true } };
 }

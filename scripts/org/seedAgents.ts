@@ -10,7 +10,16 @@
  */
 import { AGENT_ACCESS } from '../contract';
 import type { HandoffModel, ResolvedAgent } from '../model/types';
-import { chunk, queryAll, saveError, soqlList, soqlString, type OrgCaller, type SaveResult } from './doctorSoql';
+import {
+  chunk,
+  queryAll,
+  saveError,
+  settleDuplicates,
+  soqlList,
+  soqlString,
+  type OrgCaller,
+  type SaveResult
+} from './doctorSoql';
 
 export interface OrgUser {
   Id: string;
@@ -178,13 +187,16 @@ export async function seedAgents(
       COLLECTION_SIZE
     )) {
       progress(`Creating ${type} (${slice.length})…`);
-      const results = (await org.call(`create ${type}`, (conn) =>
-        conn.create(
-          type,
-          slice.map((p) => p.record),
-          { allOrNone: false }
-        )
-      )) as unknown as SaveResult[];
+      const records = slice.map((p) => p.record);
+      // A retry after a lost answer meets what the first call wrote: those read back as done.
+      const results = await settleDuplicates(
+        org,
+        type,
+        records,
+        (await org.call(`create ${type}`, (conn) =>
+          conn.create(type, records, { allOrNone: false })
+        )) as unknown as SaveResult[]
+      );
       writes++;
       results.forEach((r, i) => {
         if (r.success) report.created++;

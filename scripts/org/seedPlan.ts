@@ -8,17 +8,17 @@ import type { HandoffModel } from '../model/types';
 const F = SETTINGS_TYPE.fields;
 
 /** The settings record's fields, and which are numbers (sent as xsd:double, compared numerically). */
-export const SETTINGS_FIELDS = [F.endpoint, F.organisationId, F.escalationToken, F.timeoutMs, F.maxAttempts] as const;
+/** No field is secret: the token lives in the External Credential's principal (seedCredential.ts). */
+export const SETTINGS_FIELDS = [F.organisationId, F.timeoutMs, F.maxAttempts] as const;
 export const NUMBER_FIELDS: ReadonlySet<string> = new Set([F.timeoutMs, F.maxAttempts]);
-export const SECRET_FIELDS: ReadonlySet<string> = new Set([F.escalationToken]);
 
 export type SettingsValues = Partial<Record<string, string>>;
 
-/** One field of the settings record, as the plan reports it. Secret values are never carried. */
+/** One field of the settings record, as the plan reports it. */
 export interface SettingsFieldPlan {
   field: string;
-  action: 'unchanged' | 'set' | 'change' | 'keep-org-value' | 'missing';
-  /** Old and new values, only for fields that are not secret. */
+  action: 'unchanged' | 'set' | 'change';
+  /** Old and new values. */
   from?: string;
   to?: string;
 }
@@ -32,8 +32,6 @@ export interface SettingsPlan {
   write: boolean;
   /** The complete values to upsert (the Metadata API replaces the whole record). */
   values: Record<string, string>;
-  /** The token is blank in the org and not in the environment: the record stays incomplete. */
-  tokenMissing: boolean;
 }
 
 export function settingsFullName(): string {
@@ -46,53 +44,30 @@ function same(field: string, a: string | undefined, b: string | undefined): bool
   return (a ?? '') === (b ?? '');
 }
 
-/**
- * Compares the org's settings record with the config. The token comes from the environment only:
- * when the variable is unset, the org's token is kept as it is (it may have been entered by hand).
- */
+/** Compares the org's settings record with the config. */
 export function planSettings(
   end: NonNullable<HandoffModel['endConversation']>,
-  current: SettingsValues | undefined,
-  envToken: string | undefined
+  current: SettingsValues | undefined
 ): SettingsPlan {
-  const desired: Record<string, string | undefined> = {
-    [F.endpoint]: end.endpoint,
+  const desired: Record<string, string> = {
     [F.organisationId]: end.organisationId,
-    [F.escalationToken]: envToken && envToken.trim() ? envToken : undefined,
     [F.timeoutMs]: String(end.timeoutMs),
     [F.maxAttempts]: String(end.maxAttempts)
   };
   const fields: SettingsFieldPlan[] = [];
-  const values: Record<string, string> = {};
   let write = current === undefined;
-  let tokenMissing = false;
   for (const field of SETTINGS_FIELDS) {
-    const secret = SECRET_FIELDS.has(field);
     const had = current?.[field];
     const want = desired[field];
-    if (want === undefined) {
-      // Only the token can be undefined here: keep what the org has.
-      if (had) {
-        values[field] = had;
-        fields.push({ field, action: 'keep-org-value' });
-      } else {
-        tokenMissing = true;
-        fields.push({ field, action: 'missing' });
-      }
-      continue;
-    }
-    values[field] = want;
     if (current !== undefined && had !== undefined && had !== '' && same(field, had, want)) {
       fields.push({ field, action: 'unchanged' });
     } else {
       write = true;
       const action = had === undefined || had === '' ? 'set' : 'change';
-      fields.push(
-        secret ? { field, action } : { field, action, ...(action === 'change' ? { from: had } : {}), to: want }
-      );
+      fields.push({ field, action, ...(action === 'change' ? { from: had } : {}), to: want });
     }
   }
-  return { fullName: settingsFullName(), exists: current !== undefined, fields, write, values, tokenMissing };
+  return { fullName: settingsFullName(), exists: current !== undefined, fields, write, values: desired };
 }
 
 /** A user the config names, with the permission set it needs. */

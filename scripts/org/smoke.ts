@@ -4,6 +4,7 @@
  * the conversation went to, and whether an agent was offered it. The conversation is
  * always closed at the end, whatever happened.
  */
+import { randomUUID } from 'node:crypto';
 import type { HandoffModel } from '../model/types';
 import { queryAll, soqlString, type OrgCaller } from './doctorSoql';
 import { MiawClient } from './miawClient';
@@ -67,8 +68,11 @@ export async function runSmoke(org: OrgCaller, model: HandoffModel, opts: SmokeO
   let conversationId: string | undefined;
   try {
     progress('Starting a conversation with the payload as routing attributes…');
-    conversationId = await client.createConversation(routingAttributes);
+    // The id is chosen here, before the call: if the org creates the conversation and the answer is lost,
+    // the finally block still closes it.
+    conversationId = randomUUID();
     report.conversationId = conversationId;
+    await client.createConversation(routingAttributes, conversationId);
     await client.sendMessage(conversationId, opts.message ?? 'Handoff Kit smoke test', routingAttributes);
     const fields = [...new Set(expect.map((e) => e.attribute.field.apiName))];
     const soql =

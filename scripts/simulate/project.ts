@@ -6,7 +6,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SETTINGS_TYPE } from '../contract';
+import { CALLOUT_CREDENTIAL, SETTINGS_TYPE } from '../contract';
+import { children, textOf } from '../xml/read';
 import { UserError } from '../project/errors';
 import { displayPath } from '../project/paths';
 import { loadProject, type MetadataFile, type ParsedFile, type SourceProject } from '../source/project';
@@ -201,10 +202,18 @@ export function loadSimProject(dir: string, opts: { deployment?: string } = {}):
   const sf = settingsFor(channel.developerName) ?? settingsFor(SETTINGS_TYPE.defaultRecord);
   if (sf) {
     const values = customMetadataValues(parsed(sf));
-    settings = {
-      endpoint: values.get(SETTINGS_TYPE.fields.endpoint),
-      organisationId: values.get(SETTINGS_TYPE.fields.organisationId)
-    };
+    settings = { organisationId: values.get(SETTINGS_TYPE.fields.organisationId) };
+  }
+  // The endpoint is the Named Credential's URL (the callout goes to `callout:<name>`).
+  const credentialFile = parsedOfType(project, 'NamedCredential').find(
+    (f) => f.name === CALLOUT_CREDENTIAL.namedCredential
+  );
+  if (credentialFile) {
+    const url = children(credentialFile.xml, 'namedCredentialParameters').find(
+      (n) => textOf(n, 'parameterType') === 'Url'
+    );
+    const endpoint = url && textOf(url, 'parameterValue');
+    if (endpoint) settings = { ...settings, endpoint };
   }
 
   const baseOrg = new Org(schema);

@@ -14,6 +14,7 @@ import * as orgLimitsRules from './rules/orgLimits';
 import * as namingChainRules from './rules/naming-chain';
 import * as schemaRules from './rules/schema';
 import * as settingsRules from './rules/settings';
+import * as identityRules from './rules/identity';
 import * as xmlRules from './rules/xml';
 import type { DriftCheck } from '../project/drift';
 import { loadProject, type SourceProject } from '../source/project';
@@ -31,6 +32,7 @@ export const RULE_FAMILIES: readonly { rules: Rule[] }[] = [
   apexRules,
   settingsRules,
   integrationRules,
+  identityRules,
   limitsRules,
   orgLimitsRules,
   freshnessRules

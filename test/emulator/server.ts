@@ -10,6 +10,8 @@ import { OrgState } from './state';
 import { Router, restError, soapFault, type EmuRequest, type EmuResponse, type HandlerContext } from './router';
 import { oauthHandler, type OAuthSettings } from './oauth';
 import { publishHandler, type PublishSettings } from './setup';
+import { resendActionHandler, type ResentLog } from './actions';
+import { credentialHandler, type CredentialSettings, type CredentialStore } from './credentials';
 import { defaultMetadataSettings, metadataHandler, type MetadataSettings } from './metadata';
 
 /** A fault to inject. It applies to the next `times` requests whose label it matches. */
@@ -32,6 +34,11 @@ export interface Fault {
   expireSession?: boolean;
   /** Destroy the socket without answering (a network error on the client). */
   drop?: boolean;
+  /**
+   * Let the handler run and commit, then destroy the socket instead of answering: the client sees a
+   * network error for a write the org made (its retry then meets what it already wrote).
+   */
+  dropAfterCommit?: boolean;
 }
 
 export interface RequestLogEntry {
@@ -62,6 +69,11 @@ export class OrgEmulator {
   readonly metadataSettings: MetadataSettings;
   /** Whether the Connect API publishes deployments (false: 404, as in an org without the endpoint). */
   readonly publishing: PublishSettings = { supported: true };
+  /** Connect API credentials (External Credential principals): the unverified answers, and the store. */
+  readonly credentialSettings: CredentialSettings = { missingAnswer: 'not-found', duplicateCode: 'DUPLICATE_VALUE' };
+  readonly credentials: CredentialStore = new Map();
+  /** Event ids the emulated "Resend End Conversation" action was asked to send. */
+  readonly resent: ResentLog = [];
   /** Added to every answer, in milliseconds. */
   latencyMs = 0;
   private server?: http.Server;
@@ -72,6 +84,8 @@ export class OrgEmulator {
     this.router.register('oauth', oauthHandler(this.oauth), { public: true });
     this.router.register('metadata', metadataHandler(this.metadataSettings));
     this.router.register('publish', publishHandler(this.publishing));
+    this.router.register('credential', credentialHandler(this.credentialSettings, this.credentials));
+    this.router.register('resend-action', resendActionHandler(this.resent));
     for (const plugin of options.plugins ?? []) plugin(this);
   }
 
@@ -199,6 +213,11 @@ export class OrgEmulator {
           ? soapFault('UNKNOWN_OPERATION', `The emulator does not implement ${request.soapOperation}`)
           : restError(404, 'NOT_FOUND', `The requested resource does not exist: ${request.method} ${request.path}`)
       };
+    }
+    if (fault?.dropAfterCommit) {
+      log(0, 'fault-after-commit');
+      req.socket.destroy();
+      return;
     }
     log(answer.response.status, answer.route);
     send(res, answer.response);

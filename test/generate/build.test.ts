@@ -67,7 +67,8 @@ describe('handoff build', () => {
         'presenceUserConfigs',
         'queueRoutingConfigs',
         'queues',
-        'remoteSiteSettings',
+        'externalCredentials',
+        'namedCredentials',
         'servicePresenceStatuses'
       ].sort()
     );

@@ -154,7 +154,7 @@ describe('permission sets generator', () => {
   it('grants no Case access when the flow never creates Cases, and Contact create when contacts are created', () => {
     const waitOnly = generate(
       modelOf({
-        contactMatching: { emailAttribute: 'mail', createContact: true },
+        contactMatching: { emailAttribute: 'mail', createContact: true, trustUnverifiedEmail: true },
         attributes: [{ key: 'mail', type: 'Email' }]
       })
     );

@@ -1,6 +1,7 @@
 import { generate as presenceStatus } from '../../scripts/generate/presenceStatus';
 import { generate } from '../../scripts/generate/queues';
-import { generate as remoteSite } from '../../scripts/generate/remoteSite';
+import { generate as calloutCredential } from '../../scripts/generate/calloutCredential';
+import { generate as permissionSets } from '../../scripts/generate/permissionSets';
 import { child, children, exampleModel, modelOf, parsedFile, textOf } from './helpers';
 
 const objectsOf = (files: ReturnType<typeof generate>, queue: string) =>
@@ -82,16 +83,47 @@ describe('presence status generator', () => {
   });
 });
 
-describe('remote site generator', () => {
-  it('allows the End Conversation endpoint origin over HTTPS', () => {
-    const files = remoteSite(exampleModel());
-    const doc = parsedFile(files, 'remoteSiteSettings/Handoff_End_Conversation.remoteSite-meta.xml');
-    expect(textOf(doc, 'url')).toBe('https://handoff.example.com');
-    expect(textOf(doc, 'isActive')).toBe('true');
-    expect(textOf(doc, 'disableProtocolSecurity')).toBe('false');
+describe('callout credential generator', () => {
+  it('puts the endpoint on a Named Credential backed by an External Credential whose principal holds the token', () => {
+    const files = calloutCredential(exampleModel());
+    const ext = parsedFile(files, 'externalCredentials/Handoff_End_Conversation.externalCredential-meta.xml');
+    expect(textOf(ext, 'authenticationProtocol')).toBe('Custom');
+    const params = children(ext, 'externalCredentialParameters').map((p) => [
+      textOf(p, 'parameterName'),
+      textOf(p, 'parameterType'),
+      textOf(p, 'parameterValue')
+    ]);
+    expect(params).toEqual([
+      ['Vendor', 'NamedPrincipal', undefined],
+      ['Authorization', 'AuthHeader', "{!'Bearer ' & $Credential.Handoff_End_Conversation.Token}"]
+    ]);
+    const nc = parsedFile(files, 'namedCredentials/Handoff_End_Conversation.namedCredential-meta.xml');
+    expect(textOf(nc, 'namedCredentialType')).toBe('SecuredEndpoint');
+    // Apex cannot merge $Credential into its own headers or body: only the platform's header carries it.
+    expect(textOf(nc, 'allowMergeFieldsInHeader')).toBe('false');
+    expect(textOf(nc, 'allowMergeFieldsInBody')).toBe('false');
+    const ncParams = children(nc, 'namedCredentialParameters');
+    expect(ncParams.map((p) => textOf(p, 'parameterValue') ?? textOf(p, 'externalCredential'))).toEqual([
+      exampleModel().endConversation!.endpoint,
+      'Handoff_End_Conversation'
+    ]);
+    expect(JSON.stringify(files)).not.toMatch(/remoteSite/);
+  });
+
+  it('grants the principal to the flow’s permission set only', () => {
+    const files = permissionSets(exampleModel());
+    const m = exampleModel();
+    const access = (name: string) =>
+      children(
+        parsedFile(files, `permissionsets/${name}.permissionset-meta.xml`),
+        'externalCredentialPrincipalAccesses'
+      ).map((a) => [textOf(a, 'externalCredentialPrincipal'), textOf(a, 'enabled')]);
+    expect(access(m.permissionSets.flow.name)).toEqual([['Handoff_End_Conversation-Vendor', 'true']]);
+    expect(access(m.permissionSets.integration.name)).toEqual([]);
+    expect(access(m.permissionSets.agent.name)).toEqual([]);
   });
 
   it('writes nothing without an End Conversation endpoint', () => {
-    expect(remoteSite(modelOf())).toEqual([]);
+    expect(calloutCredential(modelOf())).toEqual([]);
   });
 });

@@ -148,6 +148,18 @@ describe('faults', () => {
     expect(emu.count('checkDeployStatus')).toBe(16 + 3);
   });
 
+  test('a deploy the org accepted but whose answer was lost is retried; every phase reports success; a re-run converges', async () => {
+    emu.faults.push({ match: 'deploy', dropAfterCommit: true });
+    const r = await deploy();
+    expect(emu.requests.filter((q) => q.route === 'fault-after-commit')).toHaveLength(1);
+    expect(r.exitCode).toBe(0);
+    expect(r.result.phases.every((p) => p.success)).toBe(true);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const again = await deploy();
+    expect(again.exitCode).toBe(0);
+    expect(again.result.phases.map((p) => p.phase)).toEqual(PHASES);
+  }, 60_000);
+
   test('an expired session is renewed once and the deploy goes on', async () => {
     emu.faults.push({ match: 'checkDeployStatus', expireSession: true });
     const r = await deploy();

@@ -16,11 +16,10 @@ import {
   startOrgInEnvironment
 } from './orgFixture';
 
-const TOKEN_XML = (token: string, endpoint: string) =>
+const SETTINGS_XML = (organisationId: string) =>
   `<CustomMetadata><label>Default</label><protected>false</protected>` +
-  `<values><field>Endpoint__c</field><value>${endpoint}</value></values>` +
-  `<values><field>Organisation_Id__c</field><value>org-1</value></values>` +
-  `<values><field>Escalation_Token__c</field><value>${token}</value></values></CustomMetadata>`;
+  `<values><field>Organisation_Id__c</field><value>${organisationId}</value></values></CustomMetadata>`;
+const PRINCIPAL = 'Handoff_End_Conversation|Vendor';
 
 describe('handoff doctor against the emulator', () => {
   let emu: OrgEmulator;
@@ -37,9 +36,10 @@ describe('handoff doctor against the emulator', () => {
     emu.state.putComponent({
       type: 'CustomMetadata',
       fullName: 'Handoff_Settings.Default',
-      xml: TOKEN_XML('secret', m.endConversation!.endpoint)
+      xml: SETTINGS_XML('org-1')
     });
     installRunAsUser(emu, m);
+    emu.credentials.set(PRINCIPAL, new Map([['Token', 'secret']]));
     org = await openSession(emu);
     await staff(emu, org, m, root);
   });
@@ -135,29 +135,34 @@ describe('handoff doctor against the emulator', () => {
         )
     ],
     [
-      'token blank',
+      'organisation id blank',
       'settings.complete',
       (e) =>
-        e.state.putComponent({
-          type: 'CustomMetadata',
-          fullName: 'Handoff_Settings.Default',
-          xml: TOKEN_XML('', m.endConversation!.endpoint)
-        })
+        e.state.putComponent({ type: 'CustomMetadata', fullName: 'Handoff_Settings.Default', xml: SETTINGS_XML('') })
     ],
+    ['token not set on the principal', 'credential.token', (e) => e.credentials.clear()],
     [
-      'remote site for another host',
-      'remoteSite',
+      'principal access missing from the flow permission set',
+      'credential.access',
       (e) =>
-        editComponent(e, 'RemoteSiteSetting', 'Handoff_End_Conversation', (x) =>
-          x.replace('https://handoff.example.com', 'https://other.example.org')
+        editComponent(e, 'PermissionSet', 'Handoff_Flow', (x) =>
+          x.replace(/<externalCredentialPrincipalAccesses>[\s\S]*?<\/externalCredentialPrincipalAccesses>/, '')
         )
     ],
     [
-      'remote site inactive',
-      'remoteSite',
+      'named credential on another URL',
+      'credential.named',
       (e) =>
-        editComponent(e, 'RemoteSiteSetting', 'Handoff_End_Conversation', (x) =>
-          x.replace('<isActive>true</isActive>', '<isActive>false</isActive>')
+        editComponent(e, 'NamedCredential', 'Handoff_End_Conversation', (x) =>
+          x.replace(m.endConversation!.endpoint, 'https://other.example.org/end')
+        )
+    ],
+    [
+      'external credential without the Authorization header',
+      'credential.external',
+      (e) =>
+        editComponent(e, 'ExternalCredential', 'Handoff_End_Conversation', (x) =>
+          x.replace('<parameterType>AuthHeader</parameterType>', '<parameterType>AuthParameter</parameterType>')
         )
     ],
     [
@@ -212,6 +217,15 @@ describe('handoff doctor against the emulator', () => {
     expect(bad[0].fix).not.toBe('');
   });
 
+  it.each(['readMetadata', 'GET /services/data/v66.0/query', 'GET /services/data/v66.0/named-credentials/credential'])(
+    'gives the same report when the answer to %s is lost after the org answered it',
+    async (match) => {
+      emu.faults.push({ match, dropAfterCommit: true });
+      expect(await failing()).toEqual([]);
+      expect(emu.requests.filter((q) => q.route === 'fault-after-commit')).toHaveLength(1);
+    }
+  );
+
   it('never puts the token in its report', async () => {
     expect(JSON.stringify(await doctor())).not.toContain('secret');
   });
@@ -229,6 +243,7 @@ describe('handoff doctor against the emulator', () => {
         const report = await runDoctor(s, mm, { root: r, orgId: e.state.orgId, scrtUrl: e.url });
         expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual([
           'settings.complete',
+          'credential.token',
           ...mm.queues.map((q) => `agents.queue.${q.developerName}`)
         ]);
         counts.push(e.count());
@@ -236,10 +251,10 @@ describe('handoff doctor against the emulator', () => {
         await e.stop();
       }
     }
-    // 4 Metadata reads, 5 REST queries, 3 Tooling queries, 1 MIAW access token (doctor.ts header),
-    // 5 queries for the agents (no queue has members here, so the per-member ones are skipped), and
-    // for the vendor app 3 Metadata reads and 3 REST queries (doctorIntegration.ts header).
-    expect(counts).toEqual([24, 24]);
+    // 6 Metadata reads, 5 REST queries, 3 Tooling queries, 1 credential read, 1 MIAW access token
+    // (doctor.ts header), 5 queries for the agents (no queue has members here, so the per-member ones
+    // are skipped), and for the vendor app 3 Metadata reads and 3 REST queries (doctorIntegration.ts header).
+    expect(counts).toEqual([27, 27]);
   }, 60_000);
 });
 
@@ -273,6 +288,7 @@ describe('handoff doctor / seed / smoke through the CLI', () => {
     const checks = json.result.checks as Array<{ id: string; status: string; fix: string }>;
     expect(checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual([
       'settings.complete',
+      'credential.token',
       ...model().queues.map((q) => `agents.queue.${q.developerName}`),
       // Not seeded yet: the vendor app has no Run-As user.
       'integration.runAsUser'

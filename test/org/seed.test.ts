@@ -1,6 +1,9 @@
-import type { OrgEmulator } from '../emulator/server';
+import type { Fault, OrgEmulator } from '../emulator/server';
+import type { EmuRequest } from '../emulator/router';
 import { runSeed, type SeedOptions } from '../../scripts/org/seed';
 import { planSettings, settingsFullName } from '../../scripts/org/seedPlan';
+import { planCredential } from '../../scripts/org/seedCredential';
+import { UserError } from '../../scripts/project/errors';
 import type { OrgSession } from '../../scripts/org/connect';
 import { routingSettings } from '../emulator/routing';
 import { resolveAgents } from '../../scripts/model/resolve';
@@ -19,28 +22,25 @@ const opts = (over: Partial<SeedOptions> = {}): SeedOptions => ({
 
 describe('seed plan', () => {
   const end = m.endConversation!;
-  it('writes a new record with every field, and never carries the token into the plan', () => {
-    const p = planSettings(end, undefined, TOKEN);
+  it('writes a new record with every field, and no field holds a secret', () => {
+    const p = planSettings(end, undefined);
     expect(p.write).toBe(true);
     expect(p.fullName).toBe('Handoff_Settings.Default');
-    expect(JSON.stringify(p.fields)).not.toContain(TOKEN);
-    expect(p.values.Escalation_Token__c).toBe(TOKEN);
+    expect(Object.keys(p.values).sort()).toEqual(['Max_Attempts__c', 'Organisation_Id__c', 'Timeout_Ms__c']);
   });
-  it('compares numbers numerically and keeps the org token when the variable is unset', () => {
+  it('compares numbers numerically', () => {
     const current = {
-      Endpoint__c: end.endpoint,
       Organisation_Id__c: end.organisationId,
-      Escalation_Token__c: 'in-org',
       Timeout_Ms__c: '10000.0',
-      Max_Attempts__c: '3'
+      Max_Attempts__c: String(end.maxAttempts)
     };
-    const p = planSettings(end, current, undefined);
-    expect(p.write).toBe(false);
-    expect(p.fields.find((f) => f.field === 'Escalation_Token__c')?.action).toBe('keep-org-value');
-    expect(p.values.Escalation_Token__c).toBe('in-org');
+    expect(planSettings(end, current).write).toBe(false);
   });
-  it('flags a token blank in the org and missing from the environment', () => {
-    expect(planSettings(end, undefined, '  ').tokenMissing).toBe(true);
+  it('sets a missing token, keeps a set one unless rotating, and reports one that cannot be set', () => {
+    expect(planCredential({ exists: false, tokenSet: false }, TOKEN, false)).toBe('set');
+    expect(planCredential({ exists: true, tokenSet: true }, TOKEN, false)).toBe('unchanged');
+    expect(planCredential({ exists: true, tokenSet: true }, TOKEN, true)).toBe('rotate');
+    expect(planCredential({ exists: false, tokenSet: false }, '  ', false)).toBe('missing');
   });
 });
 
@@ -62,17 +62,20 @@ describe('handoff seed against the emulator', () => {
     expect(first.changed).toBe(true);
     expect(first.assignments.created).toBe(3);
     const rec = emu.state.component('CustomMetadata', settingsFullName());
-    expect(rec?.xml).toContain(TOKEN);
-    expect(rec?.xml).toContain(m.endConversation!.endpoint);
-    // Settings upsert + one Collections call each for licences, queue memberships, presence
-    // configurations and permission sets + the Run-As user in the app's OAuth policies; presence
-    // access is granted by the deployed permission set.
+    expect(rec?.xml).toContain(m.endConversation!.organisationId);
+    expect(rec?.xml).not.toContain(TOKEN);
+    // The token is on the principal, encrypted; never in custom metadata.
+    expect(emu.credentials.get('Handoff_End_Conversation|Vendor')?.get('Token')).toBe(TOKEN);
+    expect(first.credential?.action).toBe('set');
+    // Settings upsert + credential POST + one Collections call each for licences, queue memberships,
+    // presence configurations and permission sets + the Run-As user in the app's OAuth policies;
+    // presence access is granted by the deployed permission set.
     expect(first.presence.state).toBe('granted');
     expect(first.integration).toMatchObject({ state: 'update', user: 'integration@example.com', app: 'Handoff_Fin' });
     expect(emu.state.component('ExtlClntAppOauthConfigurablePolicies', 'Handoff_Fin_oauthPlcy')?.xml).toContain(
       '<clientCredentialsFlowUser>integration@example.com</clientCredentialsFlowUser>'
     );
-    expect(writes(emu)).toBe(6);
+    expect(writes(emu)).toBe(7);
 
     emu.resetCounters();
     const second = await runSeed(org, m, opts());
@@ -94,14 +97,16 @@ describe('handoff seed against the emulator', () => {
     );
   });
 
-  it('updates only what changed, and never puts the token in its report', async () => {
+  it('keeps a token already set, replaces it on --rotate-token, and never puts it in its report', async () => {
     await runSeed(org, m, opts());
+    const kept = await runSeed(org, m, opts({ env: { HANDOFF_ESCALATION_TOKEN: 'rotated-token' } }));
+    expect(kept.credential?.action).toBe('unchanged');
+    expect(emu.credentials.get('Handoff_End_Conversation|Vendor')?.get('Token')).toBe(TOKEN);
     emu.resetCounters();
-    const r = await runSeed(org, m, opts({ env: { HANDOFF_ESCALATION_TOKEN: 'rotated-token' } }));
-    expect(r.settings?.fields.find((f) => f.field === 'Escalation_Token__c')).toEqual({
-      field: 'Escalation_Token__c',
-      action: 'change'
-    });
+    const r = await runSeed(org, m, opts({ env: { HANDOFF_ESCALATION_TOKEN: 'rotated-token' }, rotateToken: true }));
+    expect(r.credential?.action).toBe('rotate');
+    expect(emu.count('PUT /services/data/v66.0/named-credentials/credential')).toBe(1);
+    expect(emu.credentials.get('Handoff_End_Conversation|Vendor')?.get('Token')).toBe('rotated-token');
     expect(JSON.stringify(r)).not.toMatch(/rotated-token|tok-secret/);
     expect(writes(emu)).toBe(1);
   });
@@ -139,7 +144,9 @@ describe('handoff seed against the emulator', () => {
   it('reports unknown users and a missing token as problems', async () => {
     const r = await runSeed(org, m, opts({ agents: agentsOf(['nobody@example.com']), env: {} }));
     expect(r.problems.join('\n')).toMatch(/No such user in the org: nobody@example.com/);
-    expect(r.problems.join('\n')).toMatch(/HANDOFF_ESCALATION_TOKEN is not set/);
+    expect(r.problems.join('\n')).toMatch(
+      /token is not set on Handoff_End_Conversation-Vendor and HANDOFF_ESCALATION_TOKEN is not set/
+    );
   });
 
   it('grants presence status access when the permission set lacks it', async () => {
@@ -203,5 +210,82 @@ describe('handoff seed against the emulator', () => {
     expect(noLicence.problems.join('\n')).toMatch(
       /Assigning Handoff_Agent to agent1@example.com failed: FIELD_INTEGRITY_EXCEPTION/
     );
+  });
+});
+
+describe('handoff seed when the org commits and the answer is lost', () => {
+  let emu: OrgEmulator;
+  let org: OrgSession;
+  beforeEach(async () => {
+    emu = await startOrg();
+    installModel(emu, m);
+    addUsers(emu, ['agent1@example.com', 'agent2@example.com', 'integration@example.com']);
+    org = await openSession(emu);
+  });
+  afterEach(() => emu.stop());
+
+  /** The Collections create of one sObject type (seed makes one per type). */
+  const collectionsOf =
+    (type: string) =>
+    (req: EmuRequest): boolean =>
+      req.label === 'POST /services/data/v66.0/composite/sobjects' && req.body.includes(`"type":"${type}"`);
+
+  it.each<[string, Fault['match']]>([
+    ['the licence Collections create', collectionsOf('PermissionSetLicenseAssign')],
+    ['the queue membership Collections create', collectionsOf('GroupMember')],
+    ['the presence configuration Collections create', collectionsOf('PresenceUserConfigUser')],
+    ['the permission set Collections create', collectionsOf('PermissionSetAssignment')],
+    ['the token create', 'POST /services/data/v66.0/named-credentials/credential'],
+    ['the settings upsert', 'upsertMetadata']
+  ])('counts %s whose retry meets DUPLICATE_VALUE as done, and a re-run converges', async (_what, match) => {
+    emu.faults.push({ match, dropAfterCommit: true });
+    const first = await runSeed(org, m, opts());
+    expect(emu.requests.filter((r) => r.route === 'fault-after-commit')).toHaveLength(1);
+    expect(first.problems).toEqual([]);
+    expect(first.agents.failed).toEqual([]);
+    expect(emu.state.table('PermissionSetLicenseAssign').size).toBe(2);
+    expect(emu.state.table('PresenceUserConfigUser').size).toBe(2);
+    expect(first.assignments.created).toBe(3);
+    expect(first.assignments.failed).toEqual([]);
+    expect(emu.state.table('PermissionSetAssignment').size).toBe(3);
+    expect(emu.credentials.get('Handoff_End_Conversation|Vendor')?.get('Token')).toBe(TOKEN);
+    emu.resetCounters();
+    const again = await runSeed(org, m, opts());
+    expect(again.changed).toBe(false);
+    expect(writes(emu)).toBe(0);
+  });
+
+  it('grants presence access once when the create answer is lost', async () => {
+    const ps = emu.state.component('PermissionSet', 'Handoff_Agent')!;
+    emu.state.putComponent({
+      type: 'PermissionSet',
+      fullName: 'Handoff_Agent',
+      xml: ps.xml.replace(/<servicePresenceStatusAccesses>[\s\S]*?<\/servicePresenceStatusAccesses>/g, '')
+    });
+    emu.faults.push({ match: 'POST /services/data/v66.0/sobjects/SetupEntityAccess', dropAfterCommit: true });
+    const r = await runSeed(org, m, opts());
+    expect(emu.requests.filter((q) => q.route === 'fault-after-commit')).toHaveLength(1);
+    expect(r.problems).toEqual([]);
+    expect(emu.state.table('SetupEntityAccess').size).toBe(1);
+    expect((await runSeed(org, m, opts())).presence.state).toBe('granted');
+  });
+
+  it('stops on a network failure midway with what was and was not written, no stack trace; a re-run converges', async () => {
+    emu.faults.push({ match: 'POST /services/data/v66.0/composite/sobjects', drop: true, times: 10 });
+    const err = await runSeed(org, m, opts()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    const e = err as UserError;
+    expect(e.message).toMatch(/^Seed stopped: /);
+    expect(e.details.join('\n')).toMatch(/Written: Handoff_Settings\.Default, the End Conversation token\./);
+    expect(e.details.join('\n')).toMatch(
+      /Not written \(or not confirmed\): agents \(licence, queues, presence configuration\), permission set assignments, presence status access\./
+    );
+    expect(e.exitCode).toBe(1);
+    emu.faults.length = 0;
+    const again = await runSeed(org, m, opts());
+    expect(again.problems).toEqual([]);
+    expect(again.assignments.created).toBe(3);
+    expect(again.settings?.write).toBe(false);
+    expect(again.credential?.action).toBe('unchanged');
   });
 });

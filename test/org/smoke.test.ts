@@ -136,4 +136,24 @@ describe('handoff smoke against the emulator', () => {
     expect(r.error).toMatch(/400.*No published/);
     expect(r.conversationId).toBeUndefined();
   });
+
+  it.each([
+    ['the conversation create', 'POST /iamessage/api/v2/conversation'],
+    ['the session query', 'GET /services/data/v66.0/query']
+  ])(
+    'when %s commits and its answer is lost: reports truly, one session, no stack, a re-run passes',
+    async (_w, match) => {
+      emu.faults.push({ match, dropAfterCommit: true });
+      const r = await runSmoke(org, m, opts());
+      expect(emu.requests.filter((q) => q.route === 'fault-after-commit')).toHaveLength(1);
+      // Whatever smoke concludes, it must not claim a value landed that did not, nor crash.
+      if (r.error) expect(r.error).not.toMatch(/\n\s+at /);
+      for (const o of r.outcomes.filter((x) => x.status === 'landed'))
+        expect(emu.state.table('MessagingSession').get(r.sessionId!)?.[o.field!]).toBe(o.actual);
+      expect([...miawState(emu.state).conversations.values()].every((c) => c.closed)).toBe(true);
+      const again = await runSmoke(org, m, opts());
+      expect(again.failed).toBe(0);
+      expect(again.closed).toBe(true);
+    }
+  );
 });

@@ -53,11 +53,11 @@ describe('the vendor connects through its External Client App', () => {
     emu.state.putComponent({
       type: 'CustomMetadata',
       fullName: 'Handoff_Settings.Default',
-      xml: '<CustomMetadata><label>Default</label><values><field>Escalation_Token__c</field><value>never-for-the-vendor</value></values></CustomMetadata>'
+      xml: '<CustomMetadata><label>Default</label><values><field>Organisation_Id__c</field><value>never-for-the-vendor</value></values></CustomMetadata>'
     });
     emu.state.insert('Handoff_Settings__mdt', {
       DeveloperName: 'Default',
-      Escalation_Token__c: 'never-for-the-vendor'
+      Organisation_Id__c: 'never-for-the-vendor'
     });
     contactId = emu.state.insert('Contact', {
       FirstName: 'Ada',
@@ -79,7 +79,8 @@ describe('the vendor connects through its External Client App', () => {
   it('acts as the Run-As user: token, a Case with Transcript and Summary, the synced fields', async () => {
     const seeded = await runSeed(admin, m, { agents: [], integrationUser: VENDOR_USER, dryRun: false, env: {} });
     expect(seeded.integration?.state).toBe('update');
-    expect(seeded.problems.filter((p) => !p.includes('escalation token'))).toEqual([]);
+    // No token in this test's environment: the only problem is the End Conversation token (seedCredential.ts).
+    expect(seeded.problems.filter((p) => !p.includes('HANDOFF_ESCALATION_TOKEN'))).toEqual([]);
 
     const vendor = await vendorSession();
     const created = (await vendor.call('create Case', (c) =>
@@ -113,15 +114,15 @@ describe('the vendor connects through its External Client App', () => {
     });
   });
 
-  it('cannot read the escalation token or the hand-off sessions, nor write a field it was not granted', async () => {
+  it('cannot read the hand-off settings or the hand-off sessions, nor write a field it was not granted', async () => {
     // The admin's session reads the settings: what stops the vendor is its permission set.
     const asAdmin = (await admin.call('query settings', (c) =>
-      c.query('SELECT Escalation_Token__c FROM Handoff_Settings__mdt')
+      c.query('SELECT Organisation_Id__c FROM Handoff_Settings__mdt')
     )) as { totalSize: number };
     expect(asAdmin.totalSize).toBe(1);
     const vendor = await vendorSession();
     await expect(
-      vendor.call('query settings', (c) => c.query('SELECT Escalation_Token__c FROM Handoff_Settings__mdt'))
+      vendor.call('query settings', (c) => c.query('SELECT Organisation_Id__c FROM Handoff_Settings__mdt'))
     ).rejects.toMatchObject({ errorCode: 'INVALID_TYPE' });
     await expect(
       vendor.call('query sessions', (c) => c.query('SELECT Id FROM MessagingSession'))

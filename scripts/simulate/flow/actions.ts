@@ -143,7 +143,7 @@ const endConversation: Handler = (node, inputs, env) => {
   env.endConversations.push({
     accepted: true,
     message,
-    endpoint: env.settings?.endpoint ?? '<Handoff_Settings__mdt Endpoint__c, set by handoff seed>',
+    endpoint: env.settings?.endpoint ?? '<the Named Credential Handoff_End_Conversation URL>',
     // Field order and names follow HandoffEndConversationJob.bodyOf; eventId and timestamp are fixed here.
     body: JSON.stringify({
       event: 'handoff.end_conversation',

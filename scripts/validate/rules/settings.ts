@@ -1,11 +1,10 @@
 /**
- * Settings of the End Conversation callout: the remote site is HTTPS, active, and covers the
- * endpoint's host. The endpoint comes from Handoff_Settings__mdt records in the project and from
- * handoff.config.json (endConversation.endpoint, which `handoff seed` writes into the org).
+ * Settings of the End Conversation callout: the endpoint is HTTPS, wherever it is written (the Named
+ * Credential's Url parameter, handoff.config.json's endConversation.endpoint). Callouts through a Named
+ * Credential need no remote site; any remote site the project still has must be HTTPS and active.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SETTINGS_TYPE } from '../../contract';
 import { children, textOf } from '../../xml/read';
 import { PROJECT_FILES } from '../../project/paths';
 import type { SourceProject } from '../../source';
@@ -18,13 +17,11 @@ interface Endpoint {
 
 function endpoints(project: SourceProject): Endpoint[] {
   const out: Endpoint[] = [];
-  const settingsPrefix = SETTINGS_TYPE.objectName.replace(/__mdt$/, '') + '.';
-  for (const rec of project.ofType('CustomMetadata')) {
-    if (!rec.name.startsWith(settingsPrefix)) continue;
-    for (const v of children(rec.xml, 'values')) {
-      if (textOf(v, 'field') !== SETTINGS_TYPE.fields.endpoint) continue;
-      const value = textOf(v, 'value');
-      if (value) out.push({ url: value, at: { file: rec.path, line: v.line } });
+  for (const nc of project.ofType('NamedCredential')) {
+    for (const p of children(nc.xml, 'namedCredentialParameters')) {
+      if (textOf(p, 'parameterType') !== 'Url') continue;
+      const value = textOf(p, 'parameterValue');
+      if (value) out.push({ url: value, at: { file: nc.path, line: p.line } });
     }
   }
   const config = path.join(project.root, PROJECT_FILES.config);
@@ -81,25 +78,13 @@ export const rules: Rule[] = [
     }
   },
   {
-    id: 'settings/endpoint-remote-site',
-    description: 'The End Conversation endpoint is HTTPS and an active remote site covers its host.',
-    fix: 'Make the remote site URL the endpoint origin (https://host), or correct the endpoint.',
+    id: 'settings/endpoint-https',
+    description: 'The End Conversation endpoint (config and Named Credential) is an https:// URL.',
+    fix: 'Use the https:// URL the vendor gave you in endConversation.endpoint, then run `handoff build`.',
     check({ project, report }) {
-      const all = sites(project);
       for (const e of endpoints(project)) {
-        const h = host(e.url);
-        if (!h || !/^https:\/\//i.test(e.url)) {
+        if (!host(e.url) || !/^https:\/\//i.test(e.url))
           report(e.at, `End Conversation endpoint "${e.url}" is not an https:// URL`);
-          continue;
-        }
-        if (all.some((s) => s.active && host(s.url) === h)) continue;
-        const other = all.find((s) => host(s.url) !== undefined);
-        report(
-          other ? other.at : e.at,
-          other
-            ? `No active remote site covers the End Conversation endpoint host ${h} (remote site ${other.name} is ${other.url})`
-            : `No remote site covers the End Conversation endpoint host ${h}`
-        );
       }
     }
   }

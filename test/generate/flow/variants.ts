@@ -21,7 +21,10 @@ export const VARIANTS: Variant[] = [
   { name: 'example', config: exampleConfig() },
   edit('no-continuation', (c) => delete c.continuation),
   edit('no-contact-matching', (c) => delete c.contactMatching),
-  edit('contact-creation', (c) => (c.contactMatching = { emailAttribute: '_email', createContact: true })),
+  edit(
+    'contact-creation',
+    (c) => (c.contactMatching = { emailAttribute: '_email', createContact: true, channelVerifiesUsers: true })
+  ),
   edit('no-business-hours', (c) => delete c.businessHours),
   edit('no-agent-wait', (c) => (c.fallback.whenNoAgent = 'wait')),
   edit('closed-wait', (c) => (c.businessHours = { name: 'Support', whenClosed: 'wait' })),

@@ -1,0 +1,45 @@
+import { parseFlags } from '../cli/args';
+import type { Command } from '../cli/command';
+import { runResend } from '../org/resend';
+import { openOrg } from '../org/seedModel';
+
+const USAGE = `Usage: handoff resend [-o ALIAS] [--id ID,ID] [--dry-run] [--json]
+
+Sends failed End Conversation notifications to the AI vendor again, through the Apex action "Resend End
+Conversation" (the user needs the Handoff_Admin permission set). Without --id, every Handoff Callout Failure
+record with status Failed. Each keeps its eventId (the vendor de-duplicates on it); a Delivered record is never
+resent; a Refused record has nothing to send.
+
+Flags:
+  -o, --target-org ALIAS  the org (else the SF_* environment variables, see \`handoff deploy --help\`)
+  --id ID,ID              only these Handoff_Callout_Failure__c records
+  --dry-run               list what would be resent; send nothing
+  --json                  { status, result: { selected, results: [{ id, ok, message }], problems } }
+
+Exit codes: 0 done (or nothing to resend), 1 a record could not be resent, 2 usage.
+`;
+
+export const command: Command = {
+  name: 'resend',
+  usage: USAGE,
+  async run({ argv, out }) {
+    const { values } = parseFlags('resend', argv, {
+      'target-org': { type: 'string', short: 'o' },
+      id: { type: 'string' },
+      'dry-run': { type: 'boolean' }
+    });
+    const ids = values.id
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const session = await openOrg(values['target-org'], out.progress);
+    const report = await runResend(session, { ids, dryRun: !!values['dry-run'], progress: out.progress });
+    if (!report.selected.length) out.log('Nothing to resend: no Failed End Conversation notification.');
+    else if (report.dryRun) {
+      out.log(`Dry run: ${report.selected.length} notification(s) would be resent:`);
+      for (const s of report.selected) out.log(`  ${s.id} event ${s.eventId} (${s.status})`);
+    } else for (const r of report.results) out.log(`${r.ok ? '✔' : '✖'} ${r.id}: ${r.message}`);
+    for (const p of report.problems) out.log(`✖ ${p}`);
+    return { exitCode: report.problems.length ? 1 : 0, result: report };
+  }
+};

@@ -1,0 +1,51 @@
+import type { OrgEmulator } from '../emulator/server';
+import type { OrgSession } from '../../scripts/org/connect';
+import { runResend } from '../../scripts/org/resend';
+import { installModel, model, openSession, startOrg } from './orgFixture';
+
+describe('handoff resend against the emulator', () => {
+  let emu: OrgEmulator;
+  let org: OrgSession;
+  const failure = (eventId: string, status: string, payload = true) =>
+    emu.state.insert('Handoff_Callout_Failure__c', {
+      Event_Id__c: eventId,
+      Status__c: status,
+      Payload__c: payload ? JSON.stringify({ eventId, attempt: 10 }) : null,
+      CreatedDate: new Date().toISOString()
+    });
+  beforeEach(async () => {
+    emu = await startOrg();
+    installModel(emu, model());
+    org = await openSession(emu);
+  });
+  afterEach(() => emu.stop());
+
+  it('resends every Failed record once, in one action call, and leaves Delivered and Pending ones alone', async () => {
+    failure('e-failed-1', 'Failed');
+    failure('e-failed-2', 'Failed');
+    failure('e-delivered', 'Delivered');
+    failure('e-pending', 'Pending');
+    emu.resetCounters();
+    const r = await runResend(org, { dryRun: false });
+    expect(r.problems).toEqual([]);
+    expect(r.selected.map((s) => s.eventId)).toEqual(['e-failed-1', 'e-failed-2']);
+    expect(emu.resent).toEqual(['e-failed-1', 'e-failed-2']);
+    expect(emu.count('POST /services/data/v66.0/actions/custom/apex/HandoffEndConversationResend')).toBe(1);
+    expect(r.results.every((x) => x.message.startsWith('Resending event'))).toBe(true);
+  });
+
+  it('--id on a Delivered record says so and sends nothing; --dry-run sends nothing', async () => {
+    const delivered = failure('e-delivered', 'Delivered');
+    const r = await runResend(org, { ids: [delivered.Id], dryRun: false });
+    expect(r.results[0].message).toMatch(/^Already delivered/);
+    failure('e-failed', 'Failed');
+    const dry = await runResend(org, { dryRun: true });
+    expect(dry.selected).toHaveLength(1);
+    expect(emu.resent).toEqual([]);
+  });
+
+  it('reports an unknown id', async () => {
+    const r = await runResend(org, { ids: ['a00000000000999AAA'], dryRun: false });
+    expect(r.problems.join('\n')).toMatch(/No such Handoff_Callout_Failure__c record/);
+  });
+});
