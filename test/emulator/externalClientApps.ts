@@ -18,16 +18,12 @@ import { json } from './router';
 import type { OrgEmulator } from './server';
 import type { OrgState } from './state';
 
-/** Folder → type and suffix, as the SDR registry has them (merged into metadata.ts's table). */
-export const ECA_TYPES_BY_DIR: Record<string, { type: string; suffix: string }> = {
-  externalClientApps: { type: 'ExternalClientApplication', suffix: 'eca' },
-  extlClntAppOauthSettings: { type: 'ExtlClntAppOauthSettings', suffix: 'ecaOauth' },
-  extlClntAppGlobalOauthSets: { type: 'ExtlClntAppGlobalOauthSettings', suffix: 'ecaGlblOauth' },
-  extlClntAppOauthPolicies: { type: 'ExtlClntAppOauthConfigurablePolicies', suffix: 'ecaOauthPlcy' }
-};
-
-const PLUGIN_TYPES = new Set(Object.values(ECA_TYPES_BY_DIR).map((t) => t.type));
-PLUGIN_TYPES.delete('ExternalClientApplication');
+/** The app's plugin types: each names the app it belongs to (their folders come from the SDR registry, metadataApi/types.ts). */
+const PLUGIN_TYPES = new Set([
+  'ExtlClntAppOauthSettings',
+  'ExtlClntAppGlobalOauthSettings',
+  'ExtlClntAppOauthConfigurablePolicies'
+]);
 
 function activeUser(state: OrgState, username: string): boolean {
   const u = state.find('User').find((r) => String(r.Username).toLowerCase() === username.toLowerCase());

@@ -4,8 +4,7 @@
  * fileName, fullName, the platform's text and position), a package.xml or URL version the org does
  * not have fails the deploy, and the mapping trap shows on read.
  */
-import JSZip from 'jszip';
-import { Connection } from 'jsforce';
+import { deployZip, emulatorConnection } from './deployZip';
 import { OrgEmulator } from './server';
 
 const NS = 'http://soap.sforce.com/2006/04/metadata';
@@ -15,21 +14,13 @@ beforeEach(async () => {
 });
 afterEach(() => emu.stop());
 
-const conn = (version = '66.0') => new Connection({ instanceUrl: emu.url, accessToken: emu.issueToken(), version });
+const conn = (version = '66.0') => emulatorConnection(emu, version);
 const pkg = (types: string, version = '66.0') =>
   `<?xml version="1.0" encoding="UTF-8"?><Package xmlns="${NS}">${types}<version>${version}</version></Package>`;
 const doc = (type: string, inner: string) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<${type} xmlns="${NS}">\n${inner}\n</${type}>`;
 
-async function deploy(files: Record<string, string>, version = '66.0') {
-  const c = conn(version);
-  const zip = new JSZip();
-  for (const [p, content] of Object.entries(files)) zip.file(p, content);
-  const { id } = await c.metadata.deploy(await zip.generateAsync({ type: 'nodebuffer' }), { singlePackage: true });
-  let status = await c.metadata.checkDeployStatus(id, true);
-  while (!status.done) status = await c.metadata.checkDeployStatus(id, true);
-  return status;
-}
+const deploy = (files: Record<string, string>, version = '66.0') => deployZip(emu, files, version);
 
 const flowXml = (variables: string) =>
   doc(

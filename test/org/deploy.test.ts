@@ -6,12 +6,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import JSZip from 'jszip';
-import { Connection } from 'jsforce';
 import { createOutput, printJson } from '../../scripts/cli/output';
 import { runDeploy, type DeployCommandResult } from '../../scripts/commands/deploy';
 import { UsageError, UserError } from '../../scripts/project/errors';
 import { OrgEmulator } from '../emulator/server';
+import { deployZip } from '../emulator/deployZip';
 import { connect } from '../../scripts/org/connect';
 import { lastPublish, PUBLISH_STATE_FILE } from '../../scripts/org/publishState';
 import { registerRest } from '../emulator/rest';
@@ -324,15 +323,7 @@ describe('secrets', () => {
 });
 
 describe('the emulator checks the zip against its package.xml', () => {
-  async function rawDeploy(files: Record<string, string>) {
-    const conn = new Connection({ instanceUrl: emu.url, accessToken: emu.issueToken(), version: '66.0' });
-    const zip = new JSZip();
-    for (const [p, c] of Object.entries(files)) zip.file(p, c);
-    const { id } = await conn.metadata.deploy(await zip.generateAsync({ type: 'nodebuffer' }), { singlePackage: true });
-    let status = await conn.metadata.checkDeployStatus(id, true);
-    while (!status.done) status = await conn.metadata.checkDeployStatus(id, true);
-    return status;
-  }
+  const rawDeploy = (files: Record<string, string>) => deployZip(emu, files);
   const pkg = (types: string) =>
     `<?xml version="1.0" encoding="UTF-8"?><Package xmlns="http://soap.sforce.com/2006/04/metadata">${types}<version>66.0</version></Package>`;
   const queue =
