@@ -11,6 +11,8 @@
 // useDefineForClassFields true: the LWC compiler accepts decorators only as written). Every emitted
 // module is also run through @lwc/compiler, so output the platform would reject fails here, not at
 // deploy time. Output is deterministic: same sources, same bytes (LF, sorted, no timestamps).
+// Each build records lwc-ts/build-manifest.json (content hashes of the sources and the outputs), so
+// `handoff validate` checks freshness by hashing, without compiling (scripts/project/lwcManifest.ts).
 const fs = require('node:fs');
 const path = require('node:path');
 const ts = require('typescript');
@@ -174,6 +176,15 @@ function sameContent(file, expected) {
   return Buffer.compare(fs.readFileSync(file), Buffer.from(expected)) === 0;
 }
 
+/** The manifest module, compiled with the CLI (npm run build compiles the CLI first). */
+function lwcManifest() {
+  const compiled = path.join(ROOT, 'dist', 'scripts', 'project', 'lwcManifest.js');
+  if (!fs.existsSync(compiled)) {
+    throw new Error('the CLI is not compiled (dist/ is missing): run `npm run build:cli` first');
+  }
+  return require(compiled);
+}
+
 function main(argv) {
   const check = argv.includes('--check');
   const unknown = argv.filter((arg) => arg !== '--check');
@@ -191,13 +202,18 @@ function main(argv) {
   const changed = [...outputs.keys()].sort().filter((file) => !sameContent(file, outputs.get(file)));
 
   if (check) {
-    if (changed.length === 0 && extra.length === 0) {
+    const manifest = lwcManifest();
+    const recorded = manifest.readLwcManifest(ROOT);
+    const manifestCurrent =
+      recorded !== undefined && manifest.compareLwcManifest(recorded, manifest.currentLwcManifest(ROOT)).length === 0;
+    if (changed.length === 0 && extra.length === 0 && manifestCurrent) {
       process.stderr.write(`build-lwc: ${outputs.size} compiled files in ${rel(OUT_DIR)} are current\n`);
       return 0;
     }
     const lines = [
       ...changed.map((file) => `  ${fs.existsSync(file) ? 'stale' : 'missing'} ${rel(file)}`),
-      ...extra.map((file) => `  extra ${rel(file)}`)
+      ...extra.map((file) => `  extra ${rel(file)}`),
+      ...(manifestCurrent ? [] : [`  ${recorded ? 'stale' : 'missing'} ${manifest.LWC_MANIFEST_FILE}`])
     ];
     process.stderr.write(
       `build-lwc: the compiled LWCs are out of date with lwc-ts/ (run npm run build:lwc and commit):\n${lines.join('\n')}\n`
@@ -212,6 +228,8 @@ function main(argv) {
   for (const file of extra) {
     fs.rmSync(file);
   }
+  const manifest = lwcManifest();
+  manifest.writeLwcManifest(ROOT, manifest.currentLwcManifest(ROOT));
   process.stderr.write(
     `build-lwc: ${bundles.length} bundle(s), ${outputs.size} files, ${changed.length} written, ${extra.length} removed\n`
   );

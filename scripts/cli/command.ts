@@ -19,7 +19,6 @@ export interface CommandResult {
 
 export interface Command {
   name: string;
-  summary: string;
   usage: string;
   run(ctx: CommandContext): Promise<CommandResult>;
 }

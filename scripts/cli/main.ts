@@ -1,47 +1,77 @@
 /**
  * The `handoff` CLI: global flags, dispatch to one module per command, exit codes and error output.
- * Commands load lazily (typed dynamic imports TypeScript follows) so `handoff build` never pays for jsforce.
+ * Commands load lazily (typed dynamic imports TypeScript follows): `--help` and `--version` load no
+ * command module, `handoff build` never pays for jsforce.
  */
 import type { Command } from './command';
 import { createOutput, printJson } from './output';
 import { UserError, UsageError } from '../project/errors';
 import { findProjectRoot } from '../project/paths';
 
-const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
-  init: () => import('../commands/init'),
-  build: () => import('../commands/build'),
-  validate: () => import('../commands/validate'),
-  simulate: () => import('../commands/simulate'),
-  deploy: () => import('../commands/deploy'),
-  seed: () => import('../commands/seed'),
-  doctor: () => import('../commands/doctor'),
-  smoke: () => import('../commands/smoke'),
-  explain: () => import('../commands/explain')
+/**
+ * Every command: its one-line summary (what --help lists, so help loads no command module) and a
+ * lazy import of its module, so a command loads only what it runs (issue 15; the module-loading
+ * boundaries are asserted in test/architecture/startup.test.ts). A new command is one line here.
+ */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
+  init: { summary: 'Write a starting handoff.config.json for a vendor', load: () => import('../commands/init') },
+  build: {
+    summary: 'Generate the Salesforce metadata from handoff.config.json',
+    load: () => import('../commands/build')
+  },
+  validate: {
+    summary: 'Check force-app offline: schema, naming chain, flow, queues, Apex, settings',
+    load: () => import('../commands/validate')
+  },
+  simulate: {
+    summary: 'Dry-run a vendor payload through the channel, deployment and routing flow',
+    load: () => import('../commands/simulate')
+  },
+  deploy: {
+    summary: 'Deploy force-app to an org in phases, then activate, publish and verify',
+    load: () => import('../commands/deploy')
+  },
+  seed: {
+    summary: 'Write settings, permission set assignments and presence access to the org (idempotent)',
+    load: () => import('../commands/seed')
+  },
+  doctor: {
+    summary: 'Check the live org for every break in the hand-off chain, with fixes',
+    load: () => import('../commands/doctor')
+  },
+  smoke: {
+    summary: 'Play the AI vendor over MIAW and check which attributes land on the MessagingSession',
+    load: () => import('../commands/smoke')
+  },
+  explain: {
+    summary: 'Draw the chain, the routing flow, payload paths and changes as an HTML page or markdown',
+    load: () => import('../commands/explain')
+  }
 };
 
 async function loadCommand(name: string): Promise<Command | undefined> {
-  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  return load ? (await load()).command : undefined;
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  return entry ? (await entry.load()).command : undefined;
 }
 
-async function help(): Promise<string> {
+function help(): string {
   const lines = ['Usage: handoff <command> [flags]', '', 'Commands:'];
-  for (const name of Object.keys(COMMANDS)) {
-    const cmd = await loadCommand(name);
-    if (cmd) lines.push(`  ${name.padEnd(10)} ${cmd.summary}`);
-  }
+  for (const [name, { summary }] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${summary}`);
   lines.push('', 'Every command takes --json (one JSON document on stdout) and --help.');
   lines.push('Exit codes: 0 ok, 1 findings or failure, 2 usage.');
   return lines.join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // handoff never writes the sf CLI's log file; without this, merely loading SDR or @salesforce/core
+  // starts pino's logging worker thread. Set SF_DISABLE_LOG_FILE=false to have sf's log anyway.
+  process.env.SF_DISABLE_LOG_FILE ??= 'true';
   const json = argv.includes('--json');
   const out = createOutput(json);
   const [name, ...rest] = argv;
   try {
     if (!name || name === '--help' || name === '-h' || name === 'help') {
-      process.stdout.write((await help()) + '\n');
+      process.stdout.write(help() + '\n');
       return name ? 0 : 2;
     }
     if (name === '--version') {

@@ -19,7 +19,6 @@ Flags:
 
 export const command: Command = {
   name: 'build',
-  summary: 'Generate the Salesforce metadata from handoff.config.json',
   usage: USAGE,
   async run({ argv, out, root }) {
     const { values } = parseFlags('build', argv, {

@@ -169,7 +169,6 @@ export async function runDeploy(ctx: CommandContext, deps: DeployDeps): Promise<
 
 export const command: Command = {
   name: 'deploy',
-  summary: 'Deploy force-app to an org in phases, then activate, publish and verify',
   usage: USAGE,
   run: (ctx) => runDeploy(ctx, { env: process.env })
 };

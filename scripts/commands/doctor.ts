@@ -27,7 +27,6 @@ const MARK = { pass: '✔', fail: '✖', warn: '!' } as const;
 
 export const command: Command = {
   name: 'doctor',
-  summary: 'Check the live org for every break in the hand-off chain, with fixes',
   usage: USAGE,
   async run({ argv, out, root }) {
     const { values } = parseFlags('doctor', argv, {

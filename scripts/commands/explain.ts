@@ -73,7 +73,6 @@ async function doctorChecks(
 
 export const command: Command = {
   name: 'explain',
-  summary: 'Draw the chain, the routing flow, payload paths and changes as an HTML page or markdown',
   usage: USAGE,
   async run({ argv, out, root }) {
     const { values } = parseFlags('explain', argv, {

@@ -21,7 +21,6 @@ An existing config is never overwritten without --force.
 
 export const command: Command = {
   name: 'init',
-  summary: 'Write a starting handoff.config.json for a vendor',
   usage: USAGE,
   async run({ argv, out, root }) {
     const { values } = parseFlags('init', argv, {

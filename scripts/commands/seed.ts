@@ -16,13 +16,16 @@ Writes the org data a deploy cannot carry, and only what differs (a second run c
     (sObject Collections, 200 a call);
   - agents: the Enhanced Chat User licence, membership of their queues, the agent permission set
     (Enhanced Chat Rep), the hand-off presence configuration;
-  - the agents' access to the hand-off presence status.
+  - the agents' access to the hand-off presence status;
+  - the Run-As user of the vendor's External Client App (its client credentials flow), set in the
+    app's OAuth policies: org-specific, so never in source. The Consumer Key and Secret are never
+    read or printed: seed says where in Setup the admin copies them for the vendor.
 
 Flags:
   -o, --target-org ALIAS   the org (else SF_INSTANCE_URL + SF_ACCESS_TOKEN, or SF_CLIENT_ID + SF_CLIENT_SECRET + SF_LOGIN_URL)
   --agents u1,u2:Q1+Q2     agent usernames, each optionally with its queues (default: users.agents in the config; a
                            username alone takes every queue)
-  --integration-user USER  the integration user's username (default: users.integrationUser)
+  --integration-user USER  the vendor's integration (Run-As) user (default: users.integrationUser)
   --dry-run                read the org and print the plan; write nothing
   --config FILE            the config (default: handoff.config.json in the project root)
   --json                   one JSON document on stdout
@@ -83,6 +86,19 @@ function printPlan(r: SeedReport, log: (line: string) => void): void {
   );
   for (const c of ag.toCreate.slice(0, 20)) log(`  + ${c.what} → ${c.username}`);
   if (ag.toCreate.length > 20) log(`  … and ${ag.toCreate.length - 20} more`);
+  const i = r.integration;
+  if (i) {
+    const state =
+      i.state === 'set'
+        ? `Run-As user ${i.user}`
+        : i.state === 'update'
+          ? `Run-As user ${i.current ? `${i.current} → ` : ''}${i.user}${r.dryRun ? ' (would be set)' : i.failed ? ' (failed)' : ' (set now)'}`
+          : i.state === 'no-user'
+            ? `no Run-As user given (--integration-user)${i.current ? `; the org has ${i.current}` : ''}`
+            : 'OAuth policies missing (deploy first)';
+    log(`External Client App ${i.app}: ${state}`);
+    log(`  Consumer Key and Secret for the vendor (never read by the kit): ${i.credentialsAt}`);
+  }
   const p = r.presence;
   log(
     `Presence status ${p.status} for ${p.permissionSet}: ${
@@ -109,7 +125,6 @@ function printPlan(r: SeedReport, log: (line: string) => void): void {
 
 export const command: Command = {
   name: 'seed',
-  summary: 'Write settings, permission set assignments and presence access to the org (idempotent)',
   usage: USAGE,
   async run({ argv, out, root }) {
     const { values } = parseFlags('seed', argv, {

@@ -80,7 +80,6 @@ function scenarioFrom(
 
 export const command: Command = {
   name: 'simulate',
-  summary: 'Dry-run a vendor payload through the channel, deployment and routing flow',
   usage: USAGE,
   async run({ argv, out, root }) {
     const { values, positionals } = parseFlags(

@@ -46,7 +46,6 @@ function readPayload(file: string): Record<string, unknown> {
 
 export const command: Command = {
   name: 'smoke',
-  summary: 'Play the AI vendor over MIAW and check which attributes land on the MessagingSession',
   usage: USAGE,
   async run({ argv, out, root }) {
     const { values } = parseFlags('smoke', argv, {

@@ -50,7 +50,6 @@ function deployLines(run: DeployRun): string[] {
 
 export const command: Command = {
   name: 'validate',
-  summary: 'Check force-app offline: schema, naming chain, flow, queues, Apex, settings',
   usage: USAGE,
   async run({ argv, out, root }) {
     const { values } = parseFlags('validate', argv, {

@@ -1,33 +1,13 @@
 /**
- * The JSON Schema half of the config check: compiles schemas/handoff.config.schema.json once and
- * turns each ajv error into a problem a person can act on (JSON path, what is wrong, how to fix it).
+ * The JSON Schema half of the config check: validates against schemas/handoff.config.schema.json
+ * (compiled once, or precompiled: schemaValidator.ts) and turns each ajv error into a problem a person can act on (JSON path, what is wrong, how to fix it).
  */
-import Ajv, { type ErrorObject } from 'ajv';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import type { ErrorObject } from 'ajv';
 import type { Problem } from '../project/errors';
 import { developerName } from '../naming/naming';
 import { closest } from './closest';
 import { jsonPath, pointerSegments } from './jsonPath';
-
-const SCHEMA_FILE = path.join(__dirname, '..', '..', '..', 'schemas', 'handoff.config.schema.json');
-
-type Schema = Record<string, unknown>;
-let compiled: { validate: ReturnType<Ajv['compile']>; schema: Schema } | undefined;
-
-/** The compiled JSON Schema of handoff.config.json, compiled once. */
-function schemaValidator(): { validate: ReturnType<Ajv['compile']>; schema: Schema } {
-  if (!compiled) {
-    // dist/scripts/config → project root is three levels up; from sources (jest) it is two.
-    const file = fs.existsSync(SCHEMA_FILE)
-      ? SCHEMA_FILE
-      : path.join(__dirname, '..', '..', 'schemas', 'handoff.config.schema.json');
-    const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as Schema;
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    compiled = { validate: ajv.compile(schema), schema };
-  }
-  return compiled;
-}
+import { schemaValidator } from './schemaValidator';
 
 function describe(value: unknown): string {
   if (value === null) return 'null';

@@ -3,6 +3,8 @@
  * model/resolve.ts; schemas/handoff.config.schema.json describes the same shape for editors and
  * for runtime validation (config/validate.ts).
  */
+import type { ChannelConfig, DeploymentConfig } from './channelTypes';
+
 export type Vendor = 'fin' | 'fullview' | 'cognigy' | 'generic';
 export type AttributeGroup = 'Customer' | 'Conversation' | 'Location' | 'Other';
 /** Field types a pre-chat String can be written into by the flow without a conversion. */
@@ -65,8 +67,8 @@ export interface RuleConfig {
 export interface HandoffConfig {
   $schema?: string;
   vendor?: Vendor;
-  channel: NamedComponent;
-  deployment: NamedComponent;
+  channel: ChannelConfig;
+  deployment: DeploymentConfig;
   flow?: { apiName?: string; label?: string };
   /** Prefix of the MessagingSession custom field names (`<prefix><name>__c`). */
   fieldPrefix?: string;
@@ -90,7 +92,7 @@ export interface HandoffConfig {
     /** Environment variable that holds the escalation token for `handoff seed` (never stored in the repo). */
     tokenEnv?: string;
   };
-  permissionSets?: { agent?: string; integration?: string };
+  permissionSets?: { agent?: string; integration?: string; flow?: string };
   presenceStatus?: NamedComponent;
   messaging?: {
     queueLimitType?: 'QueueLength' | 'QueueLengthPerAgent';
@@ -98,6 +100,10 @@ export interface HandoffConfig {
     isEstimatedWaitTimeEnabled?: boolean;
     isQueuePositionEnabled?: boolean;
   };
+  /** The AI vendor's side of the connection: its External Client App and what its integration user may touch. */
+  integration?: IntegrationConfig;
+  /** Case fields the vendor writes (e.g. Transcript, Summary): generated with FLS (integration edit, agents read). */
+  caseFields?: CaseFieldConfig[];
   /** Facts about the target org that validate checks limits against (model/orgLimits.ts). */
   org?: { edition?: 'enterprise' | 'performance' | 'unlimited' | 'developer' };
   /** Users `handoff seed` assigns the permission sets to (usernames). */
@@ -108,4 +114,34 @@ export interface HandoffConfig {
     /** The agents' presence configuration capacity (PresenceUserConfig). Default 5. */
     capacity?: number;
   };
+}
+
+/** Objects whose fields the vendor's integration user syncs. */
+export type SyncedObject = 'Contact' | 'Case';
+
+/**
+ * The vendor's External Client App (client credentials flow). The Run-As user is org-specific and
+ * never in source: `handoff seed --integration-user` sets it.
+ */
+export interface IntegrationConfig {
+  /** API name of the External Client App (also the base of its settings and policies files). */
+  appName: string;
+  label?: string;
+  contactEmail: string;
+  description?: string;
+  /** OAuth scopes as the Metadata API spells them (ConnectedAppOauthAccessScope): default Api, Basic. */
+  scopes?: string[];
+  callbackUrl?: string;
+  /** Fields the vendor reads (field-level security read), per object; default the standard ones the vendor guides name. */
+  syncFields?: Partial<Record<SyncedObject, string[]>>;
+  /** Fields the vendor writes back (read + edit), per object. Case fields in `caseFields` are always pushed. */
+  pushFields?: Partial<Record<SyncedObject, string[]>>;
+}
+
+export interface CaseFieldConfig {
+  /** API name without `__c` (e.g. `Handoff_Transcript`). */
+  name: string;
+  label: string;
+  type?: 'Text' | 'LongTextArea' | 'Url';
+  length?: number;
 }

@@ -4,9 +4,12 @@
  */
 import type { HandoffModel } from '../model/types';
 import * as attributeMetadata from './attributeMetadata';
+import * as caseFields from './caseFields';
 import * as embeddedServiceConfig from './embeddedServiceConfig';
+import * as externalClientApp from './externalClientApp';
 import * as fields from './fields';
 import * as flow from './flow';
+import * as keySet from './keySet';
 import * as messagingChannel from './messagingChannel';
 import * as permissionSets from './permissionSets';
 import * as presenceStatus from './presenceStatus';
@@ -27,11 +30,14 @@ export const GENERATORS: readonly GeneratorModule[] = [
   queues,
   presenceStatus,
   presenceUserConfig,
+  keySet,
   messagingChannel,
   embeddedServiceConfig,
   flow,
   remoteSite,
-  attributeMetadata
+  attributeMetadata,
+  externalClientApp,
+  caseFields
 ];
 
 export function generateAll(model: HandoffModel): GeneratedFile[] {

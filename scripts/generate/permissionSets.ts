@@ -1,11 +1,12 @@
 /**
- * Two permission sets. A field without field-level security is invisible to describe, to Flow
+ * Three permission sets. A field without field-level security is invisible to describe, to Flow
  * Builder and to agents, so every attribute field is granted here:
- * - agent: read on every field, the hand-off presence status, Enhanced Chat Rep (EmbeddedMessagingAgent),
- *   the context LWC's controller, the attribute records;
- * - integration (the flow's running user and the vendor's integration user): read + edit on every
- *   field, the Apex actions, the settings and attribute types, Case create when the flow creates
- *   Cases, Contact read (create) when contact matching is on.
+ * - agent: read on every field (and on the vendor's Case fields), the hand-off presence status,
+ *   Enhanced Chat Rep (EmbeddedMessagingAgent), the context LWC's controller, the attribute records;
+ * - flow (the routing flow's running user): read + edit on every field, the Apex actions, the
+ *   settings and attribute types, Case create when the flow creates Cases, Contact read (create)
+ *   when contact matching is on;
+ * - integration (the vendor's Run-As user, see model/integrationGrants.ts): least privilege, nothing else.
  * Children follow the WSDL's PermissionSet order; repeated blocks are sorted like retrieves.
  */
 import {
@@ -20,17 +21,12 @@ import type { HandoffModel } from '../model/types';
 import { el, leaf, renderXml, root, type XmlElement } from '../xml/write';
 import { GRANT_MESSAGING_SESSION_OBJECT_ACCESS } from './assumptions';
 import { MESSAGING_SESSION } from './fields';
+import { integrationGrants, type FieldGrant, type ObjectAccess } from '../model/integrationGrants';
 import type { GeneratedFile, Generator } from './types';
 import { byCodeUnit, fitText, GENERATED_BY } from './values';
 
 /** PermissionSet.description is limited to 255 characters. */
 const MAX_DESCRIPTION = 255;
-
-interface ObjectAccess {
-  object: string;
-  create?: boolean;
-  edit?: boolean;
-}
 
 interface PermissionSetSpec {
   name: string;
@@ -38,7 +34,7 @@ interface PermissionSetSpec {
   description: string;
   classes: string[];
   metadataTypes: string[];
-  fieldsEditable: boolean;
+  fields: FieldGrant[];
   objects: ObjectAccess[];
   presenceStatuses: string[];
   /** User permissions (the agent's Enhanced Chat Rep). */
@@ -63,8 +59,11 @@ function objectPermission(o: ObjectAccess): XmlElement {
   );
 }
 
-function permissionSetXml(model: HandoffModel, spec: PermissionSetSpec): string {
-  const fields = model.attributes.map((a) => `${MESSAGING_SESSION}.${a.field.apiName}`).sort(byCodeUnit);
+function sessionFields(model: HandoffModel, editable: boolean): FieldGrant[] {
+  return model.attributes.map((a) => ({ field: `${MESSAGING_SESSION}.${a.field.apiName}`, editable }));
+}
+
+function permissionSetXml(spec: PermissionSetSpec): string {
   return renderXml(
     root('PermissionSet', [
       [...spec.classes].sort(byCodeUnit).map((c) => el('classAccesses', leaf('apexClass', c), leaf('enabled', true))),
@@ -72,9 +71,11 @@ function permissionSetXml(model: HandoffModel, spec: PermissionSetSpec): string 
         .sort(byCodeUnit)
         .map((t) => el('customMetadataTypeAccesses', leaf('enabled', true), leaf('name', t))),
       leaf('description', fitText(spec.description, MAX_DESCRIPTION)),
-      fields.map((f) =>
-        el('fieldPermissions', leaf('editable', spec.fieldsEditable), leaf('field', f), leaf('readable', true))
-      ),
+      [...spec.fields]
+        .sort((a, b) => byCodeUnit(a.field, b.field))
+        .map((f) =>
+          el('fieldPermissions', leaf('editable', f.editable), leaf('field', f.field), leaf('readable', true))
+        ),
       leaf('hasActivationRequired', false),
       leaf('label', spec.label),
       [...spec.objects].sort((a, b) => byCodeUnit(a.object, b.object)).map(objectPermission),
@@ -95,7 +96,10 @@ export function agentSpec(model: HandoffModel): PermissionSetSpec {
     description: `Agents who take hand-offs: read the hand-off fields on Messaging Session, go online with the hand-off presence status, Enhanced Chat Rep. ${GENERATED_BY}`,
     classes: [CONTEXT_LWC.controller],
     metadataTypes: [ATTRIBUTE_TYPE.objectName],
-    fieldsEditable: false,
+    fields: [
+      ...sessionFields(model, false),
+      ...model.caseFields.map((f) => ({ field: `Case.${f.apiName}`, editable: false }))
+    ],
     objects: GRANT_MESSAGING_SESSION_OBJECT_ACCESS ? [{ object: MESSAGING_SESSION }] : [],
     presenceStatuses: [model.presenceStatus.developerName],
     // Enhanced Chat Rep; assigning it needs the Enhanced Chat User licence first (seed does both).
@@ -103,7 +107,7 @@ export function agentSpec(model: HandoffModel): PermissionSetSpec {
   };
 }
 
-export function integrationSpec(model: HandoffModel): PermissionSetSpec {
+export function flowSpec(model: HandoffModel): PermissionSetSpec {
   const objects: ObjectAccess[] = [];
   if (GRANT_MESSAGING_SESSION_OBJECT_ACCESS) objects.push({ object: MESSAGING_SESSION, edit: true });
   if (createsCases(model)) objects.push({ object: 'Case', create: true });
@@ -113,20 +117,38 @@ export function integrationSpec(model: HandoffModel): PermissionSetSpec {
       create: model.contactMatching.createContact
     });
   return {
-    name: model.permissionSets.integration.name,
-    label: model.permissionSets.integration.label,
-    description: `The hand-off flow's running user and the AI vendor's integration user: write the hand-off fields, run the hand-off Apex actions. ${GENERATED_BY}`,
+    name: model.permissionSets.flow.name,
+    label: model.permissionSets.flow.label,
+    description: `The hand-off flow's running user: write the hand-off fields, run the hand-off Apex actions. ${GENERATED_BY}`,
     classes: [END_CONVERSATION.className, BUSINESS_HOURS.className],
     metadataTypes: [SETTINGS_TYPE.objectName, ATTRIBUTE_TYPE.objectName],
-    fieldsEditable: true,
+    fields: sessionFields(model, true),
     objects,
     presenceStatuses: [],
     userPermissions: []
   };
 }
 
+/** The vendor's Run-As user: exactly `integrationGrants` (no Apex, no custom metadata, no settings). */
+export function integrationSpec(model: HandoffModel): PermissionSetSpec {
+  const g = integrationGrants(model);
+  return {
+    name: model.permissionSets.integration.name,
+    label: model.permissionSets.integration.label,
+    description: `The AI vendor's integration user (Run-As user of its External Client App): API access, read the synced Contact and Case fields, create Cases. ${GENERATED_BY}`,
+    classes: [],
+    metadataTypes: [],
+    fields: g.fields,
+    objects: g.objects,
+    presenceStatuses: [],
+    userPermissions: g.userPermissions
+  };
+}
+
 export const generate: Generator = (model) =>
-  [agentSpec(model), integrationSpec(model)].map((spec): GeneratedFile => ({
-    path: `permissionsets/${spec.name}.permissionset-meta.xml`,
-    content: permissionSetXml(model, spec)
-  }));
+  [agentSpec(model), flowSpec(model), ...(model.integration ? [integrationSpec(model)] : [])].map(
+    (spec): GeneratedFile => ({
+      path: `permissionsets/${spec.name}.permissionset-meta.xml`,
+      content: permissionSetXml(spec)
+    })
+  );

@@ -6,9 +6,11 @@ import type { AgentConfig, AttributeConfig, HandoffConfig, QueueConfig } from '.
 import { assignNames, developerName, fieldApiName, labelFromKey, MAX_API_NAME } from '../naming/naming';
 import { standardFormField, standardParameterFor } from '../platform/standardParameters';
 import { FLOW_INTERNAL_PREFIX, FLOW_RESERVED_NAMES } from '../naming/flowNames';
+import { resolveCaseFields, resolveIntegration } from './integration';
 import { fieldLength } from '../platform/fieldLengths';
 import { AGENT_ACCESS } from '../contract';
 import type { HandoffModel, ResolvedAgent, ResolvedAttribute, ResolvedQueue, ResolvedRule } from './types';
+import { resolveChannelSettings, resolveDeploymentSettings } from './channelSettings';
 
 export const DEFAULTS = {
   flowApiName: 'Handoff_Routing',
@@ -17,6 +19,7 @@ export const DEFAULTS = {
   longTextVisibleLines: 5,
   agentPermissionSet: 'Handoff_Agent',
   integrationPermissionSet: 'Handoff_Integration',
+  flowPermissionSet: 'Handoff_Flow',
   presenceStatus: 'Handoff_Available',
   caseSubject: 'Conversation handed off by the AI agent',
   caseOrigin: 'Chat',
@@ -139,6 +142,7 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
     queue: r.queue
   }));
 
+  const caseFields = resolveCaseFields(config.caseFields);
   const ec = config.endConversation;
   const endConversation = ec
     ? {
@@ -160,6 +164,8 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
       developerName: config.deployment.developerName,
       label: config.deployment.label ?? labelFromKey(config.deployment.developerName)
     },
+    channelSettings: resolveChannelSettings(config.channel),
+    deploymentSettings: resolveDeploymentSettings(config.deployment),
     flow: { apiName: config.flow?.apiName ?? DEFAULTS.flowApiName, label: config.flow?.label ?? DEFAULTS.flowLabel },
     attributes,
     queues,
@@ -190,9 +196,12 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
       agent: { name: config.permissionSets?.agent ?? DEFAULTS.agentPermissionSet, label: 'Handoff Agent' },
       integration: {
         name: config.permissionSets?.integration ?? DEFAULTS.integrationPermissionSet,
-        label: 'Handoff Flow and Integration'
-      }
+        label: 'Handoff Integration'
+      },
+      flow: { name: config.permissionSets?.flow ?? DEFAULTS.flowPermissionSet, label: 'Handoff Flow' }
     },
+    caseFields,
+    integration: resolveIntegration(config, caseFields),
     presenceStatus: {
       developerName: config.presenceStatus?.developerName ?? DEFAULTS.presenceStatus,
       label: config.presenceStatus?.label ?? 'Available for Hand-offs'

@@ -2,9 +2,18 @@
  * The resolved model: the config with every default applied and every name decided once (by
  * naming/). Generators only read this; they never derive a name themselves.
  */
-import type { AttributeGroup, FieldType, NoAgentFallback, RoutingModel, RuleOperator, Vendor } from '../config/types';
+import type {
+  AttributeGroup,
+  FieldType,
+  NoAgentFallback,
+  RoutingModel,
+  RuleOperator,
+  SyncedObject,
+  Vendor
+} from '../config/types';
 import type { NamingNote } from '../naming/naming';
 import type { StandardParameter } from '../platform/standardParameters';
+import type { ChannelSettings, DeploymentSettings } from './channelSettings';
 
 export type { StandardParameter };
 
@@ -64,6 +73,9 @@ export interface HandoffModel {
   vendor: Vendor;
   channel: { developerName: string; label: string };
   deployment: { developerName: string; label: string };
+  /** Channel settings from Setup (verification, auto-responses, attachments …): model/channelSettings.ts. */
+  channelSettings: ChannelSettings;
+  deploymentSettings: DeploymentSettings;
   flow: { apiName: string; label: string };
   attributes: ResolvedAttribute[];
   queues: ResolvedQueue[];
@@ -88,7 +100,17 @@ export interface HandoffModel {
   };
   /** Present when endConversation is configured: the remote site for the endpoint's origin. */
   remoteSite?: { name: string; url: string };
-  permissionSets: { agent: { name: string; label: string }; integration: { name: string; label: string } };
+  permissionSets: {
+    agent: { name: string; label: string };
+    /** The AI vendor's integration user (the External Client App's Run-As user): least privilege. */
+    integration: { name: string; label: string };
+    /** The routing flow's running user: writes the hand-off fields, runs the Apex actions, reads the settings. */
+    flow: { name: string; label: string };
+  };
+  /** The vendor's External Client App; absent when the config has no `integration`. */
+  integration?: ResolvedIntegration;
+  /** Case fields the vendor writes, sorted by API name. */
+  caseFields: ResolvedCaseField[];
   presenceStatus: { developerName: string; label: string };
   messaging: {
     queueLimitType: 'QueueLength' | 'QueueLengthPerAgent';
@@ -101,4 +123,26 @@ export interface HandoffModel {
   presenceConfig: { developerName: string; label: string; capacity: number };
   /** Every name that was truncated, de-duplicated or changed beyond plain cleaning. */
   namingNotes: NamingNote[];
+}
+
+export interface ResolvedIntegration {
+  appName: string;
+  label: string;
+  contactEmail: string;
+  description: string;
+  /** Metadata API scope tokens (`Api`, `Basic`…), in config order. */
+  scopes: string[];
+  callbackUrl: string;
+  /** Field API names the vendor reads, per object, sorted (pushed fields included). */
+  readFields: Record<SyncedObject, string[]>;
+  /** Field API names the vendor writes, per object, sorted. */
+  editFields: Record<SyncedObject, string[]>;
+}
+
+export interface ResolvedCaseField {
+  /** `Name__c`. */
+  apiName: string;
+  label: string;
+  type: 'Text' | 'LongTextArea' | 'Url';
+  length: number;
 }

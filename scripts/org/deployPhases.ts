@@ -43,11 +43,22 @@ export const DEPLOY_PHASES: readonly DeployPhase[] = [
     types: ['QueueRoutingConfig', 'ServiceChannel', 'Queue', 'ServicePresenceStatus', 'PresenceUserConfig']
   },
   { name: 'permissions', description: 'permission sets and groups', types: ['PermissionSet', 'PermissionSetGroup'] },
+  {
+    // The policies name the integration permission set, so the app follows the permissions.
+    name: 'integration',
+    description: "the AI vendor's External Client App (OAuth settings and policies)",
+    types: [
+      'ExternalClientApplication',
+      'ExtlClntAppGlobalOauthSettings',
+      'ExtlClntAppOauthSettings',
+      'ExtlClntAppOauthConfigurablePolicies'
+    ]
+  },
   { name: 'flow', description: 'the Omni-Channel routing flow', types: ['Flow', 'FlowDefinition'] },
   {
     name: 'channel',
-    description: 'the messaging channel (custom parameters and mappings)',
-    types: ['MessagingChannel']
+    description: 'the verified-user key set and the messaging channel (custom parameters and mappings)',
+    types: ['PublicKeyCertificateSet', 'MessagingChannel']
   },
   { name: 'deployment', description: 'the Embedded Service deployment (pre-chat)', types: ['EmbeddedServiceConfig'] }
 ];

@@ -29,6 +29,7 @@ import {
   type SettingsValues
 } from './seedPlan';
 import { SETTINGS_TYPE } from '../contract';
+import { seedRunAsUser, type RunAsReport } from './seedIntegration';
 
 /** sObject Collections accept 200 records a call. */
 export const COLLECTION_SIZE = 200;
@@ -63,6 +64,8 @@ export interface SeedReport {
     inactiveUsers: string[];
     missingPermissionSets: string[];
   };
+  /** The External Client App's Run-As user (absent when the config has no `integration`). */
+  integration?: RunAsReport;
   presence: {
     status: string;
     permissionSet: string;
@@ -232,6 +235,21 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
     );
   }
 
+  // 3. The vendor app's Run-As user, once the user holds the integration permission set.
+  const runAs = await seedRunAsUser(org, model, opts.integrationUser, opts.dryRun);
+  if (runAs?.report.state === 'update') {
+    changed = true;
+    if (runAs.wrote) writes++;
+  }
+  if (runAs?.report.state === 'policies-missing')
+    problems.push(
+      `The OAuth policies ${runAs.report.policies} of ${runAs.report.app} are not in the org. Run \`handoff deploy\` first.`
+    );
+  if (runAs?.report.failed)
+    problems.push(
+      `Setting the Run-As user of ${runAs.report.app} to ${runAs.report.user} failed: ${runAs.report.failed}`
+    );
+
   // 4. Presence status access for agents (SetupEntityAccess on the agent permission set).
   const presence = await seedPresence(org, model, opts.dryRun);
   if (presence.state === 'grant') {
@@ -257,6 +275,7 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
       inactiveUsers: ap.inactiveUsers,
       missingPermissionSets: ap.missingPermissionSets
     },
+    ...(runAs ? { integration: runAs.report } : {}),
     presence: {
       status: model.presenceStatus.developerName,
       permissionSet: model.permissionSets.agent.name,

@@ -115,7 +115,8 @@ export function wantedAssignments(
     out.push({ username, permissionSet });
   };
   for (const u of agents) add(u, model.permissionSets.agent.name);
-  if (integrationUser) add(integrationUser, model.permissionSets.integration.name);
+  // The vendor's Run-As user holds the integration set; without `integration` there is no such set.
+  if (integrationUser && model.integration) add(integrationUser, model.permissionSets.integration.name);
   return out;
 }
 

@@ -102,6 +102,8 @@ function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOp
     ChannelType: 'EmbeddedMessaging'
   });
   const sessionId = String(session.Id);
+  // The org updates records in place: keep the values the session started with.
+  const initial: FlowRecord = { ...session };
   const flowInputs = new Map<string, FlowValue>([[RECORD_ID, sessionId]]);
   for (const [k, v] of inputs) flowInputs.set(k, v);
   const env: ActionEnv = {
@@ -119,7 +121,7 @@ function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOp
 
   const after = org.byId(sessionId)!.record;
   const sessionFields: Record<string, FlowValue> = {};
-  for (const k of Object.keys(after)) if (after[k] !== (session[k] ?? null)) sessionFields[k] = after[k];
+  for (const k of Object.keys(after)) if (after[k] !== (initial[k] ?? null)) sessionFields[k] = after[k];
   const created: { object: string; id: string }[] = [];
   let createdCase: FlowRecord | undefined;
   for (const { object, record } of org.insertedSince(before)) {

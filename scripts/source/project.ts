@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { parseXml, XmlSyntaxError, type XmlNode } from '../xml/read';
 import { listFilesUnder } from '../project/files';
 import { packageDirectories } from '../project/sfdxProject';
-import { metaSuffix, sourceTypeOf } from './registry';
+import { metaSuffix, registryFor, sourceTypeOf } from './registry';
 
 export interface MetadataFile {
   /** Project-relative path, forward slashes. */
@@ -45,6 +45,10 @@ export class SourceProject {
   /** Every file path under the package directories (project-relative), for existence checks. */
   readonly allFiles = new Set<string>();
   private readonly byTypeMap = new Map<string, MetadataFile[]>();
+  /** Per type, built on first lookup so every rule's lookups are constant time (issue 15). */
+  private readonly indexes = new Map<string, TypeIndex>();
+  private apexByName?: Map<string, ApexSource>;
+  private apexIndexed = 0;
 
   constructor(
     readonly root: string,
@@ -58,7 +62,26 @@ export class SourceProject {
       const list = this.byTypeMap.get(file.type) ?? [];
       list.push(file);
       this.byTypeMap.set(file.type, list);
+      this.indexes.delete(file.type);
     }
+  }
+
+  private index(type: string): TypeIndex {
+    let index = this.indexes.get(type);
+    if (index) return index;
+    index = { parsed: [], byName: new Map(), byLowerName: new Map(), names: new Set() };
+    for (const f of this.allOfType(type)) {
+      index.names.add(f.name);
+      if (!f.xml) continue;
+      const parsed = f as ParsedFile;
+      index.parsed.push(parsed);
+      // The first in path order wins, as a scan would find it.
+      if (!index.byName.has(f.name)) index.byName.set(f.name, parsed);
+      const lower = f.name.toLowerCase();
+      if (!index.byLowerName.has(lower)) index.byLowerName.set(lower, parsed);
+    }
+    this.indexes.set(type, index);
+    return index;
   }
 
   /** Every file of one metadata type, well-formed or not, in path order. */
@@ -66,32 +89,43 @@ export class SourceProject {
     return this.byTypeMap.get(type) ?? [];
   }
 
-  /** Well-formed files of one metadata type, in path order. */
+  /** Well-formed files of one metadata type, in path order (the same array every call: do not modify it). */
   ofType(type: string): ParsedFile[] {
-    return this.allOfType(type).filter((f): f is ParsedFile => !!f.xml);
+    return this.index(type).parsed;
   }
 
   /** The well-formed component of a type with this exact API name. */
   find(type: string, name: string): ParsedFile | undefined {
-    return this.ofType(type).find((f) => f.name === name);
+    return this.index(type).byName.get(name);
   }
 
   /** Whether a component of this type and exact name has a file, well-formed or not (a broken file is xml/well-formed's finding, not "missing"). */
   has(type: string, name: string): boolean {
-    return this.allOfType(type).some((f) => f.name === name);
+    return this.index(type).names.has(name);
   }
 
   /** Same as find, ignoring case: to tell "missing" from "differs by case" in messages. */
   findIgnoringCase(type: string, name: string): ParsedFile | undefined {
-    const lower = name.toLowerCase();
-    return this.ofType(type).find((f) => f.name.toLowerCase() === lower);
+    return this.index(type).byLowerName.get(name.toLowerCase());
   }
 
   /** The Apex class with this name (Apex names are case-insensitive). */
   apexClass(name: string): ApexSource | undefined {
-    const lower = name.toLowerCase();
-    return this.apex.find((a) => a.name.toLowerCase() === lower);
+    if (!this.apexByName || this.apexIndexed !== this.apex.length) {
+      this.apexByName = new Map();
+      for (const a of this.apex)
+        if (!this.apexByName.has(a.name.toLowerCase())) this.apexByName.set(a.name.toLowerCase(), a);
+      this.apexIndexed = this.apex.length;
+    }
+    return this.apexByName.get(name.toLowerCase());
   }
+}
+
+interface TypeIndex {
+  parsed: ParsedFile[];
+  byName: Map<string, ParsedFile>;
+  byLowerName: Map<string, ParsedFile>;
+  names: Set<string>;
 }
 
 export interface LoadOptions {
@@ -106,6 +140,7 @@ export interface LoadOptions {
 export function loadProject(root: string, options: LoadOptions = {}): SourceProject {
   const project = new SourceProject(root, options.packageDirs ?? packageDirectories(root));
   const skipDir = (name: string): boolean => SKIP_DIRS.has(name) || name.startsWith('.');
+  const registry = registryFor(root);
   const files = project.packageDirs.flatMap((dir) => listFilesUnder(path.join(root, dir), skipDir)).sort();
   for (const abs of files) {
     const rel = path.relative(root, abs).split(path.sep).join('/');
@@ -116,7 +151,7 @@ export function loadProject(root: string, options: LoadOptions = {}): SourceProj
     }
     const suffix = metaSuffix(rel);
     if (!suffix) continue;
-    const typed = sourceTypeOf(rel);
+    const typed = sourceTypeOf(rel, registry);
     const text = fs.readFileSync(abs, 'utf8');
     const name = typed?.name ?? path.posix.basename(rel).slice(0, -`.${suffix}-meta.xml`.length);
     const file: MetadataFile = { path: rel, abs, text, type: typed?.type, name };

@@ -1,14 +1,15 @@
 /**
  * What the validator needs from Apex sources: syntax errors (from @apexdevtools/apex-parser) and the
  * invocable actions a class offers (its @InvocableMethod and the @InvocableVariable names of the
- * request class). The full parse costs ~0.1–0.5 s a class cold, so verdicts are cached by content
- * hash under node_modules/.cache; the invocable scan needs only the lexer (a few ms).
+ * request class). The full parse costs ~0.1–0.5 s a class cold (and loading the parser more than
+ * the rest of validate), so verdicts are kept by content hash in the project's handoff.verdicts.json;
+ * the invocable facts come from a cheap scan (scripts/apex/scan.ts), the parser's lexer only as fallback.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { apexParser, parseApex as parseApexSource } from '../apex/parse';
+import { parseApex as parseApexSource } from '../apex/parse';
+import { lexApexTokens, scanApexTokens, type ApexToken } from '../apex/scan';
 
 export interface ApexSyntaxProblem {
   line: number;
@@ -25,59 +26,92 @@ export interface InvocableInfo {
   inputs: { name: string; required: boolean }[];
 }
 
-/** Where the validator caches verdicts that are slow to compute. */
-export function cacheDir(root: string): string {
-  const modules = path.join(root, 'node_modules');
-  if (fs.existsSync(modules)) return path.join(modules, '.cache', 'handoff-validate');
-  const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
-  return path.join(os.tmpdir(), `handoff-validate-${uid}`);
+/** Where the validator keeps what it learned about each Apex class: committed with the project. */
+export const APEX_VERDICTS_FILE = 'handoff.verdicts.json';
+
+/** Bumped when the parser or the shape of a verdict changes: every entry is then recomputed. */
+const VERDICTS_VERSION = 'apex-parser-5.2/3';
+
+/** What validate knows about one Apex source; each part is computed when first asked for. */
+interface ApexVerdict {
+  /** Syntax problems from the full parser. */
+  syntax?: ApexSyntaxProblem[];
+  /** The invocable action, from the cheap scan; null when the class has none. */
+  invocable?: InvocableInfo | null;
 }
 
-const CACHE_VERSION = 'apex-parser-5.2/2';
-
-/** A content-hash → syntax problems cache, read once and written back when it changed. */
-export class ApexParseCache {
-  private entries: Record<string, ApexSyntaxProblem[]> = {};
+/**
+ * Apex verdicts keyed by the SHA-256 of the class name and text, in the project's
+ * handoff.verdicts.json: committed, so a fresh clone (every CI run) validates an unchanged project
+ * without loading the Apex parser; a class whose text is not there is parsed and added. Read once,
+ * written back (atomically, only entries of the project's current classes) when it changed.
+ */
+export class ApexVerdicts {
+  private entries: Record<string, ApexVerdict> = {};
   private dirty = false;
-  constructor(private readonly file?: string) {
-    if (file && fs.existsSync(file)) {
-      try {
-        const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as {
-          version?: string;
-          entries?: Record<string, ApexSyntaxProblem[]>;
-        };
-        if (raw.version === CACHE_VERSION && raw.entries) this.entries = raw.entries;
-      } catch {
-        // A corrupt cache is just a cold cache.
-      }
+  private readonly file?: string;
+
+  /** `enabled` false (--no-cache): every verdict is computed, nothing is read or written. */
+  constructor(root: string, enabled: boolean) {
+    if (!enabled) return;
+    this.file = path.join(root, APEX_VERDICTS_FILE);
+    try {
+      const raw = JSON.parse(fs.readFileSync(this.file, 'utf8')) as {
+        version?: string;
+        classes?: Record<string, ApexVerdict>;
+      };
+      if (raw.version === VERDICTS_VERSION && raw.classes && typeof raw.classes === 'object')
+        this.entries = raw.classes;
+    } catch {
+      // No file, or a corrupt one: a cold cache.
     }
   }
 
-  /** node_modules/.cache of the project when it has one, else a per-user folder in the system temp dir. */
-  static forProject(root: string, enabled: boolean): ApexParseCache {
-    return new ApexParseCache(enabled ? path.join(cacheDir(root), 'apex-syntax.json') : undefined);
+  static key(name: string, source: string): string {
+    return createHash('sha256').update(name).update('\0').update(source).digest('hex');
   }
 
-  syntaxProblems(source: string, trigger = false): ApexSyntaxProblem[] {
-    const key = createHash('sha256')
-      .update(trigger ? 'T' : 'C')
-      .update(source)
-      .digest('hex');
-    const hit = this.entries[key];
-    if (hit) return hit;
-    const problems = parseApex(source, trigger);
-    this.entries[key] = problems;
-    this.dirty = true;
-    return problems;
+  private entry(name: string, source: string): ApexVerdict {
+    const key = ApexVerdicts.key(name, source);
+    return (this.entries[key] ??= {});
   }
 
-  save(): void {
-    if (!this.file || !this.dirty) return;
+  syntaxProblems(name: string, source: string): ApexSyntaxProblem[] {
+    const entry = this.entry(name, source);
+    if (!entry.syntax) {
+      entry.syntax = parseApex(source);
+      this.dirty = true;
+    }
+    return entry.syntax;
+  }
+
+  invocable(name: string, source: string): InvocableInfo | undefined {
+    const entry = this.entry(name, source);
+    if (entry.invocable === undefined) {
+      entry.invocable = invocableInfo(name, source) ?? null;
+      this.dirty = true;
+    }
+    return entry.invocable ?? undefined;
+  }
+
+  /** Writes the file when a verdict was added or an entry no longer matches a class of the project. */
+  save(classes: { name: string; text: string }[]): void {
+    if (!this.file) return;
+    const keep = new Set(classes.map((c) => ApexVerdicts.key(c.name, c.text)));
+    const stale = Object.keys(this.entries).filter((k) => !keep.has(k));
+    // Entries created by a lookup and never filled (a rule that stopped early) are not verdicts.
+    const empty = Object.keys(this.entries).filter(
+      (k) => this.entries[k].syntax === undefined && this.entries[k].invocable === undefined
+    );
+    if (!this.dirty && !stale.length) return;
+    const classesOut: Record<string, ApexVerdict> = {};
+    for (const k of Object.keys(this.entries).sort()) {
+      if (keep.has(k) && !empty.includes(k)) classesOut[k] = this.entries[k];
+    }
     try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      // Write then rename: two validators sharing the cache never read half a file.
+      // Write then rename: two validators sharing the file never read half of it.
       const tmp = `${this.file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify({ version: CACHE_VERSION, entries: this.entries }));
+      fs.writeFileSync(tmp, JSON.stringify({ version: VERDICTS_VERSION, classes: classesOut }, null, 2) + '\n');
       fs.renameSync(tmp, this.file);
     } catch {
       // Caching is an optimisation: a read-only tree still validates.
@@ -90,18 +124,11 @@ export function parseApex(source: string, trigger = false): ApexSyntaxProblem[] 
   return parseApexSource(source, trigger ? 'trigger' : 'class').map((p) => ({ ...p, column: p.column + 1 }));
 }
 
-interface Tok {
-  text: string;
-  lower: string;
-  line: number;
-}
+type Tok = ApexToken;
 
+/** The cheap scan's tokens; the parser's lexer only when the scan cannot be sure of them. */
 function tokens(source: string): Tok[] {
-  const lexer = apexParser().ApexParserFactory.createLexer(source);
-  return lexer
-    .getAllTokens()
-    .filter((t) => t.channel === 0)
-    .map((t) => ({ text: t.text, lower: t.text.toLowerCase(), line: t.line }));
+  return scanApexTokens(source) ?? lexApexTokens(source);
 }
 
 /** Index just past the annotation argument list starting at `i` (pointing at `(`), or `i` when none. */

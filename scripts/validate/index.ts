@@ -5,8 +5,10 @@
 import { UsageError } from '../project/errors';
 import * as apexRules from './rules/apex';
 import * as channelRules from './rules/channel';
+import * as channelSettingsRules from './rules/channel-settings';
 import * as flowRules from './rules/flow';
 import * as freshnessRules from './rules/freshness';
+import * as integrationRules from './rules/integration';
 import * as limitsRules from './rules/limits';
 import * as orgLimitsRules from './rules/orgLimits';
 import * as namingChainRules from './rules/naming-chain';
@@ -26,8 +28,10 @@ export const RULE_FAMILIES: readonly { rules: Rule[] }[] = [
   namingChainRules,
   flowRules,
   channelRules,
+  channelSettingsRules,
   apexRules,
   settingsRules,
+  integrationRules,
   limitsRules,
   orgLimitsRules,
   freshnessRules
@@ -42,7 +46,7 @@ export interface ValidateOptions {
   only?: string[];
   /** Rule ids or family prefixes to leave out. */
   skip?: string[];
-  /** Cache Apex parse verdicts under node_modules/.cache (default true). */
+  /** Read and keep Apex verdicts in the project's handoff.verdicts.json (default true). */
   cache?: boolean;
   /**
    * What the config generates compared with the generated folder, for the freshness rule: the
@@ -87,7 +91,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const project = options.project ?? loadProject(options.root);
   const useCache = options.cache ?? true;
   const settings = readValidateSettings(options.root);
-  const apex = new ApexAnalysis(project.root, useCache);
+  const apex = new ApexAnalysis(project, useCache);
   const findings: Finding[] = [];
   const notices: ValidateResult['notices'] = [];
   const seen = new Set<string>();

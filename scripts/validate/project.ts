@@ -1,12 +1,12 @@
 /**
  * What the validator adds to the read model (scripts/source): the optional handoff.validate.json
- * (facts about the org the files cannot show) and the Apex analysis with its on-disk parse cache.
+ * (facts about the org the files cannot show) and the Apex analysis with its verdicts file.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../project/errors';
 import type { ApexSource, SourceProject } from '../source/project';
-import { ApexParseCache, invocableInfo, type ApexSyntaxProblem, type InvocableInfo } from './apexInfo';
+import { ApexVerdicts, type ApexSyntaxProblem, type InvocableInfo } from './apexInfo';
 
 /** Optional `handoff.validate.json`: facts about the org the files cannot show. */
 export interface ValidateSettings {
@@ -34,31 +34,32 @@ export function readValidateSettings(root: string): ValidateSettings {
   return { existingQueues: queues as string[] };
 }
 
-/** Apex facts the rules ask for, computed once a class: syntax problems (cached on disk) and invocable actions. */
+/** Apex facts the rules ask for, each computed once a class and kept in handoff.verdicts.json (apexInfo.ts). */
 export class ApexAnalysis {
-  private readonly invocables = new Map<string, InvocableInfo | undefined>();
-  private cache?: ApexParseCache;
+  private verdicts?: ApexVerdicts;
 
   constructor(
-    private readonly root: string,
+    private readonly project: SourceProject,
     private readonly useCache: boolean
   ) {}
 
-  /** Syntax problems of an Apex class (cached by content hash). */
+  private get cache(): ApexVerdicts {
+    return (this.verdicts ??= new ApexVerdicts(this.project.root, this.useCache));
+  }
+
+  /** Syntax problems of an Apex class (the full parser, only for a class whose verdict is not kept). */
   syntax(src: ApexSource): ApexSyntaxProblem[] {
-    this.cache ??= ApexParseCache.forProject(this.root, this.useCache);
-    return this.cache.syntaxProblems(src.text);
+    return this.cache.syntaxProblems(src.name, src.text);
   }
 
   /** The invocable action a class offers, if any. */
   invocable(src: ApexSource): InvocableInfo | undefined {
-    if (!this.invocables.has(src.path)) this.invocables.set(src.path, invocableInfo(src.name, src.text));
-    return this.invocables.get(src.path);
+    return this.cache.invocable(src.name, src.text);
   }
 
-  /** Writes the parse cache, when anything was parsed. */
+  /** Writes the verdicts back, when any was computed. */
   save(): void {
-    this.cache?.save();
+    this.verdicts?.save(this.project.apex);
   }
 }
 

@@ -56,6 +56,10 @@ describe('handoff build', () => {
       [
         'EmbeddedServiceConfig',
         'customMetadata',
+        'externalClientApps',
+        'extlClntAppGlobalOauthSets',
+        'extlClntAppOauthPolicies',
+        'extlClntAppOauthSettings',
         'flows',
         'messagingChannels',
         'objects',

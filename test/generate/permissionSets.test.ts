@@ -27,30 +27,35 @@ describe('permission sets generator', () => {
   const model = exampleModel();
   const files = generate(model);
   const agent = parsedFile(files, 'permissionsets/Handoff_Agent.permissionset-meta.xml');
+  const flow = parsedFile(files, 'permissionsets/Handoff_Flow.permissionset-meta.xml');
   const integration = parsedFile(files, 'permissionsets/Handoff_Integration.permissionset-meta.xml');
   const allFields = model.attributes.map((a) => `MessagingSession.${a.field.apiName}`).sort();
 
-  it('writes exactly the agent and the integration permission sets', () => {
+  it('writes exactly the agent, flow and integration permission sets', () => {
     expect(files.map((f) => f.path)).toEqual([
       'permissionsets/Handoff_Agent.permissionset-meta.xml',
+      'permissionsets/Handoff_Flow.permissionset-meta.xml',
       'permissionsets/Handoff_Integration.permissionset-meta.xml'
     ]);
-    for (const doc of [agent, integration]) {
+    for (const doc of [agent, flow, integration]) {
       expect(textOf(doc, 'hasActivationRequired')).toBe('false');
       expect(textOf(doc, 'description')!.length).toBeLessThanOrEqual(255);
     }
     expect(textOf(agent, 'label')).toBe(model.permissionSets.agent.label);
+    expect(textOf(flow, 'label')).toBe(model.permissionSets.flow.label);
     expect(textOf(integration, 'label')).toBe(model.permissionSets.integration.label);
   });
 
-  it('grants agents read-only access to every attribute field', () => {
+  it("grants agents read-only access to every attribute field and to the vendor's Case fields", () => {
     const grants = fieldGrants(agent);
-    expect(Object.keys(grants).sort()).toEqual(allFields);
+    expect(Object.keys(grants).sort()).toEqual(
+      [...allFields, ...model.caseFields.map((f) => `Case.${f.apiName}`)].sort()
+    );
     for (const g of Object.values(grants)) expect(g).toEqual({ read: 'true', edit: 'false' });
   });
 
-  it('grants the flow and integration user read and edit on every attribute field', () => {
-    const grants = fieldGrants(integration);
+  it("grants the flow's running user read and edit on every attribute field", () => {
+    const grants = fieldGrants(flow);
     expect(Object.keys(grants).sort()).toEqual(allFields);
     for (const g of Object.values(grants)) expect(g).toEqual({ read: 'true', edit: 'true' });
   });
@@ -71,15 +76,15 @@ describe('permission sets generator', () => {
     });
   });
 
-  it('gives the integration user the Apex actions, both custom metadata types, Case create and Contact read', () => {
-    expect(list(integration, 'classAccesses', 'apexClass')).toEqual(
+  it("gives the flow's running user the Apex actions, both custom metadata types, Case create and Contact read", () => {
+    expect(list(flow, 'classAccesses', 'apexClass')).toEqual(
       [BUSINESS_HOURS.className, END_CONVERSATION.className].sort()
     );
-    expect(list(integration, 'customMetadataTypeAccesses', 'name')).toEqual([
+    expect(list(flow, 'customMetadataTypeAccesses', 'name')).toEqual([
       'Handoff_Attribute__mdt',
       'Handoff_Settings__mdt'
     ]);
-    const objects = objectGrants(integration);
+    const objects = objectGrants(flow);
     expect(Object.keys(objects)).toEqual(['Case', 'Contact', 'MessagingSession']);
     expect(objects.Case).toMatchObject({
       allowCreate: 'true',
@@ -97,7 +102,53 @@ describe('permission sets generator', () => {
       allowEdit: 'true',
       allowCreate: 'false'
     });
-    expect(children(integration, 'servicePresenceStatusAccesses')).toHaveLength(0);
+    expect(children(flow, 'servicePresenceStatusAccesses')).toHaveLength(0);
+  });
+
+  it("gives the vendor's integration user API access, the synced fields and Case create and edit, nothing else", () => {
+    expect(list(integration, 'userPermissions', 'name')).toEqual(['ApiEnabled']);
+    for (const block of [
+      'classAccesses',
+      'customMetadataTypeAccesses',
+      'customSettingAccesses',
+      'servicePresenceStatusAccesses'
+    ])
+      expect(children(integration, block)).toHaveLength(0);
+    const grants = fieldGrants(integration);
+    expect(Object.keys(grants).some((f) => f.startsWith('MessagingSession.'))).toBe(false);
+    expect(grants['Contact.Email']).toEqual({ read: 'true', edit: 'false' });
+    expect(grants['Case.Subject']).toEqual({ read: 'true', edit: 'true' });
+    expect(grants['Case.Reason']).toEqual({ read: 'true', edit: 'false' });
+    for (const f of model.caseFields) expect(grants[`Case.${f.apiName}`]).toEqual({ read: 'true', edit: 'true' });
+    const objects = objectGrants(integration);
+    expect(Object.keys(objects)).toEqual(['Case', 'Contact']);
+    expect(objects.Case).toMatchObject({
+      allowCreate: 'true',
+      allowEdit: 'true',
+      allowDelete: 'false',
+      viewAllRecords: 'false'
+    });
+    expect(objects.Contact).toMatchObject({ allowCreate: 'false', allowEdit: 'false', allowRead: 'true' });
+  });
+
+  it('grants exactly the configured syncFields and pushFields, and Contact edit only when Contact fields are pushed', () => {
+    const out = generate(
+      modelOf({
+        integration: {
+          appName: 'Vendor_App',
+          contactEmail: 'a@example.com',
+          syncFields: { Contact: ['Email'], Case: ['Subject'] },
+          pushFields: { Contact: ['Phone'], Case: [] }
+        }
+      })
+    );
+    const doc = parsedFile(out, 'permissionsets/Handoff_Integration.permissionset-meta.xml');
+    expect(fieldGrants(doc)).toEqual({
+      'Case.Subject': { read: 'true', edit: 'false' },
+      'Contact.Email': { read: 'true', edit: 'false' },
+      'Contact.Phone': { read: 'true', edit: 'true' }
+    });
+    expect(objectGrants(doc).Contact).toMatchObject({ allowEdit: 'true' });
   });
 
   it('grants no Case access when the flow never creates Cases, and Contact create when contacts are created', () => {
@@ -107,7 +158,7 @@ describe('permission sets generator', () => {
         attributes: [{ key: 'mail', type: 'Email' }]
       })
     );
-    const doc = parsedFile(waitOnly, 'permissionsets/Handoff_Integration.permissionset-meta.xml');
+    const doc = parsedFile(waitOnly, 'permissionsets/Handoff_Flow.permissionset-meta.xml');
     const objects = objectGrants(doc);
     expect(objects.Case).toBeUndefined();
     expect(objects.Contact).toMatchObject({
@@ -118,7 +169,7 @@ describe('permission sets generator', () => {
 
   it('grants Case create when only the closed-hours path creates Cases, and no Contact access without contact matching', () => {
     const out = generate(modelOf({ businessHours: { name: 'Default', whenClosed: 'case' } }));
-    const objects = objectGrants(parsedFile(out, 'permissionsets/Handoff_Integration.permissionset-meta.xml'));
+    const objects = objectGrants(parsedFile(out, 'permissionsets/Handoff_Flow.permissionset-meta.xml'));
     expect(objects.Case).toMatchObject({ allowCreate: 'true' });
     expect(objects.Contact).toBeUndefined();
   });
@@ -126,9 +177,10 @@ describe('permission sets generator', () => {
   it('uses the permission set names from the config', () => {
     const out = generate(
       modelOf({
-        permissionSets: { agent: 'My_Agents', integration: 'My_Flow_User' }
+        permissionSets: { agent: 'My_Agents', flow: 'My_Flow_User' }
       })
     );
+    // No `integration` in the config: no vendor permission set.
     expect(out.map((f) => f.path)).toEqual([
       'permissionsets/My_Agents.permissionset-meta.xml',
       'permissionsets/My_Flow_User.permissionset-meta.xml'

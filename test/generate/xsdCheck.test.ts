@@ -8,6 +8,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { GENERATOR_FILES } from './generators';
+import { starterConfig, VENDOR_ATTRIBUTES } from '../../scripts/config/templates';
+import type { Vendor } from '../../scripts/config/types';
+import { resolveModel } from '../../scripts/model/resolve';
+import { EVERY_CHANNEL_SETTING } from './channelSettings';
 import { exampleModel, modelOf, ROOT } from './helpers';
 
 const XSD_CHECK = path.resolve(ROOT, '../shared/tools/xsd-check');
@@ -53,11 +57,12 @@ maybe('generated metadata against the Metadata API v66 schema', () => {
   it('validates every file generated for the example config and an edge-case config', () => {
     const example = path.join(dir, 'example');
     const edge = path.join(dir, 'edge');
-    const written =
+    let written =
       writeAll(example) +
       writeAll(
         edge,
         modelOf({
+          ...EVERY_CHANNEL_SETTING,
           attributes: [
             { key: 'notes', type: 'LongTextArea' },
             {
@@ -67,6 +72,7 @@ maybe('generated metadata against the Metadata API v66 schema', () => {
               required: true
             },
             { key: 'phone', type: 'Phone', hidden: false },
+            { key: 'plan', label: 'Your plan', hidden: false },
             { key: 'site', type: 'Url' }
           ],
           queues: [
@@ -77,7 +83,12 @@ maybe('generated metadata against the Metadata API v66 schema', () => {
           ]
         })
       );
+    // Every vendor template: the External Client App, its policies, the permission sets, the Case fields.
+    const vendors = Object.keys(VENDOR_ATTRIBUTES) as Vendor[];
+    const perVendor = vendors.reduce((n, v) => n + writeAll(path.join(dir, v), resolveModel(starterConfig(v))), 0);
+    written += perVendor;
     const { ok, output } = xsdCheck(dir);
+    expect(perVendor).toBeGreaterThan(0);
     // Every file checked (none skipped or missed by the tool's file search), none invalid.
     expect(output).toContain(`xsd-check: ${written} passed, 0 failed`);
     expect(ok).toBe(true);

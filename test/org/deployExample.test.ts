@@ -83,6 +83,7 @@ test('the example project deploys in phases, then a second deploy is a no-op for
     'settings',
     'routing',
     'permissions',
+    'integration',
     'flow',
     'channel',
     'deployment'

@@ -8,6 +8,7 @@ import {
   configWithAttributes,
   editComponent,
   installModel,
+  installRunAsUser,
   model,
   openSession,
   staff,
@@ -38,6 +39,7 @@ describe('handoff doctor against the emulator', () => {
       fullName: 'Handoff_Settings.Default',
       xml: TOKEN_XML('secret', m.endConversation!.endpoint)
     });
+    installRunAsUser(emu, m);
     org = await openSession(emu);
     await staff(emu, org, m, root);
   });
@@ -159,6 +161,39 @@ describe('handoff doctor against the emulator', () => {
         )
     ],
     [
+      'no Run-As user on the vendor app',
+      'integration.runAsUser',
+      (e) =>
+        editComponent(e, 'ExtlClntAppOauthConfigurablePolicies', 'Handoff_Fin_oauthPlcy', (x) =>
+          x.replace(/<clientCredentialsFlowUser>[^<]*<\/clientCredentialsFlowUser>/, '')
+        )
+    ],
+    [
+      'Run-As user deactivated',
+      'integration.runAsUser',
+      (e) => {
+        e.state.find('User', { Username: 'vendor@example.com' })[0].IsActive = false;
+      }
+    ],
+    [
+      'Run-As user without the integration permission set',
+      'integration.permissionSet',
+      (e) => {
+        const vendor = e.state.find('User', { Username: 'vendor@example.com' })[0];
+        for (const a of e.state.find('PermissionSetAssignment', { AssigneeId: vendor.Id }))
+          e.state.table('PermissionSetAssignment').delete(a.Id);
+      }
+    ],
+    [
+      'client credentials off in the policies',
+      'integration.clientCredentials',
+      (e) =>
+        editComponent(e, 'ExtlClntAppOauthConfigurablePolicies', 'Handoff_Fin_oauthPlcy', (x) =>
+          x.replace('<isClientCredentialsFlowEnabled>true', '<isClientCredentialsFlowEnabled>false')
+        )
+    ],
+    ['vendor app missing', 'integration.app', (e) => e.state.metadata.get('ExternalClientApplication')!.clear()],
+    [
       'recent End Conversation failures',
       'failures.recent',
       (e) =>
@@ -189,6 +224,7 @@ describe('handoff doctor against the emulator', () => {
         const mm = model(configWithAttributes(n));
         const r = installModel(e, mm);
         const s = await openSession(e);
+        installRunAsUser(e, mm);
         e.resetCounters();
         const report = await runDoctor(s, mm, { root: r, orgId: e.state.orgId, scrtUrl: e.url });
         expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual([
@@ -201,9 +237,10 @@ describe('handoff doctor against the emulator', () => {
       }
     }
     // 4 Metadata reads, 5 REST queries, 3 Tooling queries, 1 MIAW access token (doctor.ts header),
-    // and 5 queries for the agents (no queue has members here, so the per-member ones are skipped).
-    expect(counts).toEqual([18, 18]);
-  }, 30_000);
+    // 5 queries for the agents (no queue has members here, so the per-member ones are skipped), and
+    // for the vendor app 3 Metadata reads and 3 REST queries (doctorIntegration.ts header).
+    expect(counts).toEqual([24, 24]);
+  }, 60_000);
 });
 
 describe('handoff doctor / seed / smoke through the CLI', () => {
@@ -236,7 +273,9 @@ describe('handoff doctor / seed / smoke through the CLI', () => {
     const checks = json.result.checks as Array<{ id: string; status: string; fix: string }>;
     expect(checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual([
       'settings.complete',
-      ...model().queues.map((q) => `agents.queue.${q.developerName}`)
+      ...model().queues.map((q) => `agents.queue.${q.developerName}`),
+      // Not seeded yet: the vendor app has no Run-As user.
+      'integration.runAsUser'
     ]);
   }, 30_000);
 

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { OrgEmulator } from '../emulator/server';
 import { registerRest, isWrite } from '../emulator/rest';
+import { syncFromMetadata } from '../emulator/restSync';
 import { publishDeployment, registerMiaw, setChannelActive } from '../emulator/miaw';
 import { generateAll } from '../../scripts/generate/index';
 import { resolveModel } from '../../scripts/model/resolve';
@@ -55,7 +56,11 @@ export function componentOf(file: string): { type: string; fullName: string } | 
     [/^EmbeddedServiceConfig\/(\w+)\.EmbeddedServiceConfig-meta\.xml$/, 'EmbeddedServiceConfig', (m) => m[1]],
     [/^flows\/(\w+)\.flow-meta\.xml$/, 'Flow', (m) => m[1]],
     [/^remoteSiteSettings\/(\w+)\.remoteSite-meta\.xml$/, 'RemoteSiteSetting', (m) => m[1]],
-    [/^customMetadata\/([\w.]+)\.md-meta\.xml$/, 'CustomMetadata', (m) => m[1]]
+    [/^customMetadata\/([\w.]+)\.md-meta\.xml$/, 'CustomMetadata', (m) => m[1]],
+    [/^externalClientApps\/(\w+)\.eca-meta\.xml$/, 'ExternalClientApplication', (m) => m[1]],
+    [/^extlClntAppOauthSettings\/(\w+)\.ecaOauth-meta\.xml$/, 'ExtlClntAppOauthSettings', (m) => m[1]],
+    [/^extlClntAppGlobalOauthSets\/(\w+)\.ecaGlblOauth-meta\.xml$/, 'ExtlClntAppGlobalOauthSettings', (m) => m[1]],
+    [/^extlClntAppOauthPolicies\/(\w+)\.ecaOauthPlcy-meta\.xml$/, 'ExtlClntAppOauthConfigurablePolicies', (m) => m[1]]
   ];
   for (const [re, type, name] of rules) {
     const m = re.exec(file);
@@ -64,10 +69,13 @@ export function componentOf(file: string): { type: string; fullName: string } | 
   return undefined;
 }
 
+/** The generated files doctor reads from the project side. */
+const PROJECT_TYPES = new Set(['Flow', 'MessagingChannel', 'EmbeddedServiceConfig']);
+
 /**
  * Puts the project's generated metadata into the org, as a successful deploy would, plus the failure
  * object; then (by default) activates the channel and publishes the deployment, the two post-deploy
- * steps. Returns a project root holding the generated flow file, for doctor's version check.
+ * steps. Returns a project root holding the generated flow, channel and deployment files, for doctor's comparisons.
  */
 export function installModel(
   emu: OrgEmulator,
@@ -75,7 +83,7 @@ export function installModel(
   opts: { activate?: boolean; publish?: boolean } = {}
 ): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-org-'));
-  // doctor reads the project's flow through its package directories (scripts/source).
+  // doctor reads the project's flow, channel and deployment through its package directories (scripts/source).
   fs.writeFileSync(
     path.join(root, 'sfdx-project.json'),
     JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }], sourceApiVersion: '66.0' })
@@ -84,9 +92,10 @@ export function installModel(
     const c = componentOf(f.path);
     if (!c) continue;
     emu.state.putComponent({ type: c.type, fullName: c.fullName, xml: f.content });
-    if (c.type === 'Flow') {
-      fs.mkdirSync(path.join(root, 'force-app/generated/flows'), { recursive: true });
-      fs.writeFileSync(path.join(root, 'force-app/generated/flows', path.basename(f.path)), f.content);
+    if (PROJECT_TYPES.has(c.type)) {
+      const file = path.join(root, 'force-app/generated', f.path);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, f.content);
     }
   }
   emu.state.putComponent({
@@ -106,6 +115,24 @@ export function editComponent(emu: OrgEmulator, type: string, fullName: string, 
   const xml = edit(c.xml);
   if (xml === c.xml) throw new Error(`test: the edit of ${type} ${fullName} changed nothing`);
   emu.state.putComponent({ type, fullName, xml });
+}
+
+/**
+ * What `handoff seed --integration-user` leaves in the org: an active user holding the integration
+ * permission set, named as the Run-As user in the app's OAuth policies. Returns the user's Id.
+ */
+export function installRunAsUser(emu: OrgEmulator, m: HandoffModel, username = 'vendor@example.com'): string {
+  const user = emu.state.insert('User', { Username: username, IsActive: true, Name: username });
+  syncFromMetadata(emu.state);
+  const ps = emu.state.find('PermissionSet', { Name: m.permissionSets.integration.name })[0];
+  emu.state.insert('PermissionSetAssignment', { AssigneeId: user.Id, PermissionSetId: ps.Id });
+  editComponent(emu, 'ExtlClntAppOauthConfigurablePolicies', `${m.integration!.appName}_oauthPlcy`, (x) =>
+    x.replace(
+      '<commaSeparatedPermissionSet>',
+      `<clientCredentialsFlowUser>${username}</clientCredentialsFlowUser><commaSeparatedPermissionSet>`
+    )
+  );
+  return user.Id;
 }
 
 export function addUsers(emu: OrgEmulator, usernames: string[]): void {

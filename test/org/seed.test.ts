@@ -65,9 +65,14 @@ describe('handoff seed against the emulator', () => {
     expect(rec?.xml).toContain(TOKEN);
     expect(rec?.xml).toContain(m.endConversation!.endpoint);
     // Settings upsert + one Collections call each for licences, queue memberships, presence
-    // configurations and permission sets; presence access is granted by the deployed permission set.
+    // configurations and permission sets + the Run-As user in the app's OAuth policies; presence
+    // access is granted by the deployed permission set.
     expect(first.presence.state).toBe('granted');
-    expect(writes(emu)).toBe(5);
+    expect(first.integration).toMatchObject({ state: 'update', user: 'integration@example.com', app: 'Handoff_Fin' });
+    expect(emu.state.component('ExtlClntAppOauthConfigurablePolicies', 'Handoff_Fin_oauthPlcy')?.xml).toContain(
+      '<clientCredentialsFlowUser>integration@example.com</clientCredentialsFlowUser>'
+    );
+    expect(writes(emu)).toBe(6);
 
     emu.resetCounters();
     const second = await runSeed(org, m, opts());
@@ -75,6 +80,18 @@ describe('handoff seed against the emulator', () => {
     expect(second.writes).toBe(0);
     expect(writes(emu)).toBe(0);
     expect(second.assignments.alreadyAssigned).toBe(3);
+    expect(second.integration?.state).toBe('set');
+  });
+
+  it('refuses a Run-As user the org does not have, and says where the Consumer Key and Secret are', async () => {
+    const r = await runSeed(org, m, opts({ integrationUser: 'nobody@example.com' }));
+    expect(r.problems.join('\n')).toContain('nobody@example.com');
+    expect(r.integration?.credentialsAt).toBe(
+      'Setup → External Client Apps → External Client App Manager → Intercom Fin Integration → Settings → OAuth Settings → Consumer Key and Secret'
+    );
+    expect(emu.state.component('ExtlClntAppOauthConfigurablePolicies', 'Handoff_Fin_oauthPlcy')?.xml).not.toContain(
+      'nobody@example.com'
+    );
   });
 
   it('updates only what changed, and never puts the token in its report', async () => {

@@ -67,21 +67,23 @@ describe('deploy → seed → doctor → smoke on one org', () => {
   afterEach(() => emu?.stop());
 
   it('ends with a clean doctor, every configured attribute landed and an agent of the chosen queue offered the work', async () => {
-    // Before seeding, doctor sees the missing settings record and queues nobody can staff.
+    // Before seeding, doctor sees the missing settings record and queues nobody can staff, and the vendor app's missing Run-As user.
     let report = await doctor();
     expect(failing(report).map((c) => c.id)).toEqual([
       'settings.complete',
       'agents.queue.Handoff_General',
       'agents.queue.Handoff_Priority',
-      'agents.queue.Handoff_DACH'
+      'agents.queue.Handoff_DACH',
+      'integration.runAsUser'
     ]);
     expect(failing(report)[1].message).toBe('Handoff_General has no members: nobody is offered its conversations');
 
     emu.resetCounters();
     const seeded = await runSeed(session, m, seedOpts);
     expect(seeded.problems).toEqual([]);
-    // Settings, licences, queue memberships, presence configurations, permission sets: one call each.
-    expect(writes(emu)).toBe(5);
+    // Settings, licences, queue memberships, presence configurations, permission sets: one call each;
+    // and the Run-As user in the vendor app's OAuth policies.
+    expect(writes(emu)).toBe(6);
     emu.resetCounters();
     expect((await runSeed(session, m, seedOpts)).changed).toBe(false);
     expect(writes(emu)).toBe(0);

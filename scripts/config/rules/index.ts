@@ -4,10 +4,12 @@
  */
 import * as agents from './agents';
 import * as attributes from './attributes';
+import * as channel from './channel';
 import * as contactMatching from './contactMatching';
 import type { ConfigRule } from './context';
 import * as endConversation from './endConversation';
 import * as fallback from './fallback';
+import * as integration from './integration';
 import * as queues from './queues';
 import * as routing from './routing';
 
@@ -18,5 +20,7 @@ export const CONFIG_RULES: readonly { check: ConfigRule }[] = [
   agents,
   queues,
   contactMatching,
-  endConversation
+  endConversation,
+  integration,
+  channel
 ];

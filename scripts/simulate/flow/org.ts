@@ -206,10 +206,19 @@ export class OrgFault extends Error {
 
 const TEXT_TYPES = new Set(['Text', 'TextArea', 'LongTextArea', 'Html', 'Email', 'Phone', 'Url', 'Picklist', 'Id']);
 
-/** Records by object; `fork()` gives each simulated payload its own copy of a shared base org. */
+/** Field lookups by the name as written, memoised per object (API names are case-insensitive). */
+const fieldsAsWritten = new WeakMap<ObjectDef, Map<string, FieldDef | undefined>>();
+
+/**
+ * Records by object; `fork()` gives each simulated payload its own org over a shared base org.
+ * Tables change in place: a fork owns the records it created, and copies a base record once, on its
+ * first update (issue 15: copying the whole table per update made replays quadratic in DML).
+ */
 export class Org {
   private counter: number;
   private clock: number;
+  /** Records this org may change in place: those it created or already copied. */
+  private readonly owned = new Set<FlowRecord>();
   constructor(
     readonly schema: Schema,
     private readonly tables = new Map<string, FlowRecord[]>(),
@@ -220,11 +229,21 @@ export class Org {
     this.clock = clock;
   }
 
-  /** A copy whose tables can change without touching this org (records are copied on write). */
+  /** A copy whose tables can change without touching this org (records are copied on write); this org must not change while its forks are in use. */
   fork(): Org {
     const tables = new Map<string, FlowRecord[]>();
     for (const [k, v] of this.tables) tables.set(k, v.slice());
     return new Org(this.schema, tables, this.counter, this.clock);
+  }
+
+  /** The table of an object, created empty on first write. */
+  private table(obj: ObjectDef): FlowRecord[] {
+    let t = this.tables.get(obj.name);
+    if (!t) {
+      t = [];
+      this.tables.set(obj.name, t);
+    }
+    return t;
   }
 
   object(name: string): ObjectDef {
@@ -234,7 +253,13 @@ export class Org {
   }
 
   field(obj: ObjectDef, name: string): FieldDef {
-    const f = obj.fields.get(name.toLowerCase());
+    let memo = fieldsAsWritten.get(obj);
+    if (!memo) fieldsAsWritten.set(obj, (memo = new Map()));
+    let f = memo.get(name);
+    if (f === undefined && !memo.has(name)) {
+      f = obj.fields.get(name.toLowerCase());
+      memo.set(name, f);
+    }
     if (!f) throw new OrgFault('INVALID_FIELD', `No such column '${name}' on entity '${obj.name}'`);
     return f;
   }
@@ -291,7 +316,8 @@ export class Org {
     if (obj.name === 'Case') rec.CaseNumber = String(1000 + this.counter).padStart(8, '0');
     if (obj.name === 'Contact')
       rec.Name = [rec.FirstName, rec.LastName].filter((x) => typeof x === 'string' && x).join(' ');
-    this.tables.set(obj.name, [...this.records(obj), rec]);
+    this.table(obj).push(rec);
+    this.owned.add(rec);
     return rec;
   }
 
@@ -304,7 +330,8 @@ export class Org {
       { Id: this.nextId(obj), CreatedDate: new Date(this.clock).toISOString() },
       values
     );
-    this.tables.set(obj.name, [...this.records(obj), rec]);
+    this.table(obj).push(rec);
+    this.owned.add(rec);
     return rec;
   }
 
@@ -312,22 +339,25 @@ export class Org {
   seedFixed(objectName: string, values: FlowRecord & { Id: string }): FlowRecord {
     const obj = this.object(objectName);
     const rec = Object.assign(Object.create(null) as FlowRecord, values);
-    this.tables.set(obj.name, [...this.records(obj), rec]);
+    this.table(obj).push(rec);
+    this.owned.add(rec);
     return rec;
   }
 
-  /** Updates the record with this Id (copy on write); returns the new version. */
+  /** Updates the record with this Id in place (a base org's record is copied first); returns it. */
   update(objectName: string, id: string, values: Iterable<[string, FlowValue]>): FlowRecord {
     const obj = this.object(objectName);
     const fields = this.validated(obj, values);
     const table = this.records(obj);
     const at = table.findIndex((r) => r.Id === id);
     if (at < 0) throw new OrgFault('ENTITY_IS_DELETED', `no ${obj.name} with Id ${id}`);
-    const rec = Object.assign(Object.create(null) as FlowRecord, table[at], fields);
-    const copy = table.slice();
-    copy[at] = rec;
-    this.tables.set(obj.name, copy);
-    return rec;
+    let rec = table[at];
+    if (!this.owned.has(rec)) {
+      rec = Object.assign(Object.create(null) as FlowRecord, rec);
+      table[at] = rec;
+      this.owned.add(rec);
+    }
+    return Object.assign(rec, fields);
   }
 
   /** Records per object, to find what an interview created (tables only grow by insert). */

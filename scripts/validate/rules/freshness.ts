@@ -1,34 +1,31 @@
 /**
  * Generated output is current: force-app/generated equals what handoff.config.json generates
  * (`handoff build --check`), and the compiled LWCs equal what lwc-ts/ compiles to
- * (`npm run build:lwc -- --check`). The LWC check compiles TypeScript (seconds), so its clean verdict
- * is cached by a hash of its inputs and outputs.
+ * (recorded in lwc-ts/build-manifest.json by `npm run build:lwc`: a hash comparison, not a compile).
  */
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import {
+  compareLwcManifest,
+  currentLwcManifest,
+  LWC_MANIFEST_FILE,
+  LWC_SOURCES_DIR,
+  readLwcManifest,
+  type LwcDifference
+} from '../../project/lwcManifest';
 import { PROJECT_FILES } from '../../project/paths';
-import { cacheDir } from '../apexInfo';
 import type { Rule } from '../types';
 
-const LWC_BUILD = 'bin/build-lwc.js';
-const LWC_OUT = 'force-app/main/default/lwc';
-
-function hashTree(hash: ReturnType<typeof createHash>, dir: string, root: string): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
-    const abs = path.join(dir, e.name);
-    if (e.isDirectory()) hashTree(hash, abs, root);
-    else if (e.isFile()) hash.update(path.relative(root, abs)).update('\0').update(fs.readFileSync(abs)).update('\0');
-  }
-}
+const LWC_MESSAGES: Record<LwcDifference['kind'], (detail?: string) => string> = {
+  'source-changed': () => 'Changed since the last npm run build:lwc: the compiled LWCs may be out of date',
+  'source-added': () => 'Added since the last npm run build:lwc: the compiled LWCs may be out of date',
+  'source-removed': () => 'Removed since the last npm run build:lwc: the compiled LWCs may be out of date',
+  stale: () => 'Out of date with the compiled output of lwc-ts/',
+  missing: () => 'Missing from the compiled output of lwc-ts/',
+  extra: () => 'Not produced by lwc-ts/: a stale compiled file',
+  typescript: (detail) => `The compiled LWCs were built with another TypeScript (${detail ?? ''})`,
+  builder: () => 'The LWC build script changed since the compiled LWCs were built'
+};
 
 export const rules: Rule[] = [
   {
@@ -61,56 +58,20 @@ export const rules: Rule[] = [
   {
     id: 'freshness/lwc-current',
     description:
-      'The compiled LWCs in force-app/main/default/lwc are what lwc-ts/ compiles to (npm run build:lwc -- --check).',
-    fix: 'Run `npm run build:lwc` and commit; never edit the compiled LWCs by hand.',
-    check({ project, useCache, report, notice }) {
-      const script = path.join(project.root, LWC_BUILD);
-      const sources = path.join(project.root, PROJECT_FILES.lwcSources);
-      if (!fs.existsSync(sources)) return; // no TypeScript LWCs: nothing to compare
-      if (!fs.existsSync(script)) {
-        notice(`not available: ${LWC_BUILD} is missing`);
+      'The compiled LWCs in force-app/main/default/lwc are what lwc-ts/ compiled to: the files hash as lwc-ts/build-manifest.json recorded at the last npm run build:lwc.',
+    fix: 'Run `npm run build:lwc` and commit (with lwc-ts/build-manifest.json); never edit the compiled LWCs by hand.',
+    check({ project, report }) {
+      if (!fs.existsSync(path.join(project.root, LWC_SOURCES_DIR))) return; // no TypeScript LWCs: nothing to compare
+      const recorded = readLwcManifest(project.root);
+      if (!recorded) {
+        report(
+          { file: LWC_MANIFEST_FILE },
+          `Missing: ${LWC_SOURCES_DIR}/ has TypeScript LWCs but no build manifest, so their compiled output cannot be checked`
+        );
         return;
       }
-      const hash = createHash('sha256');
-      hashTree(hash, sources, project.root);
-      hashTree(hash, path.join(project.root, LWC_OUT), project.root);
-      hash.update(fs.readFileSync(script));
-      const key = hash.digest('hex');
-      const cacheFile = path.join(cacheDir(project.root), 'lwc-current.txt');
-      if (useCache && fs.existsSync(cacheFile) && fs.readFileSync(cacheFile, 'utf8') === key) return;
-      const run = spawnSync(process.execPath, [script, '--check'], {
-        cwd: project.root,
-        encoding: 'utf8',
-        timeout: 120_000
-      });
-      if (run.status === 0) {
-        if (useCache) {
-          try {
-            fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-            fs.writeFileSync(cacheFile, key);
-          } catch {
-            // caching is optional
-          }
-        }
-        return;
-      }
-      const out = `${run.stderr ?? ''}${run.stdout ?? ''}`;
-      const listed = [...out.matchAll(/^\s+(stale|missing|extra) (\S+)$/gm)];
-      for (const [, kind, file] of listed) {
-        report(
-          { file },
-          kind === 'extra'
-            ? 'Not produced by lwc-ts/: a stale compiled file'
-            : `${kind === 'stale' ? 'Out of date with' : 'Missing from'} the compiled output of lwc-ts/`
-        );
-      }
-      if (!listed.length) {
-        const first = out.split('\n').find((l) => l.trim()) ?? `exit ${run.status ?? run.signal}`;
-        report(
-          { file: PROJECT_FILES.lwcSources },
-          `The LWC build check failed: ${first.replace(/^build-lwc: /, '')}`,
-          'Run `npm run build:lwc` and fix the errors it lists.'
-        );
+      for (const d of compareLwcManifest(recorded, currentLwcManifest(project.root))) {
+        report({ file: d.file }, LWC_MESSAGES[d.kind](d.detail));
       }
     }
   }

@@ -25,11 +25,18 @@ export const rules: Rule[] = [
         const ch = channelView(f);
         const flowFile = ch.handlerFlow ? project.find('Flow', ch.handlerFlow.value) : undefined;
         if (!flowFile) continue;
-        const writes = messagingSessionWrites(flowView(flowFile));
+        // Writes by the variable they write, once a flow: a filter over all writes per parameter
+        // made this rule quadratic in the attributes (issue 15).
+        const writesByVariable = new Map<string, ReturnType<typeof messagingSessionWrites>>();
+        for (const w of messagingSessionWrites(flowView(flowFile))) {
+          const list = writesByVariable.get(w.variable) ?? [];
+          list.push(w);
+          writesByVariable.set(w.variable, list);
+        }
         for (const p of ch.custom) {
           if (p.maxLength === undefined) continue;
           const vars = new Set(p.mappings.map((m) => m.value));
-          for (const w of writes.filter((x) => vars.has(x.variable))) {
+          for (const w of [...vars].flatMap((v) => writesByVariable.get(v) ?? [])) {
             const field = fieldFile(project, 'MessagingSession', w.field);
             if (!field) continue;
             const len = declaredLength(textOf(field.xml, 'type'), textOf(field.xml, 'length'));
