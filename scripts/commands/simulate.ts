@@ -13,6 +13,7 @@ import { formatTrace } from '../simulate/trace';
 
 const USAGE = `Usage: handoff simulate <payload.json | -> [scenario flags] [--json]
        handoff simulate --replay FILE.jsonl [--compare DIR] [scenario flags] [--json]
+       handoff simulate --flow NAME [payload.json | -] [--project DIR] [scenario flags] [--json]
 
 Plays a vendor's hand-off payload through what will be deployed, with no org: the messaging layer
 (channel and deployment files: which keys are accepted or dropped and why, truncation) and the
@@ -32,10 +33,13 @@ Scenario:
   --hours open|closed     business hours (default: open)
   --earlier-session FILE  a payload of an earlier session of the same conversation (runs first)
   --contact EMAIL         an existing Contact with this email in the org
+  --platform-key KEY      the MessagingEndUser's MessagingPlatformKey (a phone number for SMS)
 
 Project:
   --project DIR           project root or force-app folder (default: this project)
   --deployment NAME       the EmbeddedServiceConfig to use when there are several
+  --flow NAME             any routing flow of the project (a retrieve, not only the kit's): no
+                          handoff.config.json or deployment needed; the payload is optional
 
 Exit codes: 0 routed or Case created, 1 dropped or an error in the project, 2 usage.
 See docs/simulate.md.
@@ -90,13 +94,17 @@ export const command: Command = {
         project: { type: 'string' },
         deployment: { type: 'string' },
         replay: { type: 'string' },
-        compare: { type: 'string' }
+        compare: { type: 'string' },
+        flow: { type: 'string' },
+        'platform-key': { type: 'string' }
       },
       true
     );
     if (values.replay && positionals.length)
       throw new UsageError('handoff simulate: give either a payload file or --replay, not both.');
-    if (!values.replay && positionals.length !== 1)
+    if (values.flow !== undefined && !/^[A-Za-z][A-Za-z0-9_]*$/.test(values.flow))
+      throw new UsageError(`handoff simulate: --flow takes a flow API name (e.g. Route_Chats), not "${values.flow}".`);
+    if (!values.replay && positionals.length !== 1 && !(values.flow && positionals.length === 0))
       throw new UsageError(
         'handoff simulate: give one payload file (or - for stdin), or --replay FILE.jsonl. See `handoff simulate --help`.'
       );
@@ -106,7 +114,7 @@ export const command: Command = {
       throw new UsageError(`handoff simulate: --contact takes an email address, not "${values.contact}".`);
 
     const projectDir = values.project ? path.resolve(values.project) : root;
-    const project = loadSimProject(projectDir, { deployment: values.deployment });
+    const project = loadSimProject(projectDir, { deployment: values.deployment, flow: values.flow });
     const scenario = scenarioFrom(values, project);
     const sim = simulatorFor(project);
     const earlier: Payload | undefined = values['earlier-session']
@@ -115,14 +123,20 @@ export const command: Command = {
           return parsePayloadBytes(bytes, source);
         })()
       : undefined;
-    const opts = { scenario, earlier, contactEmail: values.contact, tracing: true };
+    const opts = {
+      scenario,
+      earlier,
+      contactEmail: values.contact,
+      platformKey: values['platform-key'],
+      tracing: true
+    };
 
     if (values.replay) {
       const { bytes, source } = readInput(values.replay);
       const against = values.compare
         ? {
             label: displayPath(path.resolve(values.compare)),
-            sim: simulatorFor(loadSimProject(values.compare, { deployment: values.deployment }))
+            sim: simulatorFor(loadSimProject(values.compare, { deployment: values.deployment, flow: values.flow }))
           }
         : undefined;
       out.progress(`Replaying ${source}…`);
@@ -131,8 +145,12 @@ export const command: Command = {
       return { exitCode: summary.projectErrors.length || summary.outcomes.dropped ? 1 : 0, result: summary };
     }
 
-    const { bytes, source } = readInput(positionals[0]);
-    const payload = parsePayloadBytes(bytes, source);
+    const payload: Payload = positionals.length
+      ? (() => {
+          const { bytes, source } = readInput(positionals[0]);
+          return parsePayloadBytes(bytes, source);
+        })()
+      : parsePayloadBytes(Buffer.from('{}'), '<no payload>');
     const result = simulate(sim, payload, opts);
     for (const line of formatTrace(result, project).trimEnd().split('\n')) out.log(line);
     return {
@@ -140,8 +158,8 @@ export const command: Command = {
       result: {
         project: {
           sourceDir: displayPath(project.sourceDir),
-          deployment: project.deployment.developerName,
-          channel: project.channel.developerName,
+          deployment: project.deployment?.developerName ?? null,
+          channel: project.channel?.developerName ?? null,
           flow: project.flow.apiName
         },
         ...result

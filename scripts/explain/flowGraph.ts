@@ -58,6 +58,11 @@ export function flowGraph(flow: CompiledFlow): { nodes: FlowNodeInfo[]; edges: F
       continue;
     }
     if (n.kind === 'unsupported') continue;
+    if (n.kind === 'loop') {
+      if (n.nextValue) edges.push({ from: n.name, to: n.nextValue, kind: 'next', label: 'for each' });
+      if (n.noMoreValues) edges.push({ from: n.name, to: n.noMoreValues, kind: 'next', label: 'after last' });
+      continue;
+    }
     if (n.next) edges.push({ from: n.name, to: n.next, kind: 'next' });
     if ('fault' in n && n.fault) edges.push({ from: n.name, to: n.fault, kind: 'fault', label: 'fault' });
   }

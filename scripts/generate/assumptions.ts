@@ -13,8 +13,11 @@ export const CUSTOM_FORM_FIELD_SOURCE: 'name' | 'externalParameterName' = 'name'
 
 /**
  * When the pre-chat form applies: `Session` (every messaging session) or `Conversation` (once per
- * conversation). Real retrieved samples (including Salesforce's own example) use `Session`; a
- * vendor reopening a conversation sends routingAttributes again with the new session.
+ * conversation). Settled that both are real values: one real org's retrieve
+ * (moechapa/ubiquity-org-monitoring, test/fixtures/retrieved/ubiquity-web-messaging/README.md) has 7
+ * deployments with `Session` and 4 with `Conversation`; the SDO retrieve uses `Conversation`. Still
+ * open: which one a vendor hand-off needs. `Session` stays: a vendor reopening a conversation sends
+ * routingAttributes again with the new session.
  */
 export const PRECHAT_DISPLAY_CONTEXT: 'Session' | 'Conversation' = 'Session';
 
@@ -25,17 +28,19 @@ export const PRECHAT_DISPLAY_CONTEXT: 'Session' | 'Conversation' = 'Session';
 export const FIRST_VISIBLE_DISPLAY_ORDER = 1;
 
 /**
- * Whether channel parameters carry `actionParameterMappings` (parameter → flow input variable). The
- * mapping is what feeds the flow, but one public scan found none in retrieved channels (mapped in
- * the UI) and mappings made before an active routing flow existed were seen retrieved empty.
- * Verify by retrieve after deploy; `handoff doctor` checks it.
+ * Whether channel parameters carry `actionParameterMappings` (parameter → flow input variable).
+ * Settled: mappings appear in real retrieves, on custom and standard parameters alike
+ * (ubiquity-org-monitoring's Omni_Messaging channel maps Omni_Role, Email, FirstName, LastName), and a
+ * parameter can be retrieved without one (its First_Name). Still open: whether mappings deployed
+ * before the routing flow is active survive (seen retrieved empty); `handoff doctor` checks it.
  */
 export const EMIT_ACTION_PARAMETER_MAPPINGS = true;
 
 /**
  * Default of `channel.tokenExpiryMinutes` → `embeddedConfig.anonymousUserJwtExpirationTime` ("token
- * expiration for unverified users"): minutes, 60–4320, default 360 (Metadata API doc; Fullview's
- * guide asks for 4320). Written only for unverified (UnAuth) channels.
+ * expiration for unverified users"): minutes, 60–4320, default 360. Settled: minutes (Metadata API
+ * MessagingChannel doc: "the JWT expiry value in minutes"), and 360 is what real retrieves carry
+ * (ubiquity-org-monitoring's channels). Fullview's guide asks for 4320. Written only for UnAuth channels.
  */
 export const ANONYMOUS_USER_JWT_EXPIRATION = 360;
 

@@ -44,8 +44,39 @@ export const ROUTING_ACTION_INPUTS: readonly string[] = [
   'selectedOutputs',
   'fallbackQueueId',
   'fallbackQueueLabel',
-  'isFallbackQueueVariable'
+  'isFallbackQueueVariable',
+  // Seen on Route Work in real retrieves (test/fixtures/retrieved: ubiquity-org-monitoring, minlopro-dx).
+  'externalConversationBotId',
+  'externalConversationBotLabel',
+  'agentforceEmployeeAgentId',
+  'agentforceEmployeeAgentLabel',
+  'isAgentVariable',
+  'psrInteractionInfo'
 ];
+
+/**
+ * Route Work routing types and the input naming the target each needs. Values seen in real
+ * retrieves (ubiquity-org-monitoring: QueueBased, Agent, Bot, Copilot, SkillsBased); the target
+ * input of each is the one Flow Builder filled there. ExternalConversationBot and
+ * AgentforceEmployeeAgent follow from the inputs Flow Builder writes (unverified as routing types).
+ */
+export const ROUTING_TYPES: Readonly<Record<string, { target?: string; label?: string; what: string }>> = {
+  QueueBased: { what: 'queue' },
+  Agent: { target: 'agentId', label: 'agentLabel', what: 'agent' },
+  Bot: { target: 'botId', label: 'botLabel', what: 'bot' },
+  Copilot: { target: 'copilotId', label: 'copilotLabel', what: 'Agentforce agent' },
+  ExternalConversationBot: {
+    target: 'externalConversationBotId',
+    label: 'externalConversationBotLabel',
+    what: 'external bot'
+  },
+  AgentforceEmployeeAgent: {
+    target: 'agentforceEmployeeAgentId',
+    label: 'agentforceEmployeeAgentLabel',
+    what: 'Agentforce employee agent'
+  },
+  SkillsBased: { target: 'skillRequirementsResourceItem', label: 'routingConfigLabel', what: 'skills-based routing' }
+};
 
 /** Outputs of Check Availability for Routing. */
 export const AVAILABILITY_OUTPUTS = {

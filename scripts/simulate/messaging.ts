@@ -21,7 +21,14 @@ import type { ChannelParameter, SimProject } from './project';
 export const FORM_FIELD_NAMES_PARAMETER_BY: 'name' | 'externalParameterName' = 'name';
 
 export type DropCode =
-  'not-a-string' | 'no-parameter' | 'no-form' | 'form-inactive' | 'not-on-form' | 'no-mapping' | 'not-flow-input';
+  | 'not-a-string'
+  | 'no-parameter'
+  | 'no-form'
+  | 'form-inactive'
+  | 'not-on-form'
+  | 'no-mapping'
+  | 'not-flow-input'
+  | 'no-channel';
 
 export interface KeyVerdict {
   key: string;
@@ -69,13 +76,55 @@ function kindOf(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
+/**
+ * `--flow` with no channel naming the flow: a key that is exactly the name of an input variable of
+ * the flow is passed to it unchanged (as if a channel mapped it); any other key is dropped.
+ */
+function directLayer(project: SimProject): MessagingLayer {
+  const { flow } = project;
+  const apply = (entries: Map<string, unknown>): { verdicts: KeyVerdict[]; inputs: Map<string, string> } => {
+    const verdicts: KeyVerdict[] = [];
+    const inputs = new Map<string, string>();
+    for (const [key, raw] of entries) {
+      const v = flow.variables.get(key);
+      if (!v || !v.isInput) {
+        verdicts.push({
+          key,
+          accepted: false,
+          code: 'no-channel',
+          reason: `no messaging channel routes to flow ${flow.apiName}, and "${key}" is not one of its input variables`,
+          flowInputs: []
+        });
+        continue;
+      }
+      if (typeof raw !== 'string') {
+        verdicts.push({
+          key,
+          accepted: false,
+          code: 'not-a-string',
+          reason: `the value is ${kindOf(raw)}, not a string (MIAW routing attributes are strings)`,
+          flowInputs: [key]
+        });
+        continue;
+      }
+      inputs.set(key, raw);
+      verdicts.push({ key, parameter: key, standard: false, flowInputs: [key], accepted: true, value: raw });
+    }
+    return { verdicts, inputs };
+  };
+  return { routes: new Map(), nearMisses: new Map(), apply };
+}
+
 export function compileMessaging(project: SimProject): MessagingLayer {
   const { channel, deployment, flow } = project;
-  const dep = displayPath(deployment.file);
-  const activeForms = deployment.forms.filter((f) => f.isActive);
+  if (!channel) return directLayer(project);
+  const dep = deployment ? displayPath(deployment.file) : '';
+  const activeForms = deployment ? deployment.forms.filter((f) => f.isActive) : [];
+  // A channel with no deployment in the project (`--flow`): the pre-chat form is not modelled.
   const onForm = (formField: string, type: string): boolean =>
-    activeForms.some((f) => f.fields.some((x) => x.formField === formField && x.parameterType === type));
+    !deployment || activeForms.some((f) => f.fields.some((x) => x.formField === formField && x.parameterType === type));
   const formProblem = (): { code: DropCode; reason: string } | undefined => {
+    if (!deployment) return undefined;
     if (!deployment.forms.length)
       return {
         code: 'no-form',
@@ -115,7 +164,7 @@ export function compileMessaging(project: SimProject): MessagingLayer {
         ? mappingProblem(p.name, p.mappings)
         : {
             code: 'not-on-form' as const,
-            reason: `channel parameter ${p.name} is not a field of the pre-chat form of deployment ${deployment.developerName} (no formField "${formName}")`
+            reason: `channel parameter ${p.name} is not a field of the pre-chat form of deployment ${deployment?.developerName ?? ''} (no formField "${formName}")`
           });
     routes.set(p.externalParameterName, {
       parameter: p.name,
@@ -136,7 +185,7 @@ export function compileMessaging(project: SimProject): MessagingLayer {
       (!onForm(s.formField, 'Standard')
         ? {
             code: 'not-on-form' as const,
-            reason: `the standard field ${s.formField} is not on the pre-chat form of deployment ${deployment.developerName}`
+            reason: `the standard field ${s.formField} is not on the pre-chat form of deployment ${deployment?.developerName ?? ''}`
           }
         : !param
           ? {

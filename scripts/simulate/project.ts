@@ -16,7 +16,7 @@ import { channelView } from '../source/views/channel';
 import { deploymentView } from '../source/views/deployment';
 import { customerSettingsOf, type ChannelCustomerSettings } from './customer';
 import { compileFlow, FlowLoadError } from './flow/load';
-import type { CompiledFlow } from './flow/model';
+import type { CompiledFlow, ValueSpec } from './flow/model';
 import { buildSchema, Org, type Schema } from './flow/org';
 
 export interface ChannelParameter {
@@ -62,12 +62,16 @@ export interface Deployment {
 export interface SimProject {
   /** The folder the metadata was read from. */
   sourceDir: string;
-  deployment: Deployment;
-  channel: Channel;
+  /** Absent with `--flow` when no deployment uses the flow's channel. */
+  deployment?: Deployment;
+  /** Absent with `--flow` when no channel names the flow as its sessionHandlerFlow. */
+  channel?: Channel;
   flow: CompiledFlow;
   queues: { developerName: string; label: string }[];
   schema: Schema;
   settings?: { endpoint?: string; organisationId?: string };
+  /** Whether the flow reads a MessagingEndUser (then each session is linked to a simulated one). */
+  readsEndUser: boolean;
   /** The org every payload starts from: the queues, nothing else. */
   baseOrg: Org;
 }
@@ -154,7 +158,8 @@ function pick<T extends { developerName: string }>(
 }
 
 /** Loads and compiles the project under `dir` (a project root or a force-app folder). */
-export function loadSimProject(dir: string, opts: { deployment?: string } = {}): SimProject {
+export function loadSimProject(dir: string, opts: { deployment?: string; flow?: string } = {}): SimProject {
+  if (opts.flow) return loadFlowProject(dir, opts.flow, opts.deployment);
   const sourceDir = sourceDirFor(dir);
   const project = loadProject(sourceDir, { packageDirs: ['.'] });
 
@@ -183,12 +188,94 @@ export function loadSimProject(dir: string, opts: { deployment?: string } = {}):
     throw new UserError(
       `${displayPath(channel.file)}: the channel's routing flow "${channel.sessionHandlerFlow}" is not in ${displayPath(sourceDir)}`
     );
+  return assemble(project, sourceDir, compiled(flowFile), channel, deployment);
+}
+
+/**
+ * `--flow NAME`: any routing flow of a project, with no handoff.config.json and no deployment
+ * needed. The project root's sfdx-project.json package directories are read (else the folder
+ * itself); the channel naming the flow and a deployment of that channel are used when present.
+ */
+function loadFlowProject(dir: string, flowName: string, deploymentName?: string): SimProject {
+  const abs = path.resolve(dir);
+  const hasSfdx = fs.existsSync(path.join(abs, 'sfdx-project.json'));
+  const sourceDir = hasSfdx ? abs : sourceDirFor(dir);
+  const project = hasSfdx ? loadProject(abs) : loadProject(sourceDir, { packageDirs: ['.'] });
+  const flows = project.allOfType('Flow');
+  const flowFile = flows.find((f) => f.name === flowName);
+  if (!flowFile) {
+    const routing = flows
+      .filter((f) => /<processType>\s*RoutingFlow\s*<\/processType>/.test(f.text))
+      .map((f) => f.name);
+    throw new UserError(
+      `No flow named "${flowName}" in ${displayPath(sourceDir)} (routing flows: ${routing.sort().join(', ') || 'none'})`
+    );
+  }
+  const channel = parsedOfType(project, 'MessagingChannel')
+    .map(channelOf)
+    .find((c) => c.sessionHandlerType === 'Flow' && c.sessionHandlerFlow === flowName);
+  const deployments = parsedOfType(project, 'EmbeddedServiceConfig').map(deploymentOf);
+  const forChannel = channel ? deployments.filter((d) => d.channel === channel.developerName) : [];
+  const deployment = deploymentName
+    ? pick(
+        forChannel,
+        deploymentName,
+        `EmbeddedServiceConfig of channel ${channel?.developerName ?? '(none)'}`,
+        sourceDir,
+        '--deployment'
+      )
+    : forChannel[0];
+  return assemble(project, sourceDir, compiled(flowFile), channel, deployment);
+}
+
+function compiled(flowFile: MetadataFile): CompiledFlow {
   if (!flowFile.xml) {
     const e = flowFile.xmlError!;
     throw new FlowLoadError(displayPath(flowFile.abs), e.line, `malformed XML: ${e.message}`);
   }
-  const flow = compileFlow(flowFile.xml, displayPath(flowFile.abs));
+  return compileFlow(flowFile.xml, displayPath(flowFile.abs));
+}
 
+const QUEUE_ID = /^00G[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/;
+
+/**
+ * Queue Ids a retrieved flow holds as literals (Flow Builder writes the org's Group Id into Route
+ * Work's queueId, as in ubiquity-org-monitoring's Messaging_Route_* flows). Each becomes a queue of
+ * the simulated org with that Id: the project queue whose label is the action's queueLabel, else a
+ * queue named by the Id itself.
+ */
+function literalQueues(
+  flow: CompiledFlow,
+  queues: SimProject['queues']
+): { id: string; developerName: string; label: string }[] {
+  const out = new Map<string, { id: string; developerName: string; label: string }>();
+  const literal = (v: ValueSpec | undefined): string =>
+    v && v.kind === 'literal' && typeof v.value === 'string' ? v.value : '';
+  for (const node of flow.nodes.values()) {
+    if (node.kind !== 'actionCall') continue;
+    const id = literal(node.inputs.find((i) => i.name === 'queueId')?.value);
+    if (!QUEUE_ID.test(id) || out.has(id)) continue;
+    const label = literal(node.inputs.find((i) => i.name === 'queueLabel')?.value);
+    const known = label ? queues.find((q) => q.label === label) : undefined;
+    out.set(id, { id, developerName: known?.developerName ?? id, label: known?.label ?? (label || id) });
+  }
+  return [...out.values()];
+}
+
+function readsEndUser(flow: CompiledFlow): boolean {
+  const uses = (x: unknown): boolean =>
+    JSON.stringify(x, (_k, v: unknown) => (v instanceof Map ? [...v.values()] : v)).includes('MessagingEndUser');
+  return uses(flow.nodes) || uses(flow.resources);
+}
+
+/** The queues, schema, settings and base org around a compiled flow. */
+function assemble(
+  project: SourceProject,
+  sourceDir: string,
+  flow: CompiledFlow,
+  channel: Channel | undefined,
+  deployment: Deployment | undefined
+): SimProject {
   const queues = parsedOfType(project, 'Queue').map((f) => ({ developerName: f.name, label: queueLabel(f) }));
 
   const custom = new Map<string, { name: string; type: string; length?: number; required?: boolean }[]>();
@@ -203,7 +290,7 @@ export function loadSimProject(dir: string, opts: { deployment?: string } = {}):
   const settingsType = SETTINGS_TYPE.objectName.replace(/__mdt$/, '');
   const records = project.allOfType('CustomMetadata');
   const settingsFor = (record: string) => records.find((f) => f.name === `${settingsType}.${record}`);
-  const sf = settingsFor(channel.developerName) ?? settingsFor(SETTINGS_TYPE.defaultRecord);
+  const sf = (channel ? settingsFor(channel.developerName) : undefined) ?? settingsFor(SETTINGS_TYPE.defaultRecord);
   if (sf) {
     const values = customMetadataValues(parsed(sf));
     settings = { organisationId: values.get(SETTINGS_TYPE.fields.organisationId) };
@@ -222,5 +309,20 @@ export function loadSimProject(dir: string, opts: { deployment?: string } = {}):
 
   const baseOrg = new Org(schema);
   for (const q of queues) baseOrg.seed('Group', { Name: q.label, DeveloperName: q.developerName, Type: 'Queue' });
-  return { sourceDir, deployment, channel, flow, queues, schema, settings, baseOrg };
+  for (const q of literalQueues(flow, queues)) {
+    baseOrg.seedFixed('Group', { Id: q.id, Name: q.label, DeveloperName: q.developerName, Type: 'Queue' });
+    if (!queues.some((x) => x.developerName === q.developerName))
+      queues.push({ developerName: q.developerName, label: q.label });
+  }
+  return {
+    sourceDir,
+    ...(deployment ? { deployment } : {}),
+    ...(channel ? { channel } : {}),
+    flow,
+    queues,
+    schema,
+    settings,
+    readsEndUser: readsEndUser(flow),
+    baseOrg
+  };
 }

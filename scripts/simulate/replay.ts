@@ -19,6 +19,7 @@ export function simulatorFor(project: SimProject): Simulator {
 
 /** A short, comparable name for an outcome: `queue Handoff_General`, `case`, `dropped`. */
 export function outcomeKey(o: Outcome): string {
+  if (o.kind === 'routed' && o.target) return `${o.target.what} ${o.target.label || o.target.id}`;
   if (o.kind === 'routed')
     return o.by === 'flow' ? `queue ${o.queue}` : `queue ${o.queue} (channel fallback after a flow failure)`;
   return o.kind;

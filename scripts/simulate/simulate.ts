@@ -4,7 +4,7 @@
  * would see it (routed by the flow, routed to the channel's fallback queue after an unhandled
  * fault, a Case with End Conversation, or dropped).
  */
-import type { ActionEnv, EndConversationRequest, Scenario } from './flow/actions';
+import type { ActionEnv, EndConversationRequest, RouteWorkResult, Scenario } from './flow/actions';
 import { runFlow, type TraceStep } from './flow/interpreter';
 import type { FlowRecord, FlowValue } from './flow/model';
 import type { Org } from './flow/org';
@@ -18,7 +18,18 @@ import { customerView, type CustomerView } from './customer';
 export type { Scenario };
 
 export type Outcome =
-  | { kind: 'routed'; queue: string; queueLabel: string; by: 'flow' | 'channel-fallback'; element?: string }
+  | {
+      kind: 'routed';
+      /** The queue ('' when a non-queue routing type names no fallback queue). */
+      queue: string;
+      queueLabel: string;
+      by: 'flow' | 'channel-fallback';
+      /** With channel-fallback: set when a fault path ran and the flow then ended without routing. */
+      afterFaultPath?: string;
+      element?: string;
+      /** Routing types other than QueueBased: the agent, bot or skills targeted (queue is their fallback). */
+      target?: RouteWorkResult['target'];
+    }
   | {
       kind: 'case';
       caseId: string;
@@ -57,6 +68,8 @@ export interface SimulateOptions {
   scenario: Scenario;
   earlier?: Payload;
   contactEmail?: string;
+  /** MessagingEndUser.MessagingPlatformKey (the phone number for SMS, a key for web). */
+  platformKey?: string;
   tracing: boolean;
 }
 
@@ -67,15 +80,29 @@ export interface Simulator {
 }
 
 const CONVERSATION_ID = '0dwSIM000000001AAA';
+const CHANNEL_ID = '0MjSIM000000001AAA';
+const END_USER_ID = '0PASIM000000001AAA';
 const VENDOR_CONVERSATION_ID = '00000000-0000-4000-8000-000000000001';
 
 function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOptions): SessionRun {
   const { project } = sim;
   const { verdicts, inputs } = sim.messaging.apply(payload.entries);
+  // The messaging user behind the session, when the flow reads one (real routing flows do, through
+  // MessagingEndUserId: ubiquity-org-monitoring Messaging_Route_*); a fixed Id keeps other Ids stable.
+  const linkEndUser = project.readsEndUser;
+  if (linkEndUser && !org.byId(END_USER_ID))
+    org.seedFixed('MessagingEndUser', {
+      Id: END_USER_ID,
+      Name: 'Messaging user (simulated)',
+      MessagingPlatformKey: opts.platformKey ?? 'sim-platform-key',
+      MessagingChannelId: CHANNEL_ID,
+      MessageType: 'EmbeddedMessaging'
+    });
   const session = org.seed('MessagingSession', {
     Name: 'Messaging session (simulated)',
+    ...(linkEndUser ? { MessagingEndUserId: END_USER_ID } : {}),
     ConversationId: CONVERSATION_ID,
-    MessagingChannelId: '0MjSIM000000001AAA',
+    MessagingChannelId: CHANNEL_ID,
     Status: 'Waiting',
     Origin: 'InboundInitiated',
     ChannelType: 'EmbeddedMessaging'
@@ -88,11 +115,12 @@ function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOp
   const env: ActionEnv = {
     org,
     scenario: opts.scenario,
-    channelDeveloperName: project.channel.developerName,
+    channelDeveloperName: project.channel?.developerName ?? '',
     settings: project.settings,
     vendorConversationId: payload.envelope?.conversationId ?? VENDOR_CONVERSATION_ID,
     routed: [],
-    endConversations: []
+    endConversations: [],
+    modelled: []
   };
   const before = org.sizes();
   const result = runFlow({ flow: project.flow, org, env, inputs: flowInputs, tracing: opts.tracing });
@@ -127,9 +155,10 @@ function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOp
     if (env.routed.length > 1)
       warnings.push(`Route Work ran ${env.routed.length} times; the last one (${r.element}) wins`);
     outcome = { kind: 'routed', queue: r.queue, queueLabel: labelOf(r.queue), by: 'flow', element: r.element };
+    if (r.target) outcome.target = r.target;
   } else if (result.status === 'failed') {
     // The platform routes a session whose routing flow fails to the channel's fallback queue.
-    const fb = project.channel.sessionHandlerQueue;
+    const fb = project.channel?.sessionHandlerQueue;
     warnings.push(`the flow failed at ${result.failure!.element} (${result.failure!.code}) with no fault path`);
     if (fb && project.queues.some((q) => q.developerName === fb))
       outcome = { kind: 'routed', queue: fb, queueLabel: labelOf(fb), by: 'channel-fallback' };
@@ -138,6 +167,13 @@ function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOp
         kind: 'dropped',
         reason: `the flow failed at ${result.failure!.element} and the channel has no fallback queue (sessionHandlerQueue) in force-app`
       };
+  } else if (result.caught.length && !createdCase && project.channel?.sessionHandlerQueue) {
+    // MessagingChannel doc: sessionHandlerQueue "is the fallback queue used if a message can't be routed
+    // using the selected flow". A fault path that ends without routing (a logger, as in minlopro-dx) lands there.
+    const fb = project.channel.sessionHandlerQueue;
+    const at = result.caught[result.caught.length - 1];
+    warnings.push(`the flow took the fault path of ${at} and ended without routing`);
+    outcome = { kind: 'routed', queue: fb, queueLabel: labelOf(fb), by: 'channel-fallback', afterFaultPath: at };
   } else if (createdCase && env.endConversations.length) {
     const ec = accepted ?? env.endConversations[env.endConversations.length - 1];
     if (!ec.accepted) warnings.push(`End Conversation refused the request: ${ec.message}`);
@@ -160,6 +196,7 @@ function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOp
       reason: 'the flow ended without Route Work and without a Case: the session waits unassigned'
     };
   }
+  for (const m of env.modelled ?? []) warnings.push(`${m.element} (${m.action}) was not executed: ${m.outcome}`);
   if (env.endConversations.length > 1)
     warnings.push(`End Conversation was called ${env.endConversations.length} times`);
   return {

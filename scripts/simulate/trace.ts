@@ -127,11 +127,19 @@ function stepLines(s: TraceStep): string[] {
 
 function outcomeLines(run: SessionRun): string[] {
   const o = run.outcome;
+  if (o.kind === 'routed' && o.target) {
+    const t = o.target;
+    return [
+      `Outcome: routed by ${o.element} to ${t.what} ${t.label ? `${t.label} (${t.id})` : t.id} [${t.type}]${o.queue ? `, fallback queue ${o.queue} (${o.queueLabel})` : ''}`
+    ];
+  }
   if (o.kind === 'routed') {
     return [
       o.by === 'flow'
         ? `Outcome: routed to queue ${o.queue} (${o.queueLabel}) by ${o.element}`
-        : `Outcome: routed to queue ${o.queue} (${o.queueLabel}): the channel's fallback queue, because the flow failed`
+        : o.afterFaultPath
+          ? `Outcome: routed to queue ${o.queue} (${o.queueLabel}): the channel's fallback queue, because the flow ended without routing after the fault path of ${o.afterFaultPath}`
+          : `Outcome: routed to queue ${o.queue} (${o.queueLabel}): the channel's fallback queue, because the flow failed`
     ];
   }
   if (o.kind === 'case') {
@@ -183,7 +191,7 @@ export function scenarioText(r: SimulationResult): string {
 export function formatTrace(r: SimulationResult, project: SimProject): string {
   const out: string[] = [
     `Simulating ${r.source}`,
-    `  against ${displayPath(project.sourceDir)}: deployment ${project.deployment.developerName}, channel ${project.channel.developerName}, flow ${project.flow.apiName}`,
+    `  against ${displayPath(project.sourceDir)}: deployment ${project.deployment?.developerName ?? '(none)'}, channel ${project.channel?.developerName ?? '(none)'}, flow ${project.flow.apiName}`,
     `  scenario: ${scenarioText(r)}`,
     ''
   ];

@@ -19,6 +19,7 @@ import * as xmlRules from './rules/xml';
 import type { DriftCheck } from '../project/drift';
 import { loadProject, type SourceProject } from '../source/project';
 import { ApexAnalysis, readValidateSettings } from './project';
+import { isKitProject, severityIn } from './provenance';
 import type { Finding, Rule } from './types';
 
 /** The rule families in the order they run; a new family module is added here (docs/architecture.md). */
@@ -96,6 +97,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const findings: Finding[] = [];
   const notices: ValidateResult['notices'] = [];
   const seen = new Set<string>();
+  const kit = isKitProject(options.root);
   for (const rule of selected) {
     await rule.check({
       project,
@@ -110,7 +112,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
         seen.add(key);
         findings.push({
           rule: rule.id,
-          severity: rule.severity ?? 'error',
+          severity: severityIn(kit, rule.id, rule.severity ?? 'error'),
           file: at.file,
           line: at.line,
           message,

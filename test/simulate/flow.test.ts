@@ -186,27 +186,33 @@ describe('flow problems are clear errors naming the element', () => {
     const dir = fixtureWithFlow((x) =>
       inject(
         x,
-        '<loops><name>HK_Loop</name><label>Loop</label><locationX>0</locationX><locationY>0</locationY><collectionReference>HK_DachCountries</collectionReference></loops>'
+        '<screens><name>HK_Loop</name><label>Screen</label><locationX>0</locationX><locationY>0</locationY></screens>'
       ).replace(
         '<connector>\n      <targetReference>HK_Update_Session</targetReference>',
         '<connector>\n      <targetReference>HK_Loop</targetReference>'
       )
     );
     expect(() => run(fixtureSimulator(dir), {})).toThrow(
-      /Fixture_Routing\.flow-meta\.xml:\d+: the flow reaches <loops> HK_Loop, an element type the simulator does not run/
+      /Fixture_Routing\.flow-meta\.xml:\d+: the flow reaches <screens> HK_Loop, an element type the simulator does not run/
     );
   });
 
-  it('an unknown action', () => {
+  it('an Apex action the simulator does not execute', () => {
     const dir = fixtureWithFlow((x) =>
       x.replace(
         '<actionName>HandoffBusinessHours</actionName>\n    <actionType>apex</actionType>',
         '<actionName>SomethingElse</actionName>\n    <actionType>apex</actionType>'
       )
     );
-    expect(() => run(fixtureSimulator(dir), {})).toThrow(
-      /HK_Check_Hours calls the apex action "SomethingElse", which the simulator does not run/
+    // Not executed, never a fault: modelled as returning no outputs (isWithin null → closed path), with a warning.
+    const r = run(fixtureSimulator(dir), {});
+    expect(r.run.warnings).toContain(
+      'HK_Check_Hours (apex SomethingElse) was not executed: Apex SomethingElse not executed: modelled as returning no outputs'
     );
+    expect(r.run.steps.find((st) => st.element === 'HK_Check_Hours')).toMatchObject({
+      type: 'action',
+      modelled: 'Apex SomethingElse not executed: modelled as returning no outputs'
+    });
   });
 
   it('a wrong input name on the End Conversation action', () => {

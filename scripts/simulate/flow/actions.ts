@@ -4,7 +4,7 @@
  * wrong generated input name fails here as it would on deploy or at run time.
  */
 import { BUSINESS_HOURS, END_CONVERSATION } from '../../contract';
-import { AVAILABILITY_OUTPUTS, ROUTING, ROUTING_ACTION_INPUTS } from '../../platform/routing';
+import { AVAILABILITY_OUTPUTS, ROUTING, ROUTING_ACTION_INPUTS, ROUTING_TYPES } from '../../platform/routing';
 import type { ActionCallNode, FlowRecord, FlowValue } from './model';
 import { OrgFault, type Org } from './org';
 
@@ -26,10 +26,20 @@ export interface EndConversationRequest {
 
 export interface RouteWorkResult {
   element: string;
+  /** The queue (for QueueBased the target; for the other types the fallback queue, '' when none). */
   queueId: string;
   queue: string;
   routingType: string;
   serviceChannel: string;
+  /** Set for routing types other than QueueBased: the agent, bot or skills the work goes to. */
+  target?: { type: string; what: string; id: string; label: string };
+}
+
+/** A platform action the simulator cannot execute, and the outcome it modelled instead. */
+export interface ModelledAction {
+  element: string;
+  action: string;
+  outcome: string;
 }
 
 /** Context an action reads and the side effects it records. */
@@ -43,6 +53,8 @@ export interface ActionEnv {
   vendorConversationId: string;
   routed: RouteWorkResult[];
   endConversations: EndConversationRequest[];
+  /** Platform actions modelled rather than executed (screen pop, skills, Apex not in the kit…). */
+  modelled?: ModelledAction[];
 }
 
 /** A mistake in the flow file itself (wrong input name, unknown action): not a runtime fault. */
@@ -77,9 +89,23 @@ function queueById(env: ActionEnv, node: ActionCallNode, raw: FlowValue | undefi
 
 function routingType(node: ActionCallNode, inputs: Map<string, FlowValue>): string {
   const t = text(inputs.get('routingType')) || ROUTING.routingType;
-  if (t !== ROUTING.routingType)
-    throw new ActionDefinitionError(`${node.name}: routingType ${t} is not simulated (only QueueBased)`);
+  if (!(t in ROUTING_TYPES))
+    throw new ActionDefinitionError(
+      `${node.name}: routingType ${t} is not a Route Work routing type (${Object.keys(ROUTING_TYPES).join(', ')})`
+    );
   return t;
+}
+
+/** The agent, bot or skills a non-queue routing type targets; blank is the platform refusing the input. */
+function targetOf(node: ActionCallNode, inputs: Map<string, FlowValue>, type: string): RouteWorkResult['target'] {
+  const spec = ROUTING_TYPES[type];
+  if (!spec.target) return undefined;
+  const raw = inputs.get(spec.target);
+  const id = Array.isArray(raw) ? `${raw.length} skill requirement(s)` : text(raw);
+  const label = spec.label ? text(inputs.get(spec.label)) : '';
+  if (!id && type !== 'SkillsBased')
+    throw new OrgFault('INVALID_INPUT', `${node.actionName}: routingType ${type} needs ${spec.target}, which is blank`);
+  return { type, what: spec.what, id: id || text(inputs.get('skillOption')), label };
 }
 
 const routeWork: Handler = (node, inputs, env) => {
@@ -89,22 +115,29 @@ const routeWork: Handler = (node, inputs, env) => {
   if (!recordId || env.org.byId(recordId)?.object.name !== 'MessagingSession') {
     throw new OrgFault('INVALID_INPUT', `Route Work: recordId "${recordId}" is not a MessagingSession`);
   }
-  const queue = queueById(env, node, inputs.get('queueId'));
+  const target = targetOf(node, inputs, type);
+  // QueueBased needs the queue; the other types take it as their fallback when it is given.
+  const queue = !target || text(inputs.get('queueId')) ? queueById(env, node, inputs.get('queueId')) : undefined;
   env.routed.push({
     element: node.name,
-    queueId: String(queue.Id),
-    queue: String(queue.DeveloperName),
+    queueId: queue ? String(queue.Id) : '',
+    queue: queue ? String(queue.DeveloperName) : '',
     routingType: type,
-    serviceChannel: text(inputs.get('serviceChannelDevName')) || text(inputs.get('serviceChannelId'))
+    serviceChannel: text(inputs.get('serviceChannelDevName')) || text(inputs.get('serviceChannelId')),
+    ...(target ? { target } : {})
   });
   return {};
 };
 
 const checkAvailability: Handler = (node, inputs, env) => {
   checkInputs(node, inputs, ROUTING_ACTION_INPUTS);
-  routingType(node, inputs);
-  const queue = queueById(env, node, inputs.get('queueId'));
-  const online = env.scenario.agents.get(String(queue.DeveloperName)) ?? env.scenario.defaultAgents;
+  const type = routingType(node, inputs);
+  // Queue availability comes from the scenario per queue; agents and skills from its default.
+  const online =
+    type === 'QueueBased'
+      ? (env.scenario.agents.get(String(queueById(env, node, inputs.get('queueId')).DeveloperName)) ??
+        env.scenario.defaultAgents)
+      : env.scenario.defaultAgents;
   const O = AVAILABILITY_OUTPUTS;
   return { [O.onlineAgentsCount]: online, [O.estimatedWaitTime]: online > 0 ? 0 : -1, [O.queueSize]: 0 };
 };
@@ -165,7 +198,7 @@ const endConversation: Handler = (node, inputs, env) => {
   return { [END_CONVERSATION.outputs.accepted]: true, [END_CONVERSATION.outputs.message]: message };
 };
 
-/** Looks up the handler for an action call, or undefined when the simulator does not know it. */
+/** Looks up the handler for an action call, or undefined when the simulator does not execute it. */
 export function actionHandler(node: ActionCallNode): Handler | undefined {
   const type = node.actionType;
   if (type === ROUTING.routeWork) return routeWork;
@@ -173,4 +206,37 @@ export function actionHandler(node: ActionCallNode): Handler | undefined {
   if (type === 'apex' && node.actionName === END_CONVERSATION.className) return endConversation;
   if (type === 'apex' && node.actionName === BUSINESS_HOURS.className) return businessHours;
   return undefined;
+}
+
+/**
+ * Platform actions the simulator cannot execute, with the outcome it models (docs/simulate.md).
+ * None of them can fault in the simulation: a fault there would be blamed on a flow that is fine.
+ */
+const MODELLED: Record<string, { outputs: ActionOutputs; outcome: string }> = {
+  // Screen pop only opens tabs for the agent who accepts; its list feeds Route Work's psrInteractionInfo.
+  addScreenPop: {
+    outputs: { routingInteractionInfoList: '<screen pop (not executed)>' },
+    outcome: 'screen pop not executed: the agent would see the records it names'
+  },
+  addSkillRequirements: {
+    outputs: { skillRequirements: [] },
+    outcome: 'skill requirements not built: skills-based routing receives an empty list'
+  },
+  findMatchingIndividuals: {
+    outputs: {},
+    outcome: 'identity matching not executed: no matching individual is returned'
+  }
+};
+
+/** The modelled outcome of an action the simulator does not execute (any Apex class but the kit's two, any other action). */
+export function modelledAction(node: ActionCallNode): { outputs: ActionOutputs; outcome: string } {
+  const known = MODELLED[node.actionType] ?? MODELLED[node.actionName];
+  if (known) return { outputs: { ...known.outputs }, outcome: known.outcome };
+  return {
+    outputs: {},
+    outcome:
+      node.actionType === 'apex'
+        ? `Apex ${node.actionName} not executed: modelled as returning no outputs`
+        : `${node.actionType} action not executed: modelled as returning no outputs`
+  };
 }

@@ -21,6 +21,9 @@ export function danglingConnector(
     if (node.kind === 'decision') {
       for (const r of node.rules) links.push({ from: `rule ${r.name} of ${node.name}`, target: r.next, line: r.line });
       links.push({ from: `the default outcome of ${node.name}`, target: node.defaultNext, line: node.line });
+    } else if (node.kind === 'loop') {
+      links.push({ from: `the next value of ${node.name}`, target: node.nextValue, line: node.line });
+      links.push({ from: `the end of ${node.name}`, target: node.noMoreValues, line: node.line });
     } else if (node.kind !== 'unsupported') {
       links.push({ from: node.name, target: node.next, line: node.line });
       if ('fault' in node) links.push({ from: `the fault path of ${node.name}`, target: node.fault, line: node.line });

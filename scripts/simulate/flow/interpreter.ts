@@ -47,6 +47,7 @@ export function runFlow(opts: RunOptions): RunResult {
   const iv = new Interview(flow, opts.org, opts.env, opts.tracing);
   setInputs(iv, opts.inputs);
   const steps = iv.steps;
+  const caught: string[] = [];
 
   let current = flow.start;
   let count = 0;
@@ -79,10 +80,13 @@ export function runFlow(opts: RunOptions): RunResult {
           status: 'failed',
           failure: { element: node.name, code: e.code, message: e.message },
           steps,
-          stepCount: count
+          stepCount: count,
+          caught
         };
+      caught.push(node.name);
+      iv.faultMessage = e.message;
       current = next;
     }
   }
-  return { status: 'finished', steps, stepCount: count };
+  return { status: 'finished', steps, stepCount: count, caught };
 }

@@ -6,8 +6,9 @@
  */
 import { UserError } from '../../project/errors';
 import type { ActionEnv } from './actions';
+import { evaluateFormula, FormulaError, parseFormula, type FormulaTree } from './formula';
 import { evalLogic } from './logic';
-import type { CompiledFlow, FlowRecord, FlowValue, Logic, RecordFilter, ValueSpec } from './model';
+import type { CompiledFlow, FlowRecord, FlowResource, FlowValue, Logic, RecordFilter, ValueSpec } from './model';
 import { compare, UnsupportedOperatorError } from './operators';
 import type { ObjectDef, Org } from './org';
 import type { TraceStep } from './steps';
@@ -41,6 +42,12 @@ export function plain(v: FlowValue): FlowValue {
   return v;
 }
 
+/** The fixed "now" of every simulated interview ($Flow.CurrentDateTime), so traces are stable. */
+export const SIMULATED_NOW = '2025-01-06T09:00:00.000Z';
+
+/** Parsed formulas, once per resource. */
+const formulaTrees = new WeakMap<FlowResource, FormulaTree>();
+
 /** Per-flow lookups computed once, not per interview: lower-cased names and split references. */
 const flowCaches = new WeakMap<CompiledFlow, { lowerNames: Map<string, string>; refs: Map<string, string[]> }>();
 
@@ -64,6 +71,8 @@ export class Interview {
   readonly steps: TraceStep[] = [];
   /** The line of what is being run, for error messages. */
   line = 0;
+  /** The message of the last fault a fault connector caught ($Flow.FaultMessage). */
+  faultMessage: string | null = null;
   private readonly lowerNames: Map<string, string>;
   private readonly refs: Map<string, string[]>;
 
@@ -108,7 +117,7 @@ export class Interview {
       if (parts.length !== 2 || !(parts[1] in GLOBAL_CONSTANTS)) this.fail(`unknown global constant ${ref}`);
       return GLOBAL_CONSTANTS[parts[1]];
     }
-    if (head.startsWith('$')) return this.fail(`the global variable ${ref} is not simulated`);
+    if (head.startsWith('$')) return this.global(ref, parts);
     const canonical = this.canonical(head);
     if (!canonical)
       return this.fail(`"${ref}" refers to nothing in this flow (no variable, constant or element named ${head})`);
@@ -118,19 +127,57 @@ export class Interview {
     else if (resource) {
       if (resource.kind === 'constant') value = this.evaluate(resource.value!);
       else if (resource.kind === 'textTemplate') value = this.render(resource.text ?? '');
-      else
-        return this.fail(
-          `the formula ${head} is not simulated (the simulator runs variables, constants and text templates)`
-        );
+      else value = this.formula(resource);
     } else value = this.elementOutputs.has(head) ? this.elementOutputs.get(head)! : null;
     for (let k = 1; k < parts.length; k++) {
       const f = parts[k];
       if (value === null) return null;
       if (typeof value !== 'object' || Array.isArray(value))
         return this.fail(`"${ref}": ${head} is not a record, so it has no field ${f}`);
-      value = fieldOf(value, f);
+      const rec: FlowRecord = value;
+      value = fieldOf(rec, f);
+      // A relationship in the middle of a reference (`Session.MessagingEndUser.Name`) follows its Id field.
+      if (value === null && k < parts.length - 1) value = this.related(rec, f);
     }
     return value;
+  }
+
+  /** The record a relationship name points to (`MessagingEndUser` → MessagingEndUserId, `X__r` → X__c). */
+  private related(rec: FlowRecord, relationship: string): FlowValue {
+    const idField = relationship.endsWith('__r') ? `${relationship.slice(0, -3)}__c` : `${relationship}Id`;
+    const id = fieldOf(rec, idField);
+    if (typeof id !== 'string' || !id) return null;
+    const hit = this.org.byId(id);
+    return hit ? Object.assign(newRecord(), hit.record) : null;
+  }
+
+  /** `$Flow.*` globals real routing flows read; other globals stop the run by name. */
+  private global(ref: string, parts: string[]): FlowValue {
+    if (parts[0] === '$Flow' && parts.length === 2) {
+      if (parts[1] === 'FaultMessage') return this.faultMessage;
+      if (parts[1] === 'CurrentDateTime') return SIMULATED_NOW;
+      if (parts[1] === 'CurrentDate') return SIMULATED_NOW.slice(0, 10);
+      if (parts[1] === 'InterviewGuid') return 'sim-interview-0001';
+    }
+    return this.fail(`the global variable ${ref} is not simulated`);
+  }
+
+  private formula(resource: FlowResource): FlowValue {
+    try {
+      let tree = formulaTrees.get(resource);
+      if (!tree) {
+        tree = parseFormula(resource.expression ?? '');
+        formulaTrees.set(resource, tree);
+      }
+      const v = evaluateFormula(tree, (r) => this.resolve(r));
+      if (resource.dataType === 'Number' || resource.dataType === 'Currency')
+        return v === null || v === '' ? null : Number(v);
+      if (resource.dataType === 'Boolean') return v === true;
+      return v;
+    } catch (e) {
+      if (e instanceof FormulaError) return this.fail(`formula ${resource.name}: ${e.message}`);
+      throw e;
+    }
   }
 
   /** A text template or merge text: `{!ref}` replaced by the value's text. */

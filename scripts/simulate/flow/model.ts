@@ -122,6 +122,17 @@ export interface ActionCallNode extends NodeBase {
   fault?: string;
 }
 
+/** A loop over a collection: each visit moves to the next item; exhausted, it resets and exits. */
+export interface LoopNode extends NodeBase {
+  kind: 'loop';
+  collection: string;
+  order: 'Asc' | 'Desc';
+  /** Where each item goes; without it the item is the loop's own output (`{!Loop_Name}`). */
+  assignTo?: string;
+  nextValue?: string;
+  noMoreValues?: string;
+}
+
 /** An element type the simulator does not run (loops, screens, subflows…): reaching it stops the run. */
 export interface UnsupportedNode extends NodeBase {
   kind: 'unsupported';
@@ -134,6 +145,7 @@ export type FlowNode =
   | RecordUpdateNode
   | RecordCreateNode
   | ActionCallNode
+  | LoopNode
   | UnsupportedNode;
 
 export interface FlowVariable extends Located {
@@ -152,6 +164,8 @@ export interface FlowResource extends Located {
   value?: ValueSpec;
   /** textTemplate body with `{!merge}` fields. */
   text?: string;
+  /** formula expression (Salesforce formula syntax with `{!merge}` fields). */
+  expression?: string;
 }
 
 export interface CompiledFlow {

@@ -119,6 +119,15 @@ const COMPILERS: Record<string, NodeCompiler> = {
     next: connectorOf(n, 'connector'),
     fault: connectorOf(n, 'faultConnector')
   }),
+  loops: (n, base) => ({
+    ...base,
+    kind: 'loop',
+    collection: textOf(n, 'collectionReference') ?? '',
+    order: textOf(n, 'iterationOrder') === 'Desc' ? 'Desc' : 'Asc',
+    assignTo: textOf(n, 'assignNextValueToReference'),
+    nextValue: connectorOf(n, 'nextValueConnector'),
+    noMoreValues: connectorOf(n, 'noMoreValuesConnector')
+  }),
   actionCalls: (n, base) => ({
     ...base,
     kind: 'actionCall',

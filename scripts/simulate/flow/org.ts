@@ -31,6 +31,12 @@ const SYSTEM: FieldSpec[] = [
   ['LastModifiedDate', 'DateTime', undefined, false]
 ];
 
+/** Standard fields every custom object has (a retrieved flow queries OwnerId of one: ubiquity-org-monitoring). */
+const CUSTOM_OBJECT_STANDARD: FieldSpec[] = [
+  ['Name', 'Text', 80],
+  ['OwnerId', 'Id', 18]
+];
+
 /** Standard fields the simulator knows; enough for routing flows (extend when a flow needs more). */
 const STANDARD_OBJECTS: Record<string, { idPrefix: string; fields: FieldSpec[] }> = {
   MessagingSession: {
@@ -52,7 +58,46 @@ const STANDARD_OBJECTS: Record<string, { idPrefix: string; fields: FieldSpec[] }
       ['AgentType', 'Picklist', 40, false],
       ['StartTime', 'DateTime', undefined, false],
       ['EndTime', 'DateTime', undefined, false],
-      ['PreviewDetails', 'Text', 255]
+      ['PreviewDetails', 'Text', 255],
+      ['Subject', 'Text', 255],
+      ['AcceptTime', 'DateTime', undefined, false],
+      ['Conversation', 'Text', 255, false]
+    ]
+  },
+  // The messaging user behind a session: real routing flows look it up and link it to a Contact
+  // (ubiquity-org-monitoring Messaging_Route_Route_Messages_to_Queues updates AccountId, ContactId, Name).
+  MessagingEndUser: {
+    idPrefix: '0PA',
+    fields: [
+      ['Name', 'Text', 255],
+      ['MessagingPlatformKey', 'Text', 255, false],
+      ['MessagingChannelId', 'Id', 18, false],
+      ['MessageType', 'Picklist', 40, false],
+      ['ContactId', 'Id', 18],
+      ['AccountId', 'Id', 18],
+      ['LeadId', 'Id', 18],
+      ['IndividualId', 'Id', 18],
+      ['OwnerId', 'Id', 18],
+      ['IsFullyRegistered', 'Checkbox', undefined, false]
+    ]
+  },
+  Individual: {
+    idPrefix: '0PK',
+    fields: [
+      ['FirstName', 'Text', 40],
+      ['LastName', 'Text', 80, true, true],
+      ['Name', 'Text', 121, false],
+      ['Salutation', 'Picklist', 40],
+      ['OwnerId', 'Id', 18]
+    ]
+  },
+  Account: {
+    idPrefix: '001',
+    fields: [
+      ['Name', 'Text', 255, true, true],
+      ['Phone', 'Phone', 40],
+      ['OwnerId', 'Id', 18],
+      ['Type', 'Picklist', 255]
     ]
   },
   Contact: {
@@ -63,7 +108,9 @@ const STANDARD_OBJECTS: Record<string, { idPrefix: string; fields: FieldSpec[] }
       ['Name', 'Text', 121, false],
       ['Email', 'Email', 80],
       ['Phone', 'Phone', 40],
+      ['MobilePhone', 'Phone', 40],
       ['AccountId', 'Id', 18],
+      ['IndividualId', 'Id', 18],
       ['OwnerId', 'Id', 18],
       ['Description', 'LongTextArea', 32000],
       ['LeadSource', 'Picklist', 255]
@@ -132,7 +179,7 @@ export function buildSchema(
   for (const [obj, fields] of customFields) {
     const def = add(obj, 'a0X');
     if (!def.fields.has('id'))
-      for (const [name, type, length, writable = true] of SYSTEM)
+      for (const [name, type, length, writable = true] of [...SYSTEM, ...CUSTOM_OBJECT_STANDARD])
         def.fields.set(name.toLowerCase(), { name, type, length, writable });
     for (const f of fields)
       def.fields.set(f.name.toLowerCase(), {
@@ -283,6 +330,15 @@ export class Org {
       { Id: this.nextId(obj), CreatedDate: new Date(this.clock).toISOString() },
       values
     );
+    this.table(obj).push(rec);
+    this.owned.add(rec);
+    return rec;
+  }
+
+  /** A system insert with a fixed Id that leaves the Id counter and clock alone (records every run has). */
+  seedFixed(objectName: string, values: FlowRecord & { Id: string }): FlowRecord {
+    const obj = this.object(objectName);
+    const rec = Object.assign(Object.create(null) as FlowRecord, values);
     this.table(obj).push(rec);
     this.owned.add(rec);
     return rec;

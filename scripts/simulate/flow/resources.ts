@@ -28,5 +28,11 @@ export const RESOURCE_COMPILERS: Record<string, ResourceCompiler> = {
     line: n.line
   }),
   textTemplates: (n, name) => ({ name, kind: 'textTemplate', text: child(n, 'text')?.text ?? '', line: n.line }),
-  formulas: (n, name) => ({ name, kind: 'formula', dataType: textOf(n, 'dataType'), line: n.line })
+  formulas: (n, name) => ({
+    name,
+    kind: 'formula',
+    dataType: textOf(n, 'dataType'),
+    expression: child(n, 'expression')?.text ?? '',
+    line: n.line
+  })
 };

@@ -70,4 +70,6 @@ export interface RunResult {
   failure?: { element: string; code: string; message: string };
   steps: TraceStep[];
   stepCount: number;
+  /** Elements whose fault connector caught a fault, in order. */
+  caught: string[];
 }

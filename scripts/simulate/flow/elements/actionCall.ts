@@ -1,16 +1,14 @@
 /** Action calls: the simulated actions of ../actions.ts, with their inputs checked and outputs stored. */
-import { ActionDefinitionError, actionHandler } from '../actions';
+import { ActionDefinitionError, actionHandler, modelledAction } from '../actions';
 import type { ActionCallNode, FlowValue } from '../model';
 import { newRecord, plain } from '../interview';
 import type { ElementHandler } from './types';
 
+const actionLabel = (node: ActionCallNode): string =>
+  node.actionType === 'apex' ? `apex ${node.actionName}` : node.actionType;
+
 export const runActionCall: ElementHandler<ActionCallNode> = (node, iv) => {
   const handler = actionHandler(node);
-  if (!handler) {
-    return iv.fail(
-      `${node.name} calls the ${node.actionType} action "${node.actionName}", which the simulator does not run (it runs routeWork, checkAvailabilityForRouting and the Apex actions HandoffEndConversation and HandoffBusinessHours)`
-    );
-  }
   const inputs = new Map<string, FlowValue>();
   for (const p of node.inputs) {
     iv.line = p.line;
@@ -18,11 +16,21 @@ export const runActionCall: ElementHandler<ActionCallNode> = (node, iv) => {
   }
   iv.line = node.line;
   let outputs: Record<string, FlowValue>;
-  try {
-    outputs = handler(node, inputs, iv.env);
-  } catch (e) {
-    if (e instanceof ActionDefinitionError) return iv.fail(e.message);
-    throw e;
+  let modelled: string | undefined;
+  if (handler) {
+    try {
+      outputs = handler(node, inputs, iv.env);
+    } catch (e) {
+      if (e instanceof ActionDefinitionError) return iv.fail(e.message);
+      throw e;
+    }
+  } else {
+    // Not executable here (screen pop, skills, another Apex class): a documented outcome, never a fault.
+    const m = modelledAction(node);
+    outputs = m.outputs;
+    modelled = m.outcome;
+    for (const o of node.outputs) if (!(o.name in outputs)) outputs[o.name] = null;
+    iv.env.modelled?.push({ element: node.name, action: actionLabel(node), outcome: m.outcome });
   }
   if (node.storeOutputAutomatically) iv.elementOutputs.set(node.name, Object.assign(newRecord(), outputs));
   for (const o of node.outputs) {
@@ -36,9 +44,10 @@ export const runActionCall: ElementHandler<ActionCallNode> = (node, iv) => {
     type: 'action',
     element: node.name,
     label: node.label,
-    action: node.actionType === 'apex' ? `apex ${node.actionName}` : node.actionType,
+    action: actionLabel(node),
     inputs: [...inputs].map(([name, v]) => ({ name, value: plain(v) })),
-    outputs: Object.entries(outputs).map(([name, v]) => ({ name, value: plain(v) }))
+    outputs: Object.entries(outputs).map(([name, v]) => ({ name, value: plain(v) })),
+    ...(modelled ? { modelled } : {})
   });
   return node.next;
 };

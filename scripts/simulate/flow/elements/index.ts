@@ -7,6 +7,7 @@ import type { Interview } from '../interview';
 import { runActionCall } from './actionCall';
 import { runAssignment } from './assignment';
 import { runDecision } from './decision';
+import { runLoop } from './loop';
 import { runRecordCreate } from './recordCreate';
 import { runRecordLookup } from './recordLookup';
 import { runRecordUpdate } from './recordUpdate';
@@ -21,6 +22,7 @@ export const ELEMENT_HANDLERS: Handlers = {
   recordUpdate: runRecordUpdate,
   recordCreate: runRecordCreate,
   actionCall: runActionCall,
+  loop: runLoop,
   unsupported: (node, iv) =>
     iv.fail(`the flow reaches <${node.tag}> ${node.name}, an element type the simulator does not run`)
 };

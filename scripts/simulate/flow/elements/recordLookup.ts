@@ -26,7 +26,12 @@ export const runRecordLookup: ElementHandler<RecordLookupNode> = (node, iv) => {
   const first = found[0] ? Object.assign(newRecord(), found[0]) : null;
   const result: FlowValue = node.getFirstRecordOnly ? first : found.map((r) => Object.assign(newRecord(), r));
   if (node.storeOutputAutomatically) iv.elementOutputs.set(node.name, result);
-  if (node.outputReference) iv.assign(node.outputReference, result);
+  // A single-record variable as outputReference takes the first record, as Flow stores it.
+  if (node.outputReference)
+    iv.assign(
+      node.outputReference,
+      iv.flow.variables.get(node.outputReference)?.isCollection === false ? first : result
+    );
   for (const o of node.outputAssignments) {
     if (first) iv.assign(o.target, fieldOf(first, org.field(obj, o.field).name));
     else if (node.assignNullValuesIfNoRecordsFound) iv.assign(o.target, null);
