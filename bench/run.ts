@@ -196,28 +196,46 @@ async function main(): Promise<void> {
     );
     if (ONLY.length === 1) return;
   }
+  const file = path.join(ROOT, 'bench', PROJECT ? 'results-other.json' : 'results.json');
+  // A run of some goals keeps the figures of the others from the last full run.
+  let previous: Goal[] = [];
+  try {
+    previous = (JSON.parse(fs.readFileSync(file, 'utf8')) as { goals: Goal[] }).goals ?? [];
+  } catch {
+    // first run
+  }
+  const save = (): void => {
+    const ids = new Set(goals.map((g) => g.id));
+    const results = {
+      date: new Date().toISOString(),
+      node: process.version,
+      cores: os.cpus().length,
+      loadAverage: os.loadavg(),
+      cli: CLI,
+      project: PROJECT ?? ROOT,
+      repetitions: REPS,
+      seconds: Math.round((Date.now() - started) / 1000),
+      goals: [...previous.filter((g) => !ids.has(g.id)), ...goals].sort(
+        (a, b) => steps.findIndex(([id]) => id === a.id) - steps.findIndex(([id]) => id === b.id)
+      )
+    };
+    fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+  };
   for (const [id, run] of steps) {
     if (ONLY.length && !ONLY.some((o) => o !== 'deploy' && id.startsWith(o))) continue;
-    const g = await run();
-    goals.push(g);
-    console.log(`${g.pass ? 'PASS' : 'FAIL'}  ${g.what}\n      goal ${g.goal}; measured ${g.measured}`);
+    try {
+      const g = await run();
+      goals.push(g);
+      console.log(`${g.pass ? 'PASS' : 'FAIL'}  ${g.what}\n      goal ${g.goal}; measured ${g.measured}`);
+    } catch (e) {
+      console.log(`ERROR ${id}: ${(e as Error).message}`);
+      process.exitCode = 1;
+    }
+    save();
   }
   fs.rmSync(example, { recursive: true, force: true });
-  const results = {
-    date: new Date().toISOString(),
-    node: process.version,
-    cores: os.cpus().length,
-    loadAverage: os.loadavg(),
-    cli: CLI,
-    project: PROJECT ?? ROOT,
-    repetitions: REPS,
-    seconds: Math.round((Date.now() - started) / 1000),
-    goals
-  };
-  const file = path.join(ROOT, 'bench', PROJECT ? 'results-other.json' : 'results.json');
-  fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
   console.log(
-    `\n${goals.filter((g) => g.pass).length}/${goals.length} goals met in ${results.seconds} s; figures in bench/results.json`
+    `\n${goals.filter((g) => g.pass).length}/${goals.length} goals met in ${Math.round((Date.now() - started) / 1000)} s; figures in ${path.relative(ROOT, file)}`
   );
 }
 
