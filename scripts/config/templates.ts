@@ -73,6 +73,14 @@ export function starterIntegration(vendor: Vendor): IntegrationConfig {
   return { appName: APP_NAME[vendor], contactEmail: 'REPLACE_WITH_ADMIN_EMAIL@example.com' };
 }
 
+/** What each vendor's setup guide asks of the channel (Fullview: show the queue position, 4320-minute tokens). */
+const VENDOR_CHANNEL: Partial<Record<Vendor, Pick<HandoffConfig, 'channel' | 'messaging'>>> = {
+  fullview: {
+    channel: { developerName: 'Handoff_Messaging', label: 'Handoff Messaging', tokenExpiryMinutes: 4320 },
+    messaging: { isQueuePositionEnabled: true }
+  }
+};
+
 export function starterConfig(
   vendor: Vendor,
   attributes: AttributeConfig[] = VENDOR_ATTRIBUTES[vendor]
@@ -90,6 +98,7 @@ export function starterConfig(
     continuation: { enabled: true },
     integration: starterIntegration(vendor),
     caseFields: VENDOR_CASE_FIELDS[vendor],
+    ...VENDOR_CHANNEL[vendor],
     ...(attributes.some((a) => a.key.toLowerCase() === '_email')
       ? { contactMatching: { emailAttribute: attributes.find((a) => a.key.toLowerCase() === '_email')!.key } }
       : {})

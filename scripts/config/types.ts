@@ -3,6 +3,8 @@
  * model/resolve.ts; schemas/handoff.config.schema.json describes the same shape for editors and
  * for runtime validation (config/validate.ts).
  */
+import type { ChannelConfig, DeploymentConfig } from './channelTypes';
+
 export type Vendor = 'fin' | 'fullview' | 'cognigy' | 'generic';
 export type AttributeGroup = 'Customer' | 'Conversation' | 'Location' | 'Other';
 /** Field types a pre-chat String can be written into by the flow without a conversion. */
@@ -65,8 +67,8 @@ export interface RuleConfig {
 export interface HandoffConfig {
   $schema?: string;
   vendor?: Vendor;
-  channel: NamedComponent;
-  deployment: NamedComponent;
+  channel: ChannelConfig;
+  deployment: DeploymentConfig;
   flow?: { apiName?: string; label?: string };
   /** Prefix of the MessagingSession custom field names (`<prefix><name>__c`). */
   fieldPrefix?: string;

@@ -33,11 +33,43 @@ export const FIRST_VISIBLE_DISPLAY_ORDER = 1;
 export const EMIT_ACTION_PARAMETER_MAPPINGS = true;
 
 /**
- * `embeddedConfig.anonymousUserJwtExpirationTime` ("token expiration for unverified users"). One
- * vendor guide: minutes, 60–4320, default 360, required for UnAuth channels. The unit is
- * unverified. `undefined` omits the element (it is optional in WSDL 66).
+ * Default of `channel.tokenExpiryMinutes` → `embeddedConfig.anonymousUserJwtExpirationTime` ("token
+ * expiration for unverified users"): minutes, 60–4320, default 360 (Metadata API doc; Fullview's
+ * guide asks for 4320). Written only for unverified (UnAuth) channels.
  */
-export const ANONYMOUS_USER_JWT_EXPIRATION: number | undefined = 360;
+export const ANONYMOUS_USER_JWT_EXPIRATION = 360;
+
+/**
+ * Default of `channel.verification.expiryMinutes` → `embeddedConfig.verifiedUserJwtExpirationTime`.
+ * Unverified: the range 60–240 and default 60 come from one public channel-setup guide (a skill
+ * file describing MessagingChannel), not from a Salesforce page; the Metadata API example uses 360.
+ */
+export const VERIFIED_USER_JWT_EXPIRATION = 60;
+
+/**
+ * `messagingAuthorizations.enabled` for the verified channel's key set. The Metadata API example
+ * carries `false`; whether `false` disables the check is unverified, so the kit writes `true`.
+ */
+export const MESSAGING_AUTHORIZATION_ENABLED = true;
+
+/**
+ * `embeddedConfig.presenceTimeout`: an xsd:int in WSDL 66 with no documented unit or range; the
+ * config passes it through unchanged (1–86400) and the kit omits it when unset.
+ */
+export const PRESENCE_TIMEOUT_UNIT = 'unverified' as const;
+
+/**
+ * `responseTimeoutInMins` of idle/inactive automated responses: minutes (the element's name); the
+ * range 1–1440 the config accepts is unverified (the Metadata API example uses 10).
+ */
+export const AUTO_RESPONSE_TIMEOUT_RANGE = { min: 1, max: 1440 };
+
+/**
+ * The label of a visible custom pre-chat field: `embeddedServiceCustomLabels` on the form field with
+ * labelKey `EM_PreChat_Base_PrechatCustomFieldLabel` and feature `EmbeddedMessaging` (both WSDL 66
+ * enum values). Unverified against a real retrieve of a deployment with a visible custom field.
+ */
+export const PRECHAT_CUSTOM_FIELD_LABEL_KEY = 'EM_PreChat_Base_PrechatCustomFieldLabel';
 
 /**
  * `embeddedConfig.isAgentAvlCheckEnabled`: refuse a conversation when no agent is available. Off:

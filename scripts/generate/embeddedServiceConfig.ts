@@ -7,7 +7,12 @@
  */
 import type { HandoffModel, ResolvedAttribute } from '../model/types';
 import { el, leaf, renderXml, root, type XmlElement } from '../xml/write';
-import { CUSTOM_FORM_FIELD_SOURCE, FIRST_VISIBLE_DISPLAY_ORDER, PRECHAT_DISPLAY_CONTEXT } from './assumptions';
+import {
+  CUSTOM_FORM_FIELD_SOURCE,
+  FIRST_VISIBLE_DISPLAY_ORDER,
+  PRECHAT_CUSTOM_FIELD_LABEL_KEY,
+  PRECHAT_DISPLAY_CONTEXT
+} from './assumptions';
 import type { Generator } from './types';
 import { fitText } from './values';
 
@@ -28,18 +33,54 @@ function formFieldType(attr: ResolvedAttribute): 'Text' | 'Email' | 'Phone' {
   return 'Text';
 }
 
+/** A visible custom field shows its label to the customer ("each custom field on the form needs its label"). */
+function visibleCustomLabel(attr: ResolvedAttribute): XmlElement | false {
+  return (
+    !attr.hidden &&
+    !attr.standard &&
+    el(
+      'embeddedServiceCustomLabels',
+      leaf('customLabel', attr.label),
+      leaf('feature', 'EmbeddedMessaging'),
+      leaf('labelKey', PRECHAT_CUSTOM_FIELD_LABEL_KEY)
+    )
+  );
+}
+
 function formFields(model: HandoffModel): XmlElement[] {
   let nextOrder = FIRST_VISIBLE_DISPLAY_ORDER;
   return model.attributes.map((attr) =>
     el(
       'embeddedServiceFormFields',
       leaf('displayOrder', attr.hidden ? HIDDEN_DISPLAY_ORDER : nextOrder++),
+      visibleCustomLabel(attr),
       leaf('formField', formFieldOf(attr)),
       leaf('formFieldType', formFieldType(attr)),
       leaf('isHidden', attr.hidden),
       leaf('isRequired', attr.hidden ? false : attr.required),
       leaf('messagingChannelParameterType', attr.standard ? 'Standard' : 'Custom')
     )
+  );
+}
+
+/** The deployment's messaging channel: business hours and the conversation window's options (WSDL order). */
+function messagingChannel(model: HandoffModel): XmlElement {
+  const d = model.deploymentSettings;
+  return el(
+    'embeddedServiceMessagingChannel',
+    leaf('businessHours', d.businessHours),
+    leaf('isChatInvitationCustomizable', false),
+    leaf('isEnabled', true),
+    leaf('isInvitationEnabled', false),
+    leaf('isSendInvtAllowedAfterAccept', false),
+    leaf('isSendInvtAllowedAfterReject', false),
+    leaf('messagingChannel', model.channel.developerName),
+    leaf('shouldShowAgentforceTagline', false),
+    leaf('shouldShowDeliveryReceipts', d.deliveryReceipts),
+    leaf('shouldShowEmojiSelection', d.emoji),
+    leaf('shouldShowReadReceipts', d.readReceipts),
+    leaf('shouldShowTypingIndicators', d.typingIndicators),
+    leaf('shouldStartNewLineOnEnter', d.newLineOnEnter)
   );
 }
 
@@ -56,21 +97,7 @@ export function deploymentXml(model: HandoffModel): string {
           formFields(model),
           leaf('isActive', true)
         ),
-      el(
-        'embeddedServiceMessagingChannel',
-        leaf('isChatInvitationCustomizable', false),
-        leaf('isEnabled', true),
-        leaf('isInvitationEnabled', false),
-        leaf('isSendInvtAllowedAfterAccept', false),
-        leaf('isSendInvtAllowedAfterReject', false),
-        leaf('messagingChannel', model.channel.developerName),
-        leaf('shouldShowAgentforceTagline', false),
-        leaf('shouldShowDeliveryReceipts', false),
-        leaf('shouldShowEmojiSelection', false),
-        leaf('shouldShowReadReceipts', false),
-        leaf('shouldShowTypingIndicators', false),
-        leaf('shouldStartNewLineOnEnter', false)
-      ),
+      messagingChannel(model),
       leaf('isEnabled', true),
       leaf('isTermsAndConditionsEnabled', false),
       leaf('isTermsAndConditionsRequired', false),

@@ -9,6 +9,7 @@ import * as embeddedServiceConfig from './embeddedServiceConfig';
 import * as externalClientApp from './externalClientApp';
 import * as fields from './fields';
 import * as flow from './flow';
+import * as keySet from './keySet';
 import * as messagingChannel from './messagingChannel';
 import * as permissionSets from './permissionSets';
 import * as presenceStatus from './presenceStatus';
@@ -29,6 +30,7 @@ export const GENERATORS: readonly GeneratorModule[] = [
   queues,
   presenceStatus,
   presenceUserConfig,
+  keySet,
   messagingChannel,
   embeddedServiceConfig,
   flow,

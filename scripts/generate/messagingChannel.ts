@@ -11,15 +11,19 @@ import {
   AGENT_AVAILABILITY_CHECK,
   ANONYMOUS_USER_JWT_EXPIRATION,
   EMIT_ACTION_PARAMETER_MAPPINGS,
-  ESTIMATED_WAIT_TIME_PLACEMENT
+  ESTIMATED_WAIT_TIME_PLACEMENT,
+  MESSAGING_AUTHORIZATION_ENABLED,
+  VERIFIED_USER_JWT_EXPIRATION
 } from './assumptions';
 import type { Generator } from './types';
 import { fitText, GENERATED_BY } from './values';
 
 /** Pre-chat values are always Strings in the flow (docs/architecture.md), whatever the field type. */
 export const PARAMETER_DATA_TYPE = 'String';
-/** The vendor connects without a verified user identity (MIAW "unauthenticated" access token). */
-export const AUTH_MODE = 'UnAuth';
+/** authMode: `UnAuth` (MIAW "unauthenticated" access token) unless the config asks for verified users. */
+export function authModeOf(model: HandoffModel): 'Auth' | 'UnAuth' {
+  return model.channelSettings.verification ? 'Auth' : 'UnAuth';
+}
 const MAX_CHANNEL_LABEL = 40;
 
 function actionMappings(attr: ResolvedAttribute): XmlElement[] {
@@ -42,16 +46,57 @@ function standardParameter(attr: ResolvedAttribute): XmlElement {
   return el('standardParameters', actionMappings(attr), leaf('parameterType', attr.standard));
 }
 
+/** messagingAuthorizations: the key set the verified users' JWTs are checked against (WSDL order). */
+function messagingAuthorization(model: HandoffModel): XmlElement | false {
+  const v = model.channelSettings.verification;
+  return (
+    !!v &&
+    el(
+      'messagingAuthorizations',
+      leaf('authIdentifier', v.identifier),
+      leaf('authorizationType', 'PublicKeyCertificateSet'),
+      leaf('enabled', MESSAGING_AUTHORIZATION_ENABLED),
+      leaf('publicKeyCertificateSetName', v.keySet)
+    )
+  );
+}
+
 function embeddedConfig(model: HandoffModel): XmlElement {
   const m = model.messaging;
+  const s = model.channelSettings;
+  const verified = authModeOf(model) === 'Auth';
   return el(
     'embeddedConfig',
-    leaf('anonymousUserJwtExpirationTime', ANONYMOUS_USER_JWT_EXPIRATION),
-    leaf('authMode', AUTH_MODE),
+    leaf('allowedFileTypes', s.attachments.fileTypes),
+    !verified && leaf('anonymousUserJwtExpirationTime', s.tokenExpiryMinutes ?? ANONYMOUS_USER_JWT_EXPIRATION),
+    leaf('authMode', authModeOf(model)),
     leaf('isAgentAvlCheckEnabled', AGENT_AVAILABILITY_CHECK),
+    leaf('isAbandonedChatsEnabled', s.abandonedChats),
+    leaf('isAttachmentUploadEnabled', s.attachments.enabled),
     ESTIMATED_WAIT_TIME_PLACEMENT !== 'channel' && leaf('isEstimatedWaitTimeEnabled', m.isEstimatedWaitTimeEnabled),
+    leaf('isFallbackMessageEnabled', s.fallbackMessage),
+    leaf('isFileAttachmentExtUnrestricted', s.attachments.anyFileType),
+    leaf('isSaveTranscriptEnabled', s.transcripts),
+    leaf('maxFileSize', s.attachments.maxFileSizeMB),
+    messagingAuthorization(model),
     leaf('queueLimitType', m.queueLimitType),
-    leaf('queueThreshold', m.queueThreshold)
+    leaf('queueThreshold', m.queueThreshold),
+    leaf('presenceTimeout', s.presenceTimeout),
+    verified && leaf('verifiedUserJwtExpirationTime', s.verification?.expiryMinutes ?? VERIFIED_USER_JWT_EXPIRATION)
+  );
+}
+
+/** automatedResponses: inline text per language (autoResponseContentType TextResponse), WSDL order. */
+function automatedResponses(model: HandoffModel): XmlElement[] {
+  return model.channelSettings.autoResponses.map((r) =>
+    el(
+      'automatedResponses',
+      leaf('autoResponseContentType', 'TextResponse'),
+      leaf('language', r.language),
+      leaf('response', r.text),
+      leaf('responseTimeoutInMins', r.timeoutMinutes),
+      leaf('type', r.type)
+    )
   );
 }
 
@@ -60,6 +105,7 @@ export function channelXml(model: HandoffModel): string {
   const standard = model.attributes.filter((a) => a.standard);
   return renderXml(
     root('MessagingChannel', [
+      automatedResponses(model),
       custom.map(customParameter),
       leaf('description', `Hand-off from the AI agent (${model.vendor}) to live agents. ${GENERATED_BY}`),
       embeddedConfig(model),

@@ -10,6 +10,7 @@ import { resolveCaseFields, resolveIntegration } from './integration';
 import { fieldLength } from '../platform/fieldLengths';
 import { AGENT_ACCESS } from '../contract';
 import type { HandoffModel, ResolvedAgent, ResolvedAttribute, ResolvedQueue, ResolvedRule } from './types';
+import { resolveChannelSettings, resolveDeploymentSettings } from './channelSettings';
 
 export const DEFAULTS = {
   flowApiName: 'Handoff_Routing',
@@ -163,6 +164,8 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
       developerName: config.deployment.developerName,
       label: config.deployment.label ?? labelFromKey(config.deployment.developerName)
     },
+    channelSettings: resolveChannelSettings(config.channel),
+    deploymentSettings: resolveDeploymentSettings(config.deployment),
     flow: { apiName: config.flow?.apiName ?? DEFAULTS.flowApiName, label: config.flow?.label ?? DEFAULTS.flowLabel },
     attributes,
     queues,

@@ -13,6 +13,7 @@ import type {
 } from '../config/types';
 import type { NamingNote } from '../naming/naming';
 import type { StandardParameter } from '../platform/standardParameters';
+import type { ChannelSettings, DeploymentSettings } from './channelSettings';
 
 export type { StandardParameter };
 
@@ -72,6 +73,9 @@ export interface HandoffModel {
   vendor: Vendor;
   channel: { developerName: string; label: string };
   deployment: { developerName: string; label: string };
+  /** Channel settings from Setup (verification, auto-responses, attachments …): model/channelSettings.ts. */
+  channelSettings: ChannelSettings;
+  deploymentSettings: DeploymentSettings;
   flow: { apiName: string; label: string };
   attributes: ResolvedAttribute[];
   queues: ResolvedQueue[];

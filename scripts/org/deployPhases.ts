@@ -57,8 +57,8 @@ export const DEPLOY_PHASES: readonly DeployPhase[] = [
   { name: 'flow', description: 'the Omni-Channel routing flow', types: ['Flow', 'FlowDefinition'] },
   {
     name: 'channel',
-    description: 'the messaging channel (custom parameters and mappings)',
-    types: ['MessagingChannel']
+    description: 'the verified-user key set and the messaging channel (custom parameters and mappings)',
+    types: ['PublicKeyCertificateSet', 'MessagingChannel']
   },
   { name: 'deployment', description: 'the Embedded Service deployment (pre-chat)', types: ['EmbeddedServiceConfig'] }
 ];

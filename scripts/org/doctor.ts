@@ -11,11 +11,12 @@ import type { HandoffModel } from '../model/types';
 import { FAILURE_OBJECT } from '../contract';
 import { FLOW_NODE_KINDS } from '../platform/flowElements';
 import { UserError } from '../project/errors';
-import { loadProject } from '../source/project';
+import { loadProject, SourceProject } from '../source/project';
 import { flowView, type FlowView } from '../source/views/flow';
 import { asArray, asBool, asText, exists, queryAll, soqlList, soqlString, type OrgCaller } from './doctorSoql';
 import { FAILURE_DAYS, runChecks, type Check, type FlowShape, type OrgSnapshot } from './doctorChecks';
 import { integrationChecks } from './doctorIntegration';
+import { channelSettingsChecks, orgChannelSettings, projectChannelSettings } from './doctorChannelSettings';
 import { MiawClient } from './miawClient';
 import { agentChecks, readAgentSnapshot } from './doctorAgentChecks';
 import { publishRecordCheck } from './doctorPublishCheck';
@@ -59,15 +60,22 @@ export function flowShapeFromView(flow: FlowView): FlowShape {
   };
 }
 
-/** The shape of the project's flow `apiName`, read through the source model, or why it cannot be read. */
-function projectFlow(root: string, apiName: string): FlowShape | { unavailable: string } {
-  let project;
+/** The project through its package directories, or why it cannot be read (a missing sfdx-project.json). */
+function readSource(root: string): SourceProject | { unavailable: string } {
   try {
-    project = loadProject(root);
+    return loadProject(root);
   } catch (e) {
     if (e instanceof UserError) return { unavailable: e.message };
     throw e;
   }
+}
+
+/** The shape of the project's flow `apiName`, read through the source model, or why it cannot be read. */
+function projectFlow(
+  project: SourceProject | { unavailable: string },
+  apiName: string
+): FlowShape | { unavailable: string } {
+  if (!(project instanceof SourceProject)) return project;
   const file = project.allOfType('Flow').find((f) => f.name === apiName);
   if (!file)
     return {
@@ -204,7 +212,14 @@ export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: Do
     }
   }
 
+  const source = readSource(opts.root);
   return {
+    channelSettings: channelMeta
+      ? {
+          org: orgChannelSettings(channelMeta, deploymentMeta),
+          project: source instanceof SourceProject ? projectChannelSettings(source, model) : source
+        }
+      : undefined,
     channel: {
       exists: !!channelMeta,
       isActive: channelRec ? asBool(channelRec.IsActive) : undefined,
@@ -237,7 +252,7 @@ export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: Do
       activeVersion: def?.ActiveVersion?.VersionNumber ?? undefined,
       latestVersion: def?.LatestVersion?.VersionNumber ?? undefined,
       active,
-      project: projectFlow(opts.root, model.flow.apiName)
+      project: projectFlow(source, model.flow.apiName)
     },
     fields: new Set(fieldRows.map((f) => f.QualifiedApiName)),
     fieldPermissions,
@@ -253,8 +268,12 @@ export async function readSnapshot(org: OrgCaller, model: HandoffModel, opts: Do
 }
 
 export async function runDoctor(org: OrgCaller, model: HandoffModel, opts: DoctorOptions): Promise<DoctorReport> {
+  const snapshot = await readSnapshot(org, model, opts);
   const checks = [
-    ...runChecks(model, await readSnapshot(org, model, opts)),
+    ...runChecks(model, snapshot),
+    ...(snapshot.channelSettings
+      ? channelSettingsChecks(snapshot.channelSettings.project, snapshot.channelSettings.org)
+      : []),
     await publishRecordCheck(org, model, opts.root, opts.orgId),
     ...agentChecks(model, await readAgentSnapshot(org, model)),
     ...(await integrationChecks(org, model))

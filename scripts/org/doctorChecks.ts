@@ -60,6 +60,11 @@ export interface OrgSnapshot {
   remoteSite?: { url: string; isActive: boolean };
   /** End Conversation failures of the last days, newest first; undefined when the object is missing. */
   failures?: Array<{ id: string; createdDate: string }>;
+  /** Channel and deployment settings as `metadata.path` → value in the org and in the project (doctorChannelSettings.ts); undefined when the org has no channel. */
+  channelSettings?: {
+    org: Record<string, string>;
+    project: { settings: Record<string, string> } | { unavailable: string };
+  };
 }
 
 /** How many days back doctor looks for End Conversation failures. */

@@ -5,6 +5,7 @@
 import { UsageError } from '../project/errors';
 import * as apexRules from './rules/apex';
 import * as channelRules from './rules/channel';
+import * as channelSettingsRules from './rules/channel-settings';
 import * as flowRules from './rules/flow';
 import * as freshnessRules from './rules/freshness';
 import * as integrationRules from './rules/integration';
@@ -26,6 +27,7 @@ export const RULE_FAMILIES: readonly { rules: Rule[] }[] = [
   namingChainRules,
   flowRules,
   channelRules,
+  channelSettingsRules,
   apexRules,
   settingsRules,
   integrationRules,

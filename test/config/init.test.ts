@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { inferAttributes } from '../../scripts/config/infer';
 import { loadConfig } from '../../scripts/config/load';
 import { runCli } from '../support/cli';
+import { starterConfig } from '../../scripts/config/templates';
 
 const SHARED_FIN = path.resolve(__dirname, '..', '..', '..', 'shared', 'examples', 'payloads', 'fin-handoff.json');
 
@@ -19,6 +20,13 @@ describe('handoff init', () => {
     const config = loadConfig(path.join(dir, 'handoff.config.json'));
     expect(config.vendor).toBe(vendor);
     expect(config.$schema).toBe('./schemas/handoff.config.schema.json');
+  });
+
+  it("sets what Fullview's guide asks of the channel: queue position and 4320-minute tokens", () => {
+    const config = starterConfig('fullview');
+    expect(config.channel.tokenExpiryMinutes).toBe(4320);
+    expect(config.messaging?.isQueuePositionEnabled).toBe(true);
+    expect(starterConfig('fin').channel.tokenExpiryMinutes).toBeUndefined();
   });
 
   it('never overwrites an existing config without --force', async () => {

@@ -10,6 +10,16 @@ import { child, children, parseXml, textOf, XmlSyntaxError, type XmlNode } from 
 import type { Handler } from './router';
 import { soapFault, soapResponse, xmlEscape } from './router';
 import type { ComponentFailure, DeployJob, MetadataComponent, OrgState, TestFailure } from './state';
+import {
+  defaultStrictSettings,
+  deployProblems,
+  manifestError,
+  orgView,
+  storedXml,
+  supportsApiVersion,
+  type DeployComponent,
+  type StrictSettings
+} from './deployRules';
 
 export interface MetadataSettings {
   /** Status polls a deploy answers "InProgress" before it is done. */
@@ -28,10 +38,19 @@ export interface MetadataSettings {
   coverage: Record<string, number>;
   /** readMetadata/retrieve of a MessagingChannel drop every custom parameter's mappings (the platform trap). */
   emptyMappingsOnRead: boolean;
+  /** Where the platform's behaviour is not known for sure (deployRules/types.ts, README "Deploy rules"). */
+  strict: StrictSettings;
 }
 
 export function defaultMetadataSettings(deployPolls = 1): MetadataSettings {
-  return { deployPolls, failComponents: [], failTests: [], coverage: {}, emptyMappingsOnRead: false };
+  return {
+    deployPolls,
+    failComponents: [],
+    failTests: [],
+    coverage: {},
+    emptyMappingsOnRead: false,
+    strict: defaultStrictSettings()
+  };
 }
 
 /** Metadata-format folders and suffixes of the types the kit deploys (the SDR registry's values). */
@@ -63,20 +82,13 @@ const DIR_BY_TYPE = Object.fromEntries(
   Object.entries(TYPES_BY_DIR).map(([dir, t]) => [t.type, { dir, suffix: t.suffix }])
 );
 
-/** A component found in the zip, before the org accepts it. */
-interface ZipComponent {
-  type: string;
-  fullName: string;
-  fileName: string;
-  xml: string;
-  files?: Record<string, Buffer>;
-  /** Parsed root, when the XML parsed. */
-  root?: XmlNode;
-}
-
 export function metadataHandler(settings: MetadataSettings): Handler {
   return async (req, { state }) => {
-    if (!/^\/services\/Soap\/m\/[\d.]+$/.test(req.path) || req.method !== 'POST') return undefined;
+    const url = /^\/services\/Soap\/m\/([\d.]+)$/.exec(req.path);
+    if (!url || req.method !== 'POST') return undefined;
+    // Evidence: public client logs, "UNSUPPORTED_API_VERSION: Invalid Api version specified on URL" (salesforcedx-vscode#4492).
+    if (!supportsApiVersion(url[1], settings.strict.maxApiVersion))
+      return soapFault('UNSUPPORTED_API_VERSION', 'Invalid Api version specified on URL');
     let body: XmlNode;
     try {
       const envelope = parseXml(req.body);
@@ -170,8 +182,18 @@ async function evaluateDeploy(
     job.status = 'Failed';
     return;
   }
-  const declared = parsePackageXml(await manifestEntry.async('string'));
-  const found: ZipComponent[] = [];
+  const manifestXml = await manifestEntry.async('string');
+  const declared = parsePackageXml(manifestXml);
+  const versionError = manifestError(
+    { version: textOf(parseXml(manifestXml), 'version') },
+    orgView(state, [], settings.strict)
+  );
+  if (versionError) {
+    job.errorMessage = versionError;
+    job.status = 'Failed';
+    return;
+  }
+  const found: DeployComponent[] = [];
   const failures: ComponentFailure[] = [];
   const bodies = new Map<string, Buffer>();
   /** Lightning web component bundles: name → files (by zip path). */
@@ -273,8 +295,8 @@ async function evaluateDeploy(
       );
     }
   }
-  const listed = (c: ZipComponent) => declared.get(c.type)?.has(c.fullName) || declared.get(c.type)?.has('*');
-  const accepted: ZipComponent[] = [];
+  const listed = (c: DeployComponent) => declared.get(c.type)?.has(c.fullName) || declared.get(c.type)?.has('*');
+  const accepted: DeployComponent[] = [];
   for (const c of found) {
     if (!listed(c)) {
       failures.push(
@@ -284,15 +306,15 @@ async function evaluateDeploy(
     }
     accepted.push(c);
   }
-  // What the org will know after this deploy: its components plus this package's.
-  const known = (type: string, fullName: string) =>
-    !!state.component(type, fullName) || accepted.some((c) => c.type === type && c.fullName === fullName);
+  // The org after this deploy (its components plus this package's) judges every component.
+  const org = orgView(state, accepted, settings.strict);
+  for (const { component: c, problem } of deployProblems(accepted, org))
+    failures.push(failure(c.type, c.fullName, c.fileName, problem.message, problem.line, problem.column));
   for (const c of accepted) {
-    if (!c.root) continue;
-    for (const problem of dependencyProblems(c, known))
-      failures.push(failure(c.type, c.fullName, c.fileName, problem.message, problem.line));
-    for (const problem of ecaProblems(state, c.type, c.root, known))
-      failures.push(failure(c.type, c.fullName, c.fileName, problem, c.root.line));
+    // The External Client App rules (externalClientApps.ts) judge the vendor app against the same org.
+    if (c.root)
+      for (const problem of ecaProblems(state, c.type, c.root, org.has))
+        failures.push(failure(c.type, c.fullName, c.fileName, problem, c.root.line));
     for (const f of settings.failComponents) {
       if (f.type === c.type && f.fullName === c.fullName)
         failures.push(failure(c.type, c.fullName, c.fileName, f.problem, f.lineNumber, f.columnNumber));
@@ -314,7 +336,7 @@ async function evaluateDeploy(
   const ok = failures.length === 0 && job.testFailures.length === 0 && !job.errorMessage;
   const stores = !job.checkOnly && (ok || !job.rollbackOnError);
   job.pending = stores
-    ? good.map((c) => ({ type: c.type, fullName: c.fullName, xml: c.xml, files: c.files, lastModified: 0 }))
+    ? good.map((c) => ({ type: c.type, fullName: c.fullName, xml: storedXml(c, org), files: c.files, lastModified: 0 }))
     : [];
   job.numberComponentsDeployed = ok || !job.rollbackOnError ? good.length : 0;
   job.status = ok ? 'Succeeded' : job.rollbackOnError || good.length === 0 ? 'Failed' : 'SucceededPartial';
@@ -355,8 +377,8 @@ function parseComponent(
   xml: string,
   failures: ComponentFailure[],
   rootName: string
-): ZipComponent {
-  const c: ZipComponent = { type, fullName, fileName, xml };
+): DeployComponent {
+  const c: DeployComponent = { type, fullName, fileName, xml };
   try {
     c.root = parseXml(xml);
     if (c.root.local !== rootName) {
@@ -385,10 +407,10 @@ function splitObject(
   xml: string,
   declared: Map<string, Set<string>>,
   failures: ComponentFailure[]
-): ZipComponent[] {
+): DeployComponent[] {
   const whole = parseComponent('CustomObject', objectName, fileName, xml, failures, 'CustomObject');
   if (!whole.root) return [whole];
-  const out: ZipComponent[] = [];
+  const out: DeployComponent[] = [];
   for (const f of children(whole.root, 'fields')) {
     const name = textOf(f, 'fullName') ?? '';
     out.push({
@@ -412,7 +434,7 @@ function splitLabels(
   xml: string,
   failures: ComponentFailure[],
   declared: Map<string, Set<string>>
-): ZipComponent[] {
+): DeployComponent[] {
   const whole = parseComponent('CustomLabels', 'CustomLabels', fileName, xml, failures, 'CustomLabels');
   if (!whole.root) return [whole];
   return [
@@ -450,66 +472,12 @@ function wrap(type: string, inner: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${type} xmlns="http://soap.sforce.com/2006/04/metadata">${inner}</${type}>\n`;
 }
 
-/** References the platform resolves at deploy time: a missing one fails the component. */
-function dependencyProblems(
-  c: ZipComponent,
-  known: (type: string, fullName: string) => boolean
-): Array<{ message: string; line?: number }> {
-  const out: Array<{ message: string; line?: number }> = [];
-  const root = c.root!;
-  const need = (type: string, name: string | undefined, node: XmlNode | undefined, what: string) => {
-    if (name && !known(type, name))
-      out.push({ message: `In field: ${what} - no ${type} named ${name} found`, line: node?.line });
-  };
-  switch (c.type) {
-    case 'PermissionSet':
-      for (const fp of children(root, 'fieldPermissions')) {
-        const field = textOf(fp, 'field');
-        if (field && /__c$/.test(field)) need('CustomField', field, child(fp, 'field'), 'field');
-      }
-      for (const ca of children(root, 'classAccesses'))
-        need('ApexClass', textOf(ca, 'apexClass'), child(ca, 'apexClass'), 'apexClass');
-      break;
-    case 'MessagingChannel':
-      need('Flow', textOf(root, 'sessionHandlerFlow'), child(root, 'sessionHandlerFlow'), 'sessionHandlerFlow');
-      need('Queue', textOf(root, 'sessionHandlerQueue'), child(root, 'sessionHandlerQueue'), 'sessionHandlerQueue');
-      break;
-    case 'EmbeddedServiceConfig': {
-      const ch = child(root, 'embeddedServiceMessagingChannel');
-      if (ch)
-        need('MessagingChannel', textOf(ch, 'messagingChannel'), child(ch, 'messagingChannel'), 'messagingChannel');
-      break;
-    }
-    case 'Queue':
-      need(
-        'QueueRoutingConfig',
-        textOf(root, 'queueRoutingConfig'),
-        child(root, 'queueRoutingConfig'),
-        'queueRoutingConfig'
-      );
-      break;
-    case 'Flow':
-      for (const call of children(root, 'actionCalls')) {
-        if (textOf(call, 'actionType') === 'apex')
-          need('ApexClass', textOf(call, 'actionName'), child(call, 'actionName'), 'actionName');
-      }
-      break;
-    case 'CustomMetadata': {
-      const type = c.fullName.split('.')[0] + '__mdt';
-      if (!known('CustomObject', type))
-        out.push({ message: `Could not resolve the custom metadata type ${type}`, line: root.line });
-      break;
-    }
-  }
-  return out;
-}
-
 /** Runs the "tests": every test method passes unless settings.failTests names it. */
 function runTests(
   state: OrgState,
   settings: MetadataSettings,
   job: DeployJob,
-  accepted: ZipComponent[],
+  accepted: DeployComponent[],
   failures: ComponentFailure[]
 ) {
   const classBody = (name: string): string | undefined => {

@@ -11,6 +11,7 @@ import { GENERATOR_FILES } from './generators';
 import { starterConfig, VENDOR_ATTRIBUTES } from '../../scripts/config/templates';
 import type { Vendor } from '../../scripts/config/types';
 import { resolveModel } from '../../scripts/model/resolve';
+import { EVERY_CHANNEL_SETTING } from './channelSettings';
 import { exampleModel, modelOf, ROOT } from './helpers';
 
 const XSD_CHECK = path.resolve(ROOT, '../shared/tools/xsd-check');
@@ -61,6 +62,7 @@ maybe('generated metadata against the Metadata API v66 schema', () => {
       writeAll(
         edge,
         modelOf({
+          ...EVERY_CHANNEL_SETTING,
           attributes: [
             { key: 'notes', type: 'LongTextArea' },
             {
@@ -70,6 +72,7 @@ maybe('generated metadata against the Metadata API v66 schema', () => {
               required: true
             },
             { key: 'phone', type: 'Phone', hidden: false },
+            { key: 'plan', label: 'Your plan', hidden: false },
             { key: 'site', type: 'Url' }
           ],
           queues: [

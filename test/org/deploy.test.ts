@@ -324,7 +324,7 @@ describe('the emulator checks the zip against its package.xml', () => {
   const pkg = (types: string) =>
     `<?xml version="1.0" encoding="UTF-8"?><Package xmlns="http://soap.sforce.com/2006/04/metadata">${types}<version>66.0</version></Package>`;
   const queue =
-    '<?xml version="1.0" encoding="UTF-8"?><QueueRoutingConfig xmlns="http://soap.sforce.com/2006/04/metadata"><label>R</label></QueueRoutingConfig>';
+    '<?xml version="1.0" encoding="UTF-8"?><QueueRoutingConfig xmlns="http://soap.sforce.com/2006/04/metadata"><label>R</label><routingModel>MOST_AVAILABLE</routingModel><routingPriority>1</routingPriority></QueueRoutingConfig>';
 
   test('a member without a file, a file without a member and malformed XML each fail', async () => {
     const status = await rawDeploy({

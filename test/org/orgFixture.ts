@@ -72,10 +72,13 @@ export function componentOf(file: string): { type: string; fullName: string } | 
   return undefined;
 }
 
+/** The generated files doctor reads from the project side. */
+const PROJECT_TYPES = new Set(['Flow', 'MessagingChannel', 'EmbeddedServiceConfig']);
+
 /**
  * Puts the project's generated metadata into the org, as a successful deploy would, plus the failure
  * object; then (by default) activates the channel and publishes the deployment, the two post-deploy
- * steps. Returns a project root holding the generated flow file, for doctor's version check.
+ * steps. Returns a project root holding the generated flow, channel and deployment files, for doctor's comparisons.
  */
 export function installModel(
   emu: OrgEmulator,
@@ -83,7 +86,7 @@ export function installModel(
   opts: { activate?: boolean; publish?: boolean } = {}
 ): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-org-'));
-  // doctor reads the project's flow through its package directories (scripts/source).
+  // doctor reads the project's flow, channel and deployment through its package directories (scripts/source).
   fs.writeFileSync(
     path.join(root, 'sfdx-project.json'),
     JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }], sourceApiVersion: '66.0' })
@@ -92,9 +95,10 @@ export function installModel(
     const c = componentOf(f.path);
     if (!c) continue;
     emu.state.putComponent({ type: c.type, fullName: c.fullName, xml: f.content });
-    if (c.type === 'Flow') {
-      fs.mkdirSync(path.join(root, 'force-app/generated/flows'), { recursive: true });
-      fs.writeFileSync(path.join(root, 'force-app/generated/flows', path.basename(f.path)), f.content);
+    if (PROJECT_TYPES.has(c.type)) {
+      const file = path.join(root, 'force-app/generated', f.path);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, f.content);
     }
   }
   emu.state.putComponent({

@@ -4,6 +4,7 @@
  */
 import * as agents from './agents';
 import * as attributes from './attributes';
+import * as channel from './channel';
 import * as contactMatching from './contactMatching';
 import type { ConfigRule } from './context';
 import * as endConversation from './endConversation';
@@ -20,5 +21,6 @@ export const CONFIG_RULES: readonly { check: ConfigRule }[] = [
   queues,
   contactMatching,
   endConversation,
-  integration
+  integration,
+  channel
 ];

@@ -34,6 +34,7 @@ export const ROOT_TYPES = [
   'NamedCredential',
   'PermissionSet',
   'PresenceUserConfig',
+  'PublicKeyCertificateSet',
   'Queue',
   'QueueRoutingConfig',
   'RemoteSiteSetting',
