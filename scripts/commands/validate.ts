@@ -3,7 +3,7 @@ import { parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
 import { UsageError } from '../project/errors';
 import { findProjectRoot } from '../project/paths';
-import { checkDrift } from '../generate/build';
+import type { DriftCheck } from '../project/drift';
 import { formatFindings, RULES, validate } from '../validate/index';
 
 const USAGE = `Usage: handoff validate [--rule ID]... [--skip ID]... [--root DIR] [-o ALIAS] [--no-cache] [--json]
@@ -25,6 +25,10 @@ Flags:
 
 Exit codes: 0 no findings, 1 findings (or a failed check-only deploy), 2 usage.
 `;
+
+/** generate/build's drift check, loaded only when the build manifest does not settle freshness. */
+const checkDrift: DriftCheck = (config, outDir) =>
+  (require('../generate/build') as typeof import('../generate/build')).checkDrift(config, outDir);
 
 const list = (values: string[] | undefined): string[] =>
   (values ?? [])

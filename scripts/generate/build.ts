@@ -5,8 +5,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConfig } from '../config/load';
+import { writeBuildManifest } from '../project/buildManifest';
 import type { Drift } from '../project/drift';
 import { listFilesUnder } from '../project/files';
+import { PROJECT_FILES } from '../project/paths';
 import { resolveModel } from '../model/resolve';
 import type { HandoffModel } from '../model/types';
 import { generateAll } from './index';
@@ -79,5 +81,8 @@ function removeEmptyDirs(dir: string): void {
 export function build(configFile: string, outDir: string): BuildResult {
   const { model, files } = generateFromConfig(configFile);
   const { written, removed, unchanged } = writeGenerated(files, outDir);
+  // The manifest describes the project's own generated folder, never a build written elsewhere.
+  if (path.resolve(outDir) === path.resolve(path.dirname(configFile), PROJECT_FILES.generated))
+    writeBuildManifest(configFile, files);
   return { outDir, files: files.length, written, removed, unchanged, model };
 }

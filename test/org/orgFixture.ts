@@ -19,7 +19,10 @@ import { resolveAgents } from '../../scripts/model/resolve';
 import { runSeed } from '../../scripts/org/seed';
 import { deploymentFingerprint, recordPublish } from '../../scripts/org/publishState';
 
-export const ROOT = path.resolve(__dirname, '../..');
+// From test/org, or from dist-bench/test/org when the bench runs it compiled.
+export const ROOT = fs.existsSync(path.resolve(__dirname, '../../sfdx-project.json'))
+  ? path.resolve(__dirname, '../..')
+  : path.resolve(__dirname, '../../..');
 
 export function exampleConfig(): HandoffConfig {
   return JSON.parse(fs.readFileSync(path.join(ROOT, 'handoff.config.json'), 'utf8')) as HandoffConfig;

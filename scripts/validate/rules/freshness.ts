@@ -13,6 +13,7 @@ import {
   readLwcManifest,
   type LwcDifference
 } from '../../project/lwcManifest';
+import { buildIsCurrent } from '../../project/buildManifest';
 import { PROJECT_FILES } from '../../project/paths';
 import type { Rule } from '../types';
 
@@ -39,6 +40,15 @@ export const rules: Rule[] = [
         return;
       }
       const outDir = path.join(project.root, PROJECT_FILES.generated);
+      // What build recorded, when it still holds, saves regenerating everything (project/buildManifest.ts).
+      const prefix = `${PROJECT_FILES.generated}/`;
+      const loaded = new Map(project.metadata.map((m) => [m.path, m.text]));
+      const onDisk = new Map<string, () => string>();
+      for (const f of project.allFiles) {
+        if (!f.startsWith(prefix)) continue;
+        onDisk.set(f.slice(prefix.length), () => loaded.get(f) ?? fs.readFileSync(path.join(project.root, f), 'utf8'));
+      }
+      if (buildIsCurrent(config, onDisk)) return;
       const drift = checkDrift(config, outDir);
       const at = (p: string): string => `${PROJECT_FILES.generated}/${p}`;
       for (const p of drift.stale)

@@ -1,0 +1,98 @@
+/**
+ * The build manifest, handoff.build.json beside the config: `handoff build` records the SHA-256 of
+ * the config, of the generator code that ran (its compiled modules) and of every file it generated.
+ * The validator's freshness rule trusts it when all three still hold (a hash of the files, not a
+ * regeneration: at 10,000 attributes regenerating was a third of validate's time and most of its
+ * memory), and regenerates to compare whenever one does not (another kit version, the config or a
+ * generated file changed, no manifest), so a stale manifest costs time, never a missed finding.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const BUILD_MANIFEST_FILE = 'handoff.build.json';
+const MANIFEST_VERSION = 1;
+
+export interface BuildManifest {
+  version: number;
+  /** SHA-256 of the generator's modules (generate, model, naming, platform, config, xml). */
+  generator: string;
+  /** SHA-256 of the config file's bytes. */
+  config: string;
+  /** Output-relative path → SHA-256 of the generated content. */
+  files: Record<string, string>;
+}
+
+const sha256 = (bytes: string | Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+/** The folders of scripts/ whose code decides what build generates. */
+const GENERATOR_DIRS = ['generate', 'model', 'naming', 'platform', 'config', 'xml'];
+
+let fingerprint: string | undefined;
+/** A hash of the running generator code: the compiled .js under dist/, or the .ts sources under jest. */
+export function generatorFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const scriptsRoot = path.join(__dirname, '..');
+  const ext = path.extname(__filename);
+  const hash = createHash('sha256');
+  const walk = (dir: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name.endsWith(ext) && !e.name.endsWith(`.d${ext}`))
+        hash.update(path.relative(scriptsRoot, full)).update('\0').update(fs.readFileSync(full)).update('\0');
+    }
+  };
+  for (const d of GENERATOR_DIRS) walk(path.join(scriptsRoot, d));
+  fingerprint = hash.digest('hex');
+  return fingerprint;
+}
+
+export function manifestFileFor(configFile: string): string {
+  return path.join(path.dirname(configFile), BUILD_MANIFEST_FILE);
+}
+
+/** Records what a build generated (best effort: a read-only tree still builds). */
+export function writeBuildManifest(configFile: string, files: { path: string; content: string }[]): void {
+  const manifest: BuildManifest = {
+    version: MANIFEST_VERSION,
+    generator: generatorFingerprint(),
+    config: sha256(fs.readFileSync(configFile)),
+    files: Object.fromEntries(
+      [...files].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => [f.path, sha256(f.content)])
+    )
+  };
+  try {
+    fs.writeFileSync(manifestFileFor(configFile), JSON.stringify(manifest, null, 2) + '\n');
+  } catch {
+    // the manifest only saves the validator time
+  }
+}
+
+/**
+ * Whether the generated folder is exactly what the manifest recorded, for this config and this
+ * generator code. `onDisk` maps every file under the output folder (output-relative) to its text.
+ */
+export function buildIsCurrent(configFile: string, onDisk: Map<string, () => string>): boolean {
+  let manifest: BuildManifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(manifestFileFor(configFile), 'utf8')) as BuildManifest;
+  } catch {
+    return false;
+  }
+  if (manifest.version !== MANIFEST_VERSION || manifest.generator !== generatorFingerprint()) return false;
+  if (manifest.config !== sha256(fs.readFileSync(configFile))) return false;
+  const recorded = Object.keys(manifest.files ?? {});
+  if (recorded.length !== onDisk.size) return false;
+  for (const p of recorded) {
+    const text = onDisk.get(p);
+    if (!text || sha256(text()) !== manifest.files[p]) return false;
+  }
+  return true;
+}
