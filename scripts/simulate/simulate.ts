@@ -60,8 +60,8 @@ export interface SimulationResult {
   scenario: { agents: Record<string, number>; defaultAgents: number; hours: 'open' | 'closed'; contact?: string };
   earlier?: SessionRun;
   run: SessionRun;
-  /** The automated responses along this path and what a file upload would re-send (customer.ts). */
-  customer: CustomerView;
+  /** The automated responses along this path and what a file upload would re-send (customer.ts); absent with `--flow` and no channel. */
+  customer?: CustomerView;
 }
 
 export interface SimulateOptions {
@@ -233,6 +233,8 @@ export function simulate(sim: Simulator, payload: Payload, opts: SimulateOptions
     },
     ...(earlier ? { earlier } : {}),
     run,
-    customer: customerView(sim.project.channel.customer, run.outcome, opts.scenario, run.keys)
+    ...(sim.project.channel
+      ? { customer: customerView(sim.project.channel.customer, run.outcome, opts.scenario, run.keys) }
+      : {})
   };
 }

@@ -199,6 +199,6 @@ export function formatTrace(r: SimulationResult, project: SimProject): string {
     out.push(...sessionLines(r.earlier, '== Earlier session of the same conversation'), '');
     out.push(...sessionLines(r.run, '== This session'));
   } else out.push(...sessionLines(r.run, '== Session'));
-  out.push('', ...customerLines(r.customer));
+  if (r.customer) out.push('', ...customerLines(r.customer));
   return out.join('\n') + '\n';
 }

@@ -43,7 +43,7 @@ describe('simulate: what the customer reads', () => {
     const r = run(responding, PAYLOAD);
     expect(r.run.outcome.kind).toBe('routed');
     const queue = (r.run.outcome as { queue: string }).queue;
-    expect(customerLines(r.customer).slice(0, 6)).toEqual([
+    expect(customerLines(r.customer!).slice(0, 6)).toEqual([
       'What the customer reads:',
       '  when the conversation starts: InitialResponse (en_US) "Thanks, we are finding an agent."',
       '  when the conversation starts: InitialResponse (de) "Danke, wir suchen einen Mitarbeiter."',
@@ -59,20 +59,20 @@ describe('simulate: what the customer reads', () => {
       c.channel.autoResponses = [{ type: 'agentEngaged', language: 'en_US', text: 'An agent has joined.' }];
     });
     const r = run(waiting, PAYLOAD, { scenario: scenario({ defaultAgents: 0 }) });
-    expect(r.customer.moments.map((m) => m.type)).not.toContain('AgentEngagedResponse');
-    expect(r.customer.moments[1].when).toMatch(/^no agent of queue \w+ is online: the customer waits/);
+    expect(r.customer!.moments.map((m) => m.type)).not.toContain('AgentEngagedResponse');
+    expect(r.customer!.moments[1].when).toMatch(/^no agent of queue \w+ is online: the customer waits/);
   });
 
   it('no agent online, whenNoAgent case: the Case goes back to the vendor and no agent response comes', () => {
     const r = run(responding, PAYLOAD, { scenario: scenario({ defaultAgents: 0 }) });
     expect(r.run.outcome.kind).toBe('case');
-    expect(r.customer.moments.map((m) => m.type)).toEqual(['InitialResponse', '', 'EndUserIdleResponse']);
-    expect(r.customer.moments[1].when).toMatch(/^Case \d+ is created and the conversation goes back to the vendor/);
+    expect(r.customer!.moments.map((m) => m.type)).toEqual(['InitialResponse', '', 'EndUserIdleResponse']);
+    expect(r.customer!.moments[1].when).toMatch(/^Case \d+ is created and the conversation goes back to the vendor/);
   });
 
   it('a file upload re-sends the accepted routing attributes, and the dropped ones are dropped again', () => {
     const r = run(responding, PAYLOAD);
-    const f = r.customer.fileUpload;
+    const f = r.customer!.fileUpload;
     expect(f.allowed).toBe(true);
     expect(f.detail).toMatch(/^file uploads are on \(pdf, png, up to 5 MB\)/);
     expect(f.resent.map((x) => x.key).sort()).toEqual(['_email', 'plan']);
@@ -85,7 +85,7 @@ describe('simulate: what the customer reads', () => {
       c.channel.attachments = { enabled: false };
     });
     const r = run(off, PAYLOAD);
-    expect(r.customer.fileUpload).toEqual({
+    expect(r.customer!.fileUpload).toEqual({
       allowed: false,
       detail:
         'file uploads are off on the channel (isAttachmentUploadEnabled false): the customer cannot send a file, so nothing is re-sent',
