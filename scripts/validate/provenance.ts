@@ -19,7 +19,10 @@ import type { Severity } from './types';
  *   deploys to that org and breaks only when the flow moves to another one;
  * - chain/field-permission, chain/parameter-has-mapping, chain/parameter-has-prechat-field: the org runs
  *   without them (an unused parameter, a field agents cannot see), the routing still works;
- * - apex/invocable-action: a partial retrieve calls Apex that lives in the org but not in the files.
+ * - apex/invocable-action: a partial retrieve calls Apex that lives in the org but not in the files;
+ * - deployment/choice-list-exists, deployment/visible-field-label: a real org's retrieve carries a visible
+ *   ChoiceList pre-chat field with neither a choiceList nor a label (test/fixtures/retrieved/
+ *   ubiquity-web-messaging, field Role): where that org keeps the list and label is not known.
  */
 export const RETRIEVE_WARNING_RULES: ReadonlySet<string> = new Set([
   'schema/required-element',
@@ -29,7 +32,9 @@ export const RETRIEVE_WARNING_RULES: ReadonlySet<string> = new Set([
   'chain/field-permission',
   'chain/parameter-has-mapping',
   'chain/parameter-has-prechat-field',
-  'apex/invocable-action'
+  'apex/invocable-action',
+  'deployment/choice-list-exists',
+  'deployment/visible-field-label'
 ]);
 
 /** Whether the project under `root` is the kit's (it has the config the kit generates from). */

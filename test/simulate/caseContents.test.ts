@@ -35,7 +35,9 @@ function fullview(caseTemplate?: HandoffConfig['fallback']['case']): HandoffConf
     ...c,
     attributes: c.attributes.map((a) => (a.key === 'customer_id' ? { ...a, maxLength: 80 } : a)),
     fallback: { ...c.fallback, whenNoAgent: 'case', ...(caseTemplate ? { case: caseTemplate } : {}) },
-    endConversation: { endpoint: 'https://vendor.example.com/end' }
+    endConversation: { endpoint: 'https://vendor.example.com/end' },
+    // Contact matching runs only on a verified identity (docs/flow.md): this channel verifies users.
+    contactMatching: { emailAttribute: '_email', ...c.contactMatching, channelVerifiesUsers: true }
   };
 }
 
