@@ -15,7 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { paired, runNode, spread, type ProcessRun, type Spread } from './process';
 import { copyFrom, emptyCaches, projectCopy, ROOT, scratchDir, syntheticConfig } from './projects';
-import { doctorCalls } from './doctorCalls';
+import { doctorCalls } from '../test/org/orgFixture';
 import { writePayloads } from './payloads';
 import * as deployBench from './deploy.bench';
 

@@ -4,5 +4,6 @@ export * from './registry';
 export * from './views/access';
 export * from './views/at';
 export * from './views/channel';
+export * from './views/config';
 export * from './views/deployment';
 export * from './views/flow';

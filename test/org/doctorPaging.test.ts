@@ -5,31 +5,15 @@
  * API Developer Guide, Query Options Header), so reading 10,000 MessagingSession fields and their
  * field permissions in two permission sets takes one more call per further page. This is the bound.
  */
-import { runDoctor } from '../../scripts/org/doctor';
-import { configWithAttributes, installModel, installRunAsUser, model, openSession, startOrg } from './orgFixture';
+import { doctorCalls } from './orgFixture';
 
 /** Calls at 10 attributes (doctor.test.ts), plus one per further 2,000-row page of the two field queries. */
 const BASE_CALLS = 27;
 const boundFor = (attributes: number): number =>
   BASE_CALLS + Math.ceil(attributes / 2000) + Math.ceil((2 * attributes) / 2000);
 
-async function callsFor(attributes: number): Promise<number> {
-  const e = await startOrg();
-  try {
-    const m = model(configWithAttributes(attributes));
-    const root = installModel(e, m);
-    const session = await openSession(e);
-    installRunAsUser(e, m);
-    e.resetCounters();
-    await runDoctor(session, m, { root, orgId: e.state.orgId, scrtUrl: e.url });
-    return e.count();
-  } finally {
-    await e.stop();
-  }
-}
-
 it('stays within the page bound at 10,000 attributes, and pages only past 2,000 rows', async () => {
-  const at10k = await callsFor(10_000);
+  const at10k = await doctorCalls(10_000);
   expect(at10k).toBeGreaterThan(BASE_CALLS); // the platform's page size, not a call per attribute
   expect(at10k).toBeLessThanOrEqual(boundFor(10_000));
 }, 300_000);

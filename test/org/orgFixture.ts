@@ -16,6 +16,7 @@ import type { HandoffConfig } from '../../scripts/config/types';
 import type { HandoffModel } from '../../scripts/model/types';
 import { connect, type OrgSession } from '../../scripts/org/connect';
 import { resolveAgents } from '../../scripts/model/resolve';
+import { runDoctor } from '../../scripts/org/doctor';
 import { runSeed } from '../../scripts/org/seed';
 import { deploymentFingerprint, recordPublish } from '../../scripts/org/publishState';
 
@@ -203,4 +204,20 @@ export async function startOrgInEnvironment(): Promise<{ emu: OrgEmulator; stop:
       await emu.stop();
     }
   };
+}
+
+/** doctor's API calls against a fresh emulated org for a config of `attributes` attributes (a count, not a time). */
+export async function doctorCalls(attributes: number): Promise<number> {
+  const e = await startOrg();
+  try {
+    const m = model(configWithAttributes(attributes));
+    const root = installModel(e, m);
+    const session = await openSession(e);
+    installRunAsUser(e, m);
+    e.resetCounters();
+    await runDoctor(session, m, { root, orgId: e.state.orgId, scrtUrl: e.url });
+    return e.count();
+  } finally {
+    await e.stop();
+  }
 }

@@ -3,9 +3,8 @@
  * by the email the AI vendor passes on, which the customer typed and nobody verified. A warning, so the
  * choice is visible in every validate run; and a notice when matching is configured but off.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { PROJECT_FILES } from '../../project/paths';
+import { rawConfig, type SourceProject } from '../../source';
 import type { Rule } from '../types';
 
 interface RawContactMatching {
@@ -14,14 +13,8 @@ interface RawContactMatching {
   trustUnverifiedEmail?: unknown;
 }
 
-function contactMatching(root: string): RawContactMatching | undefined {
-  const file = path.join(root, PROJECT_FILES.config);
-  if (!fs.existsSync(file)) return undefined;
-  try {
-    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { contactMatching?: RawContactMatching }).contactMatching;
-  } catch {
-    return undefined; // an unreadable config is `handoff build`'s finding
-  }
+function contactMatching(project: SourceProject): RawContactMatching | undefined {
+  return rawConfig(project)?.contactMatching as RawContactMatching | undefined;
 }
 
 export const rules: Rule[] = [
@@ -31,7 +24,7 @@ export const rules: Rule[] = [
     fix: 'Verify users on the channel and set contactMatching.channelVerifiesUsers, or accept the risk knowingly (docs/flow.md).',
     severity: 'warning',
     check({ project, report, notice }) {
-      const cm = contactMatching(project.root);
+      const cm = contactMatching(project);
       if (!cm) return;
       if (cm.trustUnverifiedEmail === true && cm.channelVerifiesUsers !== true)
         report(

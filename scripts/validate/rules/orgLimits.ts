@@ -3,8 +3,6 @@
  * object for the org's edition (`org.edition` in handoff.config.json), files per deploy, executed
  * flow elements, field lengths. A project over one deploys partly or not at all.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { textOf } from '../../xml/read';
 import {
   CUSTOM_FIELDS_PER_OBJECT,
@@ -21,20 +19,15 @@ import {
   type OrgEdition
 } from '../../model/orgLimits';
 import { PROJECT_FILES } from '../../project/paths';
-import { flowView } from '../../source';
+import { flowView, rawConfig, type SourceProject } from '../../source';
 import type { Rule } from '../types';
 
 /** The edition the config names, else the default; an unreadable config is another rule's finding. */
-function editionOf(root: string): OrgEdition {
-  try {
-    const config = JSON.parse(fs.readFileSync(path.join(root, PROJECT_FILES.config), 'utf8')) as {
-      org?: { edition?: string };
-    };
-    const e = config.org?.edition;
-    return (MIAW_EDITIONS as readonly string[]).includes(e ?? '') ? (e as OrgEdition) : DEFAULT_EDITION;
-  } catch {
-    return DEFAULT_EDITION;
-  }
+function editionOf(project: SourceProject): OrgEdition {
+  const e = (rawConfig(project)?.org as { edition?: unknown } | undefined)?.edition;
+  return typeof e === 'string' && (MIAW_EDITIONS as readonly string[]).includes(e)
+    ? (e as OrgEdition)
+    : DEFAULT_EDITION;
 }
 
 export const rules: Rule[] = [
@@ -43,7 +36,7 @@ export const rules: Rule[] = [
     description: `An object takes at most the custom fields its edition allows (${CUSTOM_FIELDS_SOURCE}).`,
     fix: 'Keep fewer attributes (only the keys agents need), or set org.edition in handoff.config.json to your org’s edition.',
     check({ project, report }) {
-      const edition = editionOf(project.root);
+      const edition = editionOf(project);
       const limit = CUSTOM_FIELDS_PER_OBJECT[edition];
       const byObject = new Map<string, string[]>();
       for (const f of project.ofType('CustomField')) {

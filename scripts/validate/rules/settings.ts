@@ -3,11 +3,9 @@
  * Credential's Url parameter, handoff.config.json's endConversation.endpoint). Callouts through a Named
  * Credential need no remote site; any remote site the project still has must be HTTPS and active.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { children, textOf } from '../../xml/read';
 import { PROJECT_FILES } from '../../project/paths';
-import type { SourceProject } from '../../source';
+import { rawConfig, type SourceProject } from '../../source';
 import type { Location, Rule } from '../types';
 
 interface Endpoint {
@@ -24,16 +22,8 @@ function endpoints(project: SourceProject): Endpoint[] {
       if (value) out.push({ url: value, at: { file: nc.path, line: p.line } });
     }
   }
-  const config = path.join(project.root, PROJECT_FILES.config);
-  if (fs.existsSync(config)) {
-    try {
-      const raw = JSON.parse(fs.readFileSync(config, 'utf8')) as { endConversation?: { endpoint?: unknown } };
-      const url = raw.endConversation?.endpoint;
-      if (typeof url === 'string' && url) out.push({ url, at: { file: PROJECT_FILES.config } });
-    } catch {
-      // An unreadable config is `handoff build`'s finding, not this rule's.
-    }
-  }
+  const url = (rawConfig(project)?.endConversation as { endpoint?: unknown } | undefined)?.endpoint;
+  if (typeof url === 'string' && url) out.push({ url, at: { file: PROJECT_FILES.config } });
   return out;
 }
 
