@@ -90,17 +90,20 @@ export function verifyIdentityToken(
   now: number
 ): { subject: string } | { refused: string } {
   const sets = keySetsOf(state, channel);
+  // Verified users need the channel's authMode Auth with a key set in messagingAuthorizations (metadata-v66.wsdl, MessagingChannel).
   if (sets.length === 0)
     return { refused: 'the channel is not set up for verified users (authMode Auth with a key set)' };
   const [h, p, s] = jwt.split('.');
   const header = decodePart(h);
   const claims = decodePart(p);
   if (!header || !claims || !s) return { refused: 'the customer identity token is not a JWT' };
+  // Only RS256 and RS512 are accepted (Salesforce Help, "Set Up Token-Based User Verification").
   const hash = ALGORITHMS[String(header.alg)];
   if (!hash) return { refused: `JWT algorithm ${String(header.alg)} is not RS256 or RS512` };
   const candidates = sets.flatMap((set) =>
     set.keys.filter((k) => (k as { kid?: string }).kid === header.kid).map((key) => ({ set, key }))
   );
+  // The header's kid picks the key in the key set (JWKS, RFC 7517 §4.5; the key set lists keys by kid).
   if (candidates.length === 0)
     return { refused: `no key with kid "${String(header.kid)}" in key set ${sets.map((x) => x.name).join(', ')}` };
   const match = candidates.find(({ key }) => {
@@ -115,10 +118,12 @@ export function verifyIdentityToken(
       return false;
     }
   });
+  // The signature must verify with that public key (Salesforce Help, "Set Up Token-Based User Verification").
   if (!match) return { refused: 'the JWT signature does not match its key' };
-  // The key set's issuer must equal the JWT's iss (doc: same Setup article, "an issuer that matches the iss parameter").
+  // The key set's issuer must equal the JWT's iss (Salesforce Help, "Set Up Token-Based User Verification", "an issuer that matches the iss parameter").
   if (match.set.issuer && claims.iss !== match.set.issuer)
     return { refused: `JWT iss "${String(claims.iss)}" is not the key set's issuer "${match.set.issuer}"` };
+  // exp and sub are required claims; the subject is the verified customer (Salesforce Help, "Set Up Token-Based User Verification").
   if (typeof claims.exp !== 'number' || claims.exp <= now) return { refused: 'the JWT has expired (exp)' };
   if (typeof claims.sub !== 'string' || !claims.sub) return { refused: 'the JWT names no subject (sub)' };
   return { subject: claims.sub };
