@@ -92,7 +92,16 @@ module.exports = [
     },
     rules: {
       'import/no-cycle': ['error', { ignoreExternal: true }],
-      'import/no-restricted-paths': ['error', { basePath: __dirname, zones: ARCHITECTURE_ZONES }]
+      'import/no-restricted-paths': ['error', { basePath: __dirname, zones: ARCHITECTURE_ZONES }],
+      // A module loaded by a string the linter cannot follow escapes both rules above (a JSON file is data).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='require'] > Literal.arguments[value=/^[.](?!.*[.]json$)/]",
+          message:
+            'No require of an internal module by string: import it, or `await import()` it to load it lazily, so TypeScript, the layer rules and a reader can follow it (docs/architecture.md).'
+        }
+      ]
     }
   },
   ...scoped(lwcConfig.configs.recommended, LWC_JS),
