@@ -19,7 +19,7 @@ import { deploymentFingerprint, PUBLISH_STATE_FILE, recordPublish } from './publ
 export const POST_DEPLOY_APIS = {
   channelActivation: 'rest' as 'rest' | 'tooling',
   publishPath: (configId: string) => `/connect/embeddedservice/embeddedserviceconfig/publish/${configId}`,
-  /** The publish call is reported to answer 404 below v67.0 (REFERENCE.md, "Publish"): never call it lower. */
+  /** The publish call is reported to answer 404 below v67.0 (docs/architecture.md, "Publishing"): never call it lower. */
   minPublishVersion: '67.0'
 };
 

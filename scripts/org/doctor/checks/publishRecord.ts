@@ -1,5 +1,5 @@
 /**
- * Publishing: no API reads whether a deployment is published (REFERENCE.md "Publish"), so doctor
+ * Publishing: no API reads whether a deployment is published (docs/architecture.md, "Publishing"), so doctor
  * says so, and compares the deployment in the org with what the kit last published to it
  * (publishState.ts): a change since then is live only after the next publish.
  */
