@@ -54,6 +54,19 @@ const ARCHITECTURE_ZONES = [
       'project, xml, platform, naming and config sit below the model and everything that reads or writes metadata (docs/architecture.md).'
   },
   {
+    target: './scripts/org/doctor/checks',
+    from: [
+      './scripts/org/doctor/read',
+      './scripts/org/doctorSoql.ts',
+      './scripts/org/connect.ts',
+      './scripts/org/miawClient.ts',
+      './scripts/source',
+      './scripts/xml'
+    ],
+    message:
+      "Doctor's checks are pure functions of the model and the DoctorSnapshot: what they need from the org or the files is read in org/doctor/read/ (docs/architecture.md)."
+  },
+  {
     target: './scripts/model',
     from: ['./scripts/generate', './scripts/source', './scripts/validate', './scripts/simulate', './scripts/org'],
     message: 'The resolved model is built from the config alone (docs/architecture.md).'
