@@ -4,9 +4,10 @@
  *
  * A new check: a function in its family's module (checks/<family>.ts), with its case in the family's
  * test (test/org/doctor/checks/<family>.test.ts, over a snapshot, no org); if it needs something the
- * org has that doctor does not read yet, add it to that family's slice of DoctorSnapshot
- * (snapshot.ts) and read it in read/<family>.ts. A new family: a module exporting a CheckFamily,
- * added to CHECK_FAMILIES, with its own test file (test/org/doctor/families.test.ts requires one).
+ * org has that doctor does not read yet, add it to that family's slice of DoctorSnapshot (snapshot.ts)
+ * and read it in read/<family>.ts. Its id goes in the doctor table of docs/org-operations.md
+ * (test/org/doctor/families.test.ts holds that). A new family: a module exporting a CheckFamily, added
+ * to CHECK_FAMILIES, with its own test file (test/org/doctor/families.test.ts requires one).
  */
 import type { HandoffModel } from '../../../model/types';
 import type { Check } from '../check';
