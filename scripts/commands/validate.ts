@@ -31,9 +31,8 @@ Exit codes: 0 no error (warnings alone, unless --strict), 1 an error finding (an
 --strict) or a failed check-only deploy, 2 usage.
 `;
 
-/** generate/build's drift check, loaded only when the build manifest does not settle freshness. */
-const checkDrift: DriftCheck = (config, outDir) =>
-  (require('../generate/build') as typeof import('../generate/build')).checkDrift(config, outDir);
+/** generate/build's drift check, loaded (typed `import()`) only when the build manifest does not settle freshness. */
+const checkDrift: DriftCheck = async (config, outDir) => (await import('../generate/build')).checkDrift(config, outDir);
 
 const list = (values: string[] | undefined): string[] =>
   (values ?? [])

@@ -33,7 +33,7 @@ export const rules: Rule[] = [
     id: 'freshness/build-current',
     description: 'force-app/generated is what handoff.config.json generates (handoff build --check).',
     fix: 'Run `handoff build` and commit; change the config instead of editing generated files.',
-    check({ project, checkDrift, report, notice }) {
+    async check({ project, checkDrift, report, notice }) {
       const config = path.join(project.root, PROJECT_FILES.config);
       if (!fs.existsSync(config)) {
         notice(`not checked: no ${PROJECT_FILES.config} in the project`);
@@ -49,7 +49,7 @@ export const rules: Rule[] = [
         onDisk.set(f.slice(prefix.length), () => loaded.get(f) ?? fs.readFileSync(path.join(project.root, f), 'utf8'));
       }
       if (buildIsCurrent(config, onDisk)) return;
-      const drift = checkDrift(config, outDir);
+      const drift = await checkDrift(config, outDir);
       const at = (p: string): string => `${PROJECT_FILES.generated}/${p}`;
       for (const p of drift.stale)
         report(
