@@ -20,12 +20,12 @@ export function copyFrom(dir: string): void {
 export function syntheticConfig(attributes: number): HandoffConfig {
   const base = JSON.parse(fs.readFileSync(path.join(source, 'handoff.config.json'), 'utf8')) as HandoffConfig;
   const groups = ['Customer', 'Conversation', 'Location', 'Other'] as const;
-  const extra = Array.from({ length: Math.max(0, attributes - base.attributes.length) }, (_, i) => ({
+  const extra = Array.from({ length: Math.max(0, attributes - base.attributes!.length) }, (_, i) => ({
     key: `conversation_custom_data_Synthetic Attribute ${i}`,
     label: `Synthetic ${i}`,
     group: groups[i % 4]
   }));
-  return { ...base, attributes: [...base.attributes, ...extra] };
+  return { ...base, attributes: [...base.attributes!, ...extra] };
 }
 
 export function scratchDir(prefix: string): string {

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { hasMiaw } from '../model/types';
 import { parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
 import { configPath } from '../config/load';
@@ -53,7 +54,9 @@ export const command: Command = {
       `Built ${result.files} files in ${displayPath(outDir)}: ${result.written.length} written, ${result.unchanged} unchanged, ${result.removed.length} removed.`
     );
     out.log(
-      `  ${model.attributes.length} attributes, ${model.queues.length} queues, ${model.rules.length} routing rules, flow ${model.flow.apiName}, channel ${model.channel.developerName}.`
+      hasMiaw(model)
+        ? `  ${model.attributes.length} attributes, ${model.queues.length} queues, ${model.rules.length} routing rules, flow ${model.flow.apiName}, channel ${model.channel.developerName}.`
+        : `  vendorFlow without a channel: the vendor's side only (${model.caseFields.length} Case fields, no channel, deployment, flow or queues).`
     );
     return {
       exitCode: 0,

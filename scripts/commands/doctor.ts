@@ -44,6 +44,7 @@ export const command: Command = {
       scrtUrl: values['scrt-url'] ?? scrtUrlFromInstance(session.instanceUrl),
       progress: out.progress
     });
+    if (report.skipped) out.log(report.skipped);
     let group = '';
     for (const c of report.checks) {
       if (c.group !== group) {

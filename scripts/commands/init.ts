@@ -57,11 +57,11 @@ export const command: Command = {
 
     fs.writeFileSync(target, JSON.stringify(config, null, 2) + '\n');
     for (const s of skipped) out.warn(`skipped "${s.key}": ${s.reason}`);
-    out.log(`Wrote ${displayPath(target)} for ${vendor} with ${config.attributes.length} attributes.`);
+    out.log(`Wrote ${displayPath(target)} for ${vendor} with ${config.attributes?.length ?? 0} attributes.`);
     out.log('Next: review queues and routing rules, then run `handoff build` and `handoff validate`.');
     return {
       exitCode: 0,
-      result: { config: displayPath(target), vendor, attributes: config.attributes.length, skipped }
+      result: { config: displayPath(target), vendor, attributes: config.attributes?.length ?? 0, skipped }
     };
   }
 };

@@ -1,7 +1,7 @@
 import { parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
 import { runSeed, type SeedReport } from '../org/seed';
-import { loadProjectModel, openOrg } from '../org/seedModel';
+import { loadMiawModel, openOrg } from '../org/seedModel';
 import { resolveAgents } from '../model/resolve';
 import type { HandoffModel, ResolvedAgent } from '../model/types';
 import { UsageError } from '../project/errors';
@@ -144,7 +144,7 @@ export const command: Command = {
       'rotate-token': { type: 'boolean' },
       config: { type: 'string' }
     });
-    const model = loadProjectModel(root, values.config);
+    const model = loadMiawModel('seed', root, values.config);
     const session = await openOrg(values['target-org'], out.progress);
     const report = await runSeed(session, model, {
       agents: agentsFlag(values.agents, model) ?? model.users.agents,

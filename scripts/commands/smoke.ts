@@ -5,7 +5,7 @@ import type { Command } from '../cli/command';
 import { UsageError, UserError } from '../project/errors';
 import { displayPath } from '../project/paths';
 import { scrtUrlFromInstance } from '../org/miawClient';
-import { loadProjectModel, openOrg, orgIdOf } from '../org/seedModel';
+import { loadMiawModel, openOrg, orgIdOf } from '../org/seedModel';
 import { runSmoke } from '../org/smoke';
 import { signIdentityToken } from '../org/verifiedJwt';
 import type { HandoffModel } from '../model/types';
@@ -106,7 +106,7 @@ export const command: Command = {
     checkVerifiedFlags(values);
     const timeout = intFlag('smoke', 'timeout', values.timeout, 1, 3600) ?? 60;
     const payload = readPayload(path.resolve(values.payload));
-    const model = loadProjectModel(root, values.config);
+    const model = loadMiawModel('smoke', root, values.config);
     // Signed before the org is opened, so a key mistake costs no call.
     const verified = values.verified ? identityFor(model, values) : undefined;
     const session = await openOrg(values['target-org'], out.progress);

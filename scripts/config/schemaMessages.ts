@@ -151,6 +151,8 @@ export function schemaProblems(data: unknown, file: string): Problem[] {
   const seen = new Set<string>();
   for (const err of validate.errors ?? []) {
     // ajv reports an enum/type failure once per branch; keep the first per path and keyword.
+    // An if/then/else failure is also reported as the branch's own error (the missing key): keep that one.
+    if (err.keyword === 'if') continue;
     const id = `${err.instancePath}|${err.keyword}|${JSON.stringify(err.params)}`;
     if (seen.has(id)) continue;
     seen.add(id);

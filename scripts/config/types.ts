@@ -73,15 +73,19 @@ export interface HandoffConfig {
   vendor?: Vendor;
   /** Who decides between a live conversation and a Case (default omniChannel; docs/integration.md "Modes"). */
   mode?: IntegrationMode;
-  channel: ChannelConfig;
-  deployment: DeploymentConfig;
+  /**
+   * The MIAW half (`channel`, `deployment`, `attributes`, `queues`, `routing`, `fallback`): required in
+   * omniChannel mode; in vendorFlow mode all of it or none (the vendor then only creates Cases: rules/mode.ts).
+   */
+  channel?: ChannelConfig;
+  deployment?: DeploymentConfig;
   flow?: { apiName?: string; label?: string };
   /** Prefix of the MessagingSession custom field names (`<prefix><name>__c`). */
   fieldPrefix?: string;
-  attributes: AttributeConfig[];
-  queues: QueueConfig[];
-  routing: { rules?: RuleConfig[]; defaultQueue: string };
-  fallback: {
+  attributes?: AttributeConfig[];
+  queues?: QueueConfig[];
+  routing?: { rules?: RuleConfig[]; defaultQueue: string };
+  fallback?: {
     /** Where faults and unrouted conversations go; also the channel's fallback queue. */
     queue: string;
     whenNoAgent: NoAgentFallback;

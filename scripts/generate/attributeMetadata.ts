@@ -6,9 +6,9 @@
  * file does not); records list values sorted by field name, as retrieves do.
  */
 import { ATTRIBUTE_TYPE } from '../contract';
-import type { HandoffModel, ResolvedAttribute } from '../model/types';
+import type { ProjectModel, ResolvedAttribute } from '../model/types';
 import { el, leaf, renderXml, root, type XmlElement } from '../xml/write';
-import type { GeneratedFile, Generator } from './types';
+import type { GeneratedFile, ProjectGenerator } from './types';
 import { byCodeUnit, fitText, formatDouble, GENERATED_BY } from './values';
 
 const TYPE = ATTRIBUTE_TYPE.objectName;
@@ -27,7 +27,7 @@ interface FieldSpec {
   length?: number;
   precision?: number;
   /** The record value for an attribute; undefined leaves the field out of the record (null in the org). */
-  value: (a: ResolvedAttribute, model: HandoffModel) => string | number | undefined;
+  value: (a: ResolvedAttribute, model: ProjectModel) => string | number | undefined;
 }
 
 const F = ATTRIBUTE_TYPE.fields;
@@ -126,7 +126,7 @@ function fieldXml(f: FieldSpec): string {
 }
 
 /** A record value. Text is cut to the field length, except the vendor key: a cut key would map the wrong key silently. */
-function value(f: FieldSpec, a: ResolvedAttribute, model: HandoffModel): XmlElement | undefined {
+function value(f: FieldSpec, a: ResolvedAttribute, model: ProjectModel): XmlElement | undefined {
   const v = f.value(a, model);
   if (v === undefined) return undefined;
   const typed: XmlElement =
@@ -151,7 +151,7 @@ export function recordName(a: ResolvedAttribute): string {
   return a.name;
 }
 
-function recordXml(a: ResolvedAttribute, model: HandoffModel): string {
+function recordXml(a: ResolvedAttribute, model: ProjectModel): string {
   const fields = [...ATTRIBUTE_FIELDS].sort((x, y) => byCodeUnit(x.apiName, y.apiName));
   return renderXml(
     root(
@@ -166,7 +166,7 @@ function recordXml(a: ResolvedAttribute, model: HandoffModel): string {
   );
 }
 
-export const generate: Generator = (model) => [
+export const generate: ProjectGenerator = (model) => [
   { path: `objects/${TYPE}/${TYPE}.object-meta.xml`, content: typeXml() },
   ...ATTRIBUTE_FIELDS.map((f): GeneratedFile => ({
     path: `objects/${TYPE}/fields/${f.apiName}.field-meta.xml`,

@@ -9,8 +9,8 @@ import { writeBuildManifest } from '../project/buildManifest';
 import type { Drift } from '../project/drift';
 import { listFilesUnder } from '../project/files';
 import { PROJECT_FILES } from '../project/paths';
-import { resolveModel } from '../model/resolve';
-import type { HandoffModel } from '../model/types';
+import { resolveProject } from '../model/resolve';
+import type { ProjectModel } from '../model/types';
 import { generateAll } from './index';
 import type { GeneratedFile } from './types';
 
@@ -20,7 +20,7 @@ export interface BuildResult {
   written: string[];
   removed: string[];
   unchanged: number;
-  model: HandoffModel;
+  model: ProjectModel;
 }
 
 /** Every file currently under `dir`, relative, with forward slashes. */
@@ -28,8 +28,8 @@ function listFiles(dir: string): string[] {
   return listFilesUnder(dir).map((full) => path.relative(dir, full).split(path.sep).join('/'));
 }
 
-export function generateFromConfig(configFile: string): { model: HandoffModel; files: GeneratedFile[] } {
-  const model = resolveModel(loadConfig(configFile));
+export function generateFromConfig(configFile: string): { model: ProjectModel; files: GeneratedFile[] } {
+  const model = resolveProject(loadConfig(configFile));
   return { model, files: generateAll(model) };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { ResolvedCaseField } from '../model/types';
 import { leaf, renderXml, root } from '../xml/write';
-import type { Generator } from './types';
+import type { ProjectGenerator } from './types';
 import { fitText, GENERATED_BY } from './values';
 
 function caseFieldXml(f: ResolvedCaseField): string {
@@ -23,5 +23,5 @@ function caseFieldXml(f: ResolvedCaseField): string {
   );
 }
 
-export const generate: Generator = (model) =>
+export const generate: ProjectGenerator = (model) =>
   model.caseFields.map((f) => ({ path: `objects/Case/fields/${f.apiName}.field-meta.xml`, content: caseFieldXml(f) }));

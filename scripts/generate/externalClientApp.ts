@@ -9,10 +9,10 @@
  * Run-As user is org-specific: `handoff seed --integration-user` sets it in the org).
  */
 import { externalClientAppNames } from '../model/integration';
-import type { HandoffModel, ResolvedIntegration } from '../model/types';
+import type { ProjectModel, ResolvedIntegration } from '../model/types';
 import { leaf, renderXml, root } from '../xml/write';
 import { GENERATE_GLOBAL_OAUTH_SETTINGS, POLICY_NAMES_PERMISSION_SET } from './assumptions';
-import type { GeneratedFile, Generator } from './types';
+import type { GeneratedFile, ProjectGenerator } from './types';
 import { fitText, GENERATED_BY } from './values';
 
 const MAX_LABEL = 80;
@@ -51,7 +51,7 @@ function oauth(i: ResolvedIntegration): string {
   );
 }
 
-function policies(model: HandoffModel, i: ResolvedIntegration): string {
+function policies(model: ProjectModel, i: ResolvedIntegration): string {
   return renderXml(
     root('ExtlClntAppOauthConfigurablePolicies', [
       POLICY_NAMES_PERMISSION_SET && leaf('commaSeparatedPermissionSet', model.permissionSets.integration.name),
@@ -63,7 +63,7 @@ function policies(model: HandoffModel, i: ResolvedIntegration): string {
   );
 }
 
-export const generate: Generator = (model) => {
+export const generate: ProjectGenerator = (model) => {
   const i = model.integration;
   if (!i) return [];
   const n = externalClientAppNames(i.appName);

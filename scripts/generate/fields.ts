@@ -6,7 +6,7 @@
 import type { ResolvedAttribute } from '../model/types';
 import { takesLength } from '../platform/fieldLengths';
 import { leaf, renderXml, root } from '../xml/write';
-import type { GeneratedFile, Generator } from './types';
+import type { GeneratedFile, ProjectGenerator } from './types';
 import { fitText, GENERATED_BY } from './values';
 
 export const MESSAGING_SESSION = 'MessagingSession';
@@ -42,7 +42,7 @@ function fieldXml(attr: ResolvedAttribute): string {
   );
 }
 
-export const generate: Generator = (model) =>
+export const generate: ProjectGenerator = (model) =>
   model.attributes.map((attr): GeneratedFile => ({
     path: `objects/${MESSAGING_SESSION}/fields/${attr.field.apiName}.field-meta.xml`,
     content: fieldXml(attr)

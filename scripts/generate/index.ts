@@ -2,10 +2,11 @@
  * Every generator, in one list. `handoff build` runs them all on the resolved model and writes the
  * files under force-app/generated; each generator module writes one metadata type.
  */
-import type { HandoffModel } from '../model/types';
+import { hasMiaw, type ProjectModel } from '../model/types';
 import * as attributeMetadata from './attributeMetadata';
 import * as choiceLists from './choiceLists';
 import * as caseFields from './caseFields';
+import * as caseFieldSet from './caseFieldSet';
 import * as cspTrustedSites from './cspTrustedSites';
 import * as embeddedServiceConfig from './embeddedServiceConfig';
 import * as externalClientApp from './externalClientApp';
@@ -18,17 +19,30 @@ import * as presenceStatus from './presenceStatus';
 import * as presenceUserConfig from './presenceUserConfig';
 import * as queues from './queues';
 import * as calloutCredential from './calloutCredential';
-import type { GeneratedFile, Generator } from './types';
+import type { GeneratedFile, Generator, ProjectGenerator } from './types';
 
 /** A generator module: one metadata type from the resolved model. */
 export interface GeneratorModule {
   generate: Generator;
 }
 
-/** The generators in the order they run; a new generator module is added here (docs/architecture.md). */
-export const GENERATORS: readonly GeneratorModule[] = [
+/** A generator module of the vendor's half: it runs for every project. */
+export interface ProjectGeneratorModule {
+  generate: ProjectGenerator;
+}
+
+/** What every project generates, vendorFlow without a channel included; a new module is added here or below. */
+export const PROJECT_GENERATORS: readonly ProjectGeneratorModule[] = [
   fields,
   permissionSets,
+  attributeMetadata,
+  externalClientApp,
+  caseFields,
+  caseFieldSet
+];
+
+/** The MIAW half's generators (channel, deployment, flow, queues…): only when the project has `channel`. */
+export const GENERATORS: readonly GeneratorModule[] = [
   queues,
   presenceStatus,
   presenceUserConfig,
@@ -38,15 +52,13 @@ export const GENERATORS: readonly GeneratorModule[] = [
   embeddedServiceConfig,
   flow,
   calloutCredential,
-  attributeMetadata,
-  externalClientApp,
-  caseFields,
   cspTrustedSites
 ];
 
-export function generateAll(model: HandoffModel): GeneratedFile[] {
+export function generateAll(model: ProjectModel): GeneratedFile[] {
   const files: GeneratedFile[] = [];
-  for (const { generate } of GENERATORS) files.push(...generate(model));
+  for (const { generate } of PROJECT_GENERATORS) files.push(...generate(model));
+  if (hasMiaw(model)) for (const { generate } of GENERATORS) files.push(...generate(model));
   const seen = new Set<string>();
   for (const f of files) {
     if (seen.has(f.path)) throw new Error(`internal: two generators write ${f.path}`);

@@ -19,12 +19,12 @@ import {
   PRINCIPAL_ACCESS_NAME,
   SETTINGS_TYPE
 } from '../contract';
-import type { HandoffModel } from '../model/types';
+import { hasMiaw, type HandoffModel, type ProjectModel } from '../model/types';
 import { el, leaf, renderXml, root, type XmlElement } from '../xml/write';
 import { GRANT_MESSAGING_SESSION_OBJECT_ACCESS } from './assumptions';
 import { MESSAGING_SESSION } from './fields';
 import { integrationGrants, type FieldGrant, type ObjectAccess } from '../model/integrationGrants';
-import type { GeneratedFile, Generator } from './types';
+import type { GeneratedFile, ProjectGenerator } from './types';
 import { byCodeUnit, fitText, GENERATED_BY } from './values';
 
 /** PermissionSet.description is limited to 255 characters. */
@@ -63,7 +63,7 @@ function objectPermission(o: ObjectAccess): XmlElement {
   );
 }
 
-function sessionFields(model: HandoffModel, editable: boolean): FieldGrant[] {
+function sessionFields(model: ProjectModel, editable: boolean): FieldGrant[] {
   return model.attributes.map((a) => ({ field: `${MESSAGING_SESSION}.${a.field.apiName}`, editable }));
 }
 
@@ -98,21 +98,24 @@ function permissionSetXml(spec: PermissionSetSpec): string {
   );
 }
 
-export function agentSpec(model: HandoffModel): PermissionSetSpec {
+export function agentSpec(model: ProjectModel): PermissionSetSpec {
+  const miaw = hasMiaw(model);
   return {
     name: model.permissionSets.agent.name,
     label: model.permissionSets.agent.label,
-    description: `Agents who take hand-offs: read the hand-off fields on Messaging Session, go online with the hand-off presence status, Enhanced Chat Rep. ${GENERATED_BY}`,
+    description: miaw
+      ? `Agents who take hand-offs: read the hand-off fields on Messaging Session, go online with the hand-off presence status, Enhanced Chat Rep. ${GENERATED_BY}`
+      : `Agents who work the vendor's Cases: read the Case fields the AI vendor writes. ${GENERATED_BY}`,
     classes: [CONTEXT_LWC.controller],
     metadataTypes: [ATTRIBUTE_TYPE.objectName],
     fields: [
       ...sessionFields(model, false),
       ...model.caseFields.map((f) => ({ field: `Case.${f.apiName}`, editable: false }))
     ],
-    objects: GRANT_MESSAGING_SESSION_OBJECT_ACCESS ? [{ object: MESSAGING_SESSION }] : [],
-    presenceStatuses: [model.presenceStatus.developerName],
+    objects: miaw && GRANT_MESSAGING_SESSION_OBJECT_ACCESS ? [{ object: MESSAGING_SESSION }] : [],
+    presenceStatuses: miaw ? [model.presenceStatus.developerName] : [],
     // Enhanced Chat Rep; assigning it needs the Enhanced Chat User licence first (seed does both).
-    userPermissions: [AGENT_ACCESS.userPermission],
+    userPermissions: miaw ? [AGENT_ACCESS.userPermission] : [],
     principalAccesses: []
   };
 }
@@ -151,7 +154,7 @@ export function flowSpec(model: HandoffModel): PermissionSetSpec {
 }
 
 /** The vendor's Run-As user: exactly `integrationGrants` (no Apex, no custom metadata, no settings). */
-export function integrationSpec(model: HandoffModel): PermissionSetSpec {
+export function integrationSpec(model: ProjectModel): PermissionSetSpec {
   const g = integrationGrants(model);
   return {
     name: model.permissionSets.integration.name,
@@ -167,10 +170,13 @@ export function integrationSpec(model: HandoffModel): PermissionSetSpec {
   };
 }
 
-export const generate: Generator = (model) =>
-  [agentSpec(model), flowSpec(model), ...(model.integration ? [integrationSpec(model)] : [])].map(
-    (spec): GeneratedFile => ({
-      path: `permissionsets/${spec.name}.permissionset-meta.xml`,
-      content: permissionSetXml(spec)
-    })
-  );
+/** The flow's permission set only with the MIAW half: without it there is no routing flow to run. */
+export const generate: ProjectGenerator = (model) =>
+  [
+    agentSpec(model),
+    ...(hasMiaw(model) ? [flowSpec(model)] : []),
+    ...(model.integration ? [integrationSpec(model)] : [])
+  ].map((spec): GeneratedFile => ({
+    path: `permissionsets/${spec.name}.permissionset-meta.xml`,
+    content: permissionSetXml(spec)
+  }));

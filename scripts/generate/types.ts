@@ -1,4 +1,4 @@
-import type { HandoffModel } from '../model/types';
+import type { HandoffModel, ProjectModel } from '../model/types';
 
 /** One file a generator writes, relative to the generated package folder (force-app/generated). */
 export interface GeneratedFile {
@@ -9,3 +9,6 @@ export interface GeneratedFile {
 
 /** A generator: one metadata type (or one tightly bound family of files) from the resolved model. */
 export type Generator = (model: HandoffModel) => GeneratedFile[];
+
+/** A generator of the vendor's half, which every project has (with or without the MIAW half). */
+export type ProjectGenerator = (model: ProjectModel) => GeneratedFile[];

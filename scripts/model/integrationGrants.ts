@@ -3,7 +3,7 @@
  * it. The generator writes exactly these; the validator's `integration/least-privilege` rule fails
  * on any grant in the file that is not in this list.
  */
-import type { HandoffModel } from './types';
+import type { ProjectModel } from './types';
 import { SYNCED_OBJECTS } from './integration';
 
 export interface FieldGrant {
@@ -26,7 +26,7 @@ export interface IntegrationGrants {
   reasons: Map<string, string>;
 }
 
-export function integrationGrants(model: HandoffModel): IntegrationGrants {
+export function integrationGrants(model: ProjectModel): IntegrationGrants {
   const integration = model.integration;
   const reasons = new Map<string, string>();
   if (!integration) return { fields: [], objects: [], userPermissions: [], reasons };

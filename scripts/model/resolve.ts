@@ -10,7 +10,18 @@ import { resolveCaseFields, resolveIntegration } from './integration';
 import { caseDescription, caseFieldValues } from './caseTemplate';
 import { fieldLength } from '../platform/fieldLengths';
 import { AGENT_ACCESS, CALLOUT_CREDENTIAL } from '../contract';
-import type { HandoffModel, ResolvedAgent, ResolvedAttribute, ResolvedQueue, ResolvedRule } from './types';
+import { hasMiaw } from './types';
+import type {
+  HandoffModel,
+  MiawHalf,
+  ProjectModel,
+  ResolvedAgent,
+  ResolvedAttribute,
+  ResolvedQueue,
+  ResolvedRule,
+  VendorHalf
+} from './types';
+import { caseFieldSet } from './caseFieldSet';
 import { resolveChannelSettings, resolveDeploymentSettings } from './channelSettings';
 
 export const DEFAULTS = {
@@ -57,17 +68,17 @@ export function resolveAgents(
 }
 
 function resolveAttributes(
-  config: HandoffConfig,
+  configured: AttributeConfig[],
   prefix: string
 ): { attributes: ResolvedAttribute[]; notes: HandoffModel['namingNotes'] } {
   const max = MAX_API_NAME - prefix.length;
   const { names, notes } = assignNames(
-    config.attributes.map((a) => ({ key: a.key, override: a.name })),
+    configured.map((a) => ({ key: a.key, override: a.name })),
     FLOW_RESERVED_NAMES,
     max,
     FLOW_INTERNAL_PREFIX
   );
-  const attributes = config.attributes.map((a: AttributeConfig, i): ResolvedAttribute => {
+  const attributes = configured.map((a: AttributeConfig, i): ResolvedAttribute => {
     const type = a.type ?? 'Text';
     const length = fieldLength(type, a.length);
     const standard = standardParameterFor(a.key);
@@ -125,9 +136,16 @@ function resolveQueue(q: QueueConfig, extraObjects: string[]): ResolvedQueue {
   };
 }
 
-export function resolveModel(config: HandoffConfig): HandoffModel {
+/**
+ * Config → the resolved project. A config without `channel` (vendorFlow mode: the vendor only creates
+ * Cases) resolves to the vendor's half alone: no attributes, queues, channel, deployment or flow.
+ */
+export function resolveProject(config: HandoffConfig): ProjectModel {
   const prefix = config.fieldPrefix ?? DEFAULTS.fieldPrefix;
-  const { attributes, notes } = resolveAttributes(config, prefix);
+  const miaw = miawConfig(config);
+  const { attributes, notes } = miaw
+    ? resolveAttributes(miaw.attributes, prefix)
+    : { attributes: [], notes: [] as HandoffModel['namingNotes'] };
   const byKey = new Map(attributes.map((a) => [a.key, a]));
   const attr = (key: string): ResolvedAttribute => {
     const a = byKey.get(key);
@@ -135,18 +153,18 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
     return a;
   };
 
-  const whenNoAgent = config.fallback.whenNoAgent;
-  const createsCases = whenNoAgent === 'case' || config.businessHours?.whenClosed === 'case';
-  const queues = config.queues.map((q) =>
-    resolveQueue(q, createsCases && q.developerName === config.fallback.queue ? ['Case'] : [])
+  const createsCases = !!miaw && (miaw.fallback.whenNoAgent === 'case' || config.businessHours?.whenClosed === 'case');
+  const queues = (miaw?.queues ?? []).map((q) =>
+    resolveQueue(q, createsCases && q.developerName === miaw?.fallback.queue ? ['Case'] : [])
   );
 
+  const ruleConfigs = miaw?.routing.rules ?? [];
   const ruleNames = assignNames(
-    (config.routing.rules ?? []).map((r, i) => ({ key: `${FLOW_INTERNAL_PREFIX}Rule_${i + 1}_${r.label ?? r.queue}` })),
+    ruleConfigs.map((r, i) => ({ key: `${FLOW_INTERNAL_PREFIX}Rule_${i + 1}_${r.label ?? r.queue}` })),
     [],
     MAX_API_NAME
   ).names;
-  const rules = (config.routing.rules ?? []).map((r, i): ResolvedRule => ({
+  const rules = ruleConfigs.map((r, i): ResolvedRule => ({
     name: ruleNames[i].name,
     label: r.label ?? `${labelFromKey(r.attribute)} ${r.operator} → ${r.queue}`.slice(0, 80),
     attribute: attr(r.attribute),
@@ -166,44 +184,26 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
         tokenEnv: ec.tokenEnv ?? DEFAULTS.tokenEnv
       }
     : undefined;
+  const half = miaw ? resolveMiawHalf(miaw, config, attributes) : undefined;
 
-  return {
+  const vendorHalf: VendorHalf = {
     vendor: config.vendor ?? 'generic',
     mode: config.mode ?? 'omniChannel',
-    channel: {
-      developerName: config.channel.developerName,
-      label: config.channel.label ?? labelFromKey(config.channel.developerName)
-    },
-    deployment: {
-      developerName: config.deployment.developerName,
-      label: config.deployment.label ?? labelFromKey(config.deployment.developerName)
-    },
-    channelSettings: resolveChannelSettings(config.channel),
-    deploymentSettings: resolveDeploymentSettings(config.deployment),
-    flow: { apiName: config.flow?.apiName ?? DEFAULTS.flowApiName, label: config.flow?.label ?? DEFAULTS.flowLabel },
     attributes,
     queues,
     rules,
-    defaultQueue: config.routing.defaultQueue,
-    fallback: {
-      queue: config.fallback.queue,
-      whenNoAgent,
-      caseSubject: config.fallback.case?.subject ?? DEFAULTS.caseSubject,
-      caseOrigin: config.fallback.case?.origin ?? DEFAULTS.caseOrigin,
-      casePriority: config.fallback.case?.priority,
-      caseDescription: caseDescription(config.fallback.case, attributes),
-      caseFieldValues: caseFieldValues(config.fallback.case, attributes)
-    },
-    businessHours: config.businessHours
-      ? { name: config.businessHours.name, whenClosed: config.businessHours.whenClosed ?? whenNoAgent }
-      : undefined,
+    businessHours:
+      config.businessHours && miaw
+        ? { name: config.businessHours.name, whenClosed: config.businessHours.whenClosed ?? miaw.fallback.whenNoAgent }
+        : undefined,
     continuation: config.continuation?.enabled ?? false,
-    contactMatching: matchesContacts(config)
-      ? {
-          emailAttribute: attr(config.contactMatching!.emailAttribute),
-          createContact: config.contactMatching!.createContact ?? false
-        }
-      : undefined,
+    contactMatching:
+      miaw && matchesContacts(config)
+        ? {
+            emailAttribute: attr(config.contactMatching!.emailAttribute),
+            createContact: config.contactMatching!.createContact ?? false
+          }
+        : undefined,
     endConversation,
     calloutCredential: endConversation
       ? {
@@ -222,12 +222,66 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
       flow: { name: config.permissionSets?.flow ?? DEFAULTS.flowPermissionSet, label: 'Handoff Flow' }
     },
     caseFields,
+    caseFieldSet: caseFieldSet(config, half?.fallback.caseFieldValues ?? []),
     integration: resolveIntegration(config, caseFields),
-    ...(config.copilot
+    ...(config.copilot && miaw
       ? {
           copilot: { attribute: attr(config.copilot.urlAttribute), allowedOrigins: [...config.copilot.allowedOrigins] }
         }
       : {}),
+    users: {
+      agents: resolveAgents(config.users?.agents ?? [], queues),
+      integrationUser: config.users?.integrationUser
+    },
+    namingNotes: notes
+  };
+  return half ? { ...vendorHalf, ...half } : vendorHalf;
+}
+
+/** A project that must have the MIAW half (every omniChannel config; tests and MIAW-only tools). */
+export function resolveModel(config: HandoffConfig): HandoffModel {
+  const model = resolveProject(config);
+  if (!hasMiaw(model))
+    throw new Error('internal: this config has no MIAW half ("channel"); use resolveProject for a vendorFlow project');
+  return model;
+}
+
+/** The config's MIAW half when it has one (config validation ensures all of it or none). */
+type MiawConfig = Required<
+  Pick<HandoffConfig, 'channel' | 'deployment' | 'attributes' | 'queues' | 'routing' | 'fallback'>
+>;
+
+function miawConfig(config: HandoffConfig): MiawConfig | undefined {
+  const { channel, deployment, attributes, queues, routing, fallback } = config;
+  if (!channel) return undefined;
+  if (!deployment || !attributes || !queues || !routing || !fallback)
+    throw new Error('internal: "channel" without the rest of the MIAW half (config validation should have caught it)');
+  return { channel, deployment, attributes, queues, routing, fallback };
+}
+
+function resolveMiawHalf(miaw: MiawConfig, config: HandoffConfig, attributes: ResolvedAttribute[]): MiawHalf {
+  return {
+    channel: {
+      developerName: miaw.channel.developerName,
+      label: miaw.channel.label ?? labelFromKey(miaw.channel.developerName)
+    },
+    deployment: {
+      developerName: miaw.deployment.developerName,
+      label: miaw.deployment.label ?? labelFromKey(miaw.deployment.developerName)
+    },
+    channelSettings: resolveChannelSettings(miaw.channel),
+    deploymentSettings: resolveDeploymentSettings(miaw.deployment),
+    flow: { apiName: config.flow?.apiName ?? DEFAULTS.flowApiName, label: config.flow?.label ?? DEFAULTS.flowLabel },
+    defaultQueue: miaw.routing.defaultQueue,
+    fallback: {
+      queue: miaw.fallback.queue,
+      whenNoAgent: miaw.fallback.whenNoAgent,
+      caseSubject: miaw.fallback.case?.subject ?? DEFAULTS.caseSubject,
+      caseOrigin: miaw.fallback.case?.origin ?? DEFAULTS.caseOrigin,
+      casePriority: miaw.fallback.case?.priority,
+      caseDescription: caseDescription(miaw.fallback.case, attributes),
+      caseFieldValues: caseFieldValues(miaw.fallback.case, attributes)
+    },
     presenceStatus: {
       developerName: config.presenceStatus?.developerName ?? DEFAULTS.presenceStatus,
       label: config.presenceStatus?.label ?? 'Available for Hand-offs'
@@ -238,12 +292,7 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
       isEstimatedWaitTimeEnabled: config.messaging?.isEstimatedWaitTimeEnabled ?? false,
       isQueuePositionEnabled: config.messaging?.isQueuePositionEnabled ?? false
     },
-    users: {
-      agents: resolveAgents(config.users?.agents ?? [], queues),
-      integrationUser: config.users?.integrationUser
-    },
-    presenceConfig: { ...AGENT_ACCESS.presenceConfig, capacity: config.users?.capacity ?? DEFAULTS.agentCapacity },
-    namingNotes: notes
+    presenceConfig: { ...AGENT_ACCESS.presenceConfig, capacity: config.users?.capacity ?? DEFAULTS.agentCapacity }
   };
 }
 

@@ -72,19 +72,18 @@ export interface ResolvedRule {
   queue: string;
 }
 
-export interface HandoffModel {
-  vendor: Vendor;
-  /** omniChannel: the kit's flow decides between an agent and a Case; vendorFlow: the vendor does (by business hours). */
-  mode: IntegrationMode;
+/**
+ * The MIAW half of a project: the messaging channel, its deployment, the routing flow and what only the
+ * flow uses. Every `omniChannel` project has it; a `vendorFlow` project has it only when its config
+ * lists `channel` (live conversations inside the vendor's business hours).
+ */
+export interface MiawHalf {
   channel: { developerName: string; label: string };
   deployment: { developerName: string; label: string };
   /** Channel settings from Setup (verification, auto-responses, attachments …): model/channelSettings.ts. */
   channelSettings: ChannelSettings;
   deploymentSettings: DeploymentSettings;
   flow: { apiName: string; label: string };
-  attributes: ResolvedAttribute[];
-  queues: ResolvedQueue[];
-  rules: ResolvedRule[];
   defaultQueue: string;
   fallback: {
     queue: string;
@@ -97,6 +96,27 @@ export interface HandoffModel {
     /** Case fields filled from an attribute (`fallback.case.fields`), sorted by field. */
     caseFieldValues: ResolvedCaseFieldValue[];
   };
+  presenceStatus: { developerName: string; label: string };
+  messaging: {
+    queueLimitType: 'QueueLength' | 'QueueLengthPerAgent';
+    queueThreshold: number;
+    isEstimatedWaitTimeEnabled: boolean;
+    isQueuePositionEnabled: boolean;
+  };
+  /** The agents' presence configuration (PresenceUserConfig); assigned to the agents by `seed`. */
+  presenceConfig: { developerName: string; label: string; capacity: number };
+}
+
+/** What every project has: the vendor's side, the Case fields, the permission sets, the names. */
+export interface VendorHalf {
+  vendor: Vendor;
+  /** omniChannel: the kit's flow decides between an agent and a Case; vendorFlow: the vendor does (by business hours). */
+  mode: IntegrationMode;
+  /** The routing attributes (empty without the MIAW half: nothing carries them). */
+  attributes: ResolvedAttribute[];
+  /** Empty without the MIAW half. */
+  queues: ResolvedQueue[];
+  rules: ResolvedRule[];
   businessHours?: { name: string; whenClosed: NoAgentFallback };
   continuation: boolean;
   contactMatching?: { emailAttribute: ResolvedAttribute; createContact: boolean };
@@ -120,20 +140,24 @@ export interface HandoffModel {
   integration?: ResolvedIntegration;
   /** Case fields the vendor writes, sorted by API name. */
   caseFields: ResolvedCaseField[];
+  /** The Case field set agents see in handoffContext on Case pages (generate/caseFieldSet.ts). */
+  caseFieldSet: { name: string; label: string; fields: string[] };
   /** Cognigy AI Copilot: the attribute with the workspace URL and the origins the agent's iframe may show. */
   copilot?: { attribute: ResolvedAttribute; allowedOrigins: string[] };
-  presenceStatus: { developerName: string; label: string };
-  messaging: {
-    queueLimitType: 'QueueLength' | 'QueueLengthPerAgent';
-    queueThreshold: number;
-    isEstimatedWaitTimeEnabled: boolean;
-    isQueuePositionEnabled: boolean;
-  };
   users: { agents: ResolvedAgent[]; integrationUser?: string };
-  /** The agents' presence configuration (PresenceUserConfig); assigned to the agents by `seed`. */
-  presenceConfig: { developerName: string; label: string; capacity: number };
   /** Every name that was truncated, de-duplicated or changed beyond plain cleaning. */
   namingNotes: NamingNote[];
+}
+
+/** A project with the MIAW half: what the channel, deployment, flow and queue generators read. */
+export type HandoffModel = VendorHalf & MiawHalf;
+
+/** Any resolved project: with the MIAW half, or (vendorFlow without `channel`) the vendor's half only. */
+export type ProjectModel = HandoffModel | (VendorHalf & { [K in keyof MiawHalf]?: undefined });
+
+/** True when the project generates the MIAW half (channel, deployment, routing flow, queues). */
+export function hasMiaw(model: ProjectModel): model is HandoffModel {
+  return model.channel !== undefined;
 }
 
 export interface ResolvedIntegration {

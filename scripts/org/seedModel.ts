@@ -4,12 +4,26 @@
  * through connect.ts (-o alias, or the SF_* environment variables).
  */
 import { configPath, loadConfig } from '../config/load';
-import { resolveModel } from '../model/resolve';
-import type { HandoffModel } from '../model/types';
+import { resolveProject } from '../model/resolve';
+import { hasMiaw, type HandoffModel, type ProjectModel } from '../model/types';
+import { UserError } from '../project/errors';
 import { connect, type OrgSession } from './connect';
 
-export function loadProjectModel(root: string, configFlag?: string): HandoffModel {
-  return resolveModel(loadConfig(configPath(root, configFlag)));
+export function loadProjectModel(root: string, configFlag?: string): ProjectModel {
+  return resolveProject(loadConfig(configPath(root, configFlag)));
+}
+
+/** The model of a command that acts on the MIAW half (seed's agents and presence, smoke): a clear error without it. */
+export function loadMiawModel(command: string, root: string, configFlag?: string): HandoffModel {
+  const model = loadProjectModel(root, configFlag);
+  if (!hasMiaw(model))
+    throw new UserError(
+      `handoff ${command}: this project has no MIAW half (mode vendorFlow without "channel"), so there is no channel, flow or queue to act on.`,
+      [
+        'Add "channel", "deployment", "attributes", "queues", "routing" and "fallback" to handoff.config.json, or run `handoff doctor` for the vendor\'s side.'
+      ]
+    );
+  return model;
 }
 
 /** Connects and reports where, on stderr. `org.orgId` comes from the session's identity URL or a query. */

@@ -157,6 +157,23 @@ function pick<T extends { developerName: string }>(
   );
 }
 
+/**
+ * What simulate can say about a project without the MIAW half (vendorFlow without a channel): no
+ * conversation reaches Salesforce, so there is nothing to route; the vendor writes Cases itself.
+ */
+function noMiawHalf(project: SourceProject, sourceDir: string): string {
+  const caseFields = project
+    .allOfType('CustomField')
+    .map((f) => f.name)
+    .filter((n) => n.startsWith('Case.'))
+    .sort();
+  return (
+    `${displayPath(sourceDir)} has no deployment, messaging channel or routing flow (mode vendorFlow without "channel"): ` +
+    `the vendor creates Cases through the API, so there is no hand-off to simulate. ` +
+    `Case fields the vendor may write: ${caseFields.join(', ') || 'none'}. Add the MIAW half to the config to simulate live conversations.`
+  );
+}
+
 /** Loads and compiles the project under `dir` (a project root or a force-app folder). */
 export function loadSimProject(dir: string, opts: { deployment?: string; flow?: string } = {}): SimProject {
   if (opts.flow) return loadFlowProject(dir, opts.flow, opts.deployment);
@@ -164,6 +181,8 @@ export function loadSimProject(dir: string, opts: { deployment?: string; flow?: 
   const project = loadProject(sourceDir, { packageDirs: ['.'] });
 
   const deployments = parsedOfType(project, 'EmbeddedServiceConfig').map(deploymentOf);
+  if (!deployments.length && !project.allOfType('MessagingChannel').length && !project.allOfType('Flow').length)
+    throw new UserError(noMiawHalf(project, sourceDir));
   const deployment = pick(
     deployments,
     opts.deployment,

@@ -18,7 +18,7 @@ describe('contact matching only on a verified identity', () => {
 
   it('leaves contact matching out of the shipped example, whose channel verifies nobody', () => {
     const c = exampleConfig();
-    expect(c.channel.verification?.mode).not.toBe('verified');
+    expect(c.channel!.verification?.mode).not.toBe('verified');
     expect(c.contactMatching?.emailAttribute).toBe('_email');
     expect(resolveModel(c).contactMatching).toBeUndefined();
   });

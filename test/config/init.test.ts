@@ -24,9 +24,9 @@ describe('handoff init', () => {
 
   it("sets what Fullview's guide asks of the channel: queue position and 4320-minute tokens", () => {
     const config = starterConfig('fullview');
-    expect(config.channel.tokenExpiryMinutes).toBe(4320);
+    expect(config.channel!.tokenExpiryMinutes).toBe(4320);
     expect(config.messaging?.isQueuePositionEnabled).toBe(true);
-    expect(starterConfig('fin').channel.tokenExpiryMinutes).toBeUndefined();
+    expect(starterConfig('fin').channel!.tokenExpiryMinutes).toBeUndefined();
   });
 
   it('never overwrites an existing config without --force', async () => {
@@ -104,7 +104,7 @@ describe('inferAttributes on Fin keys', () => {
     expect(run.code).toBe(0);
     const config = loadConfig(path.join(dir, 'handoff.config.json'));
     const payload = JSON.parse(fs.readFileSync(SHARED_FIN, 'utf8')) as Record<string, string>;
-    expect(config.attributes.map((a) => a.key).sort()).toEqual(Object.keys(payload).sort());
-    expect(config.attributes.filter((a) => a.group === 'Location').length).toBe(6);
+    expect(config.attributes!.map((a) => a.key).sort()).toEqual(Object.keys(payload).sort());
+    expect(config.attributes!.filter((a) => a.group === 'Location').length).toBe(6);
   });
 });

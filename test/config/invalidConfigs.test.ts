@@ -41,7 +41,7 @@ describe('invalid config corpus', () => {
 describe('loadConfig', () => {
   it('accepts the shipped example', () => {
     const config = loadConfig(path.join(__dirname, '..', '..', 'handoff.config.json'));
-    expect(config.attributes.length).toBeGreaterThan(20);
+    expect(config.attributes!.length).toBeGreaterThan(20);
   });
 
   it('names the missing file and how to create it', () => {

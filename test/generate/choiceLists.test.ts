@@ -61,7 +61,7 @@ describe('validate: deployment/choice-list-exists', () => {
   function project(): string {
     const dir = tempDir('hk-validate-choices-');
     made.push(dir);
-    return exampleProjectWith(dir, (config) => config.attributes.push(TOPIC));
+    return exampleProjectWith(dir, (config) => config.attributes!.push(TOPIC));
   }
   const run = async (root: string) =>
     (await validate({ root, checkDrift, only: ['deployment/choice-list-exists', 'schema'], cache: false })).findings;

@@ -33,7 +33,7 @@ export function exampleConfig(): HandoffConfig {
 export function configWithAttributes(n: number): HandoffConfig {
   const c = exampleConfig();
   c.attributes = Array.from({ length: n }, (_, i) => ({ key: `attr_${i + 1}`, label: `Attr ${i + 1}` }));
-  c.routing = { defaultQueue: c.routing.defaultQueue };
+  c.routing = { defaultQueue: c.routing!.defaultQueue };
   delete c.contactMatching;
   return c;
 }

@@ -6,7 +6,7 @@ import { miawState, publishDeployment, setChannelActive, unpublishDeployment } f
 import { editComponent, exampleConfig, installModel, model, openSession, startOrg } from './orgFixture';
 
 const config = exampleConfig();
-config.attributes.find((a) => a.key === 'plan')!.maxLength = 5;
+config.attributes!.find((a) => a.key === 'plan')!.maxLength = 5;
 const m = model(config);
 
 const PAYLOAD = {

@@ -22,7 +22,7 @@ const ISSUER = 'https://vendor.example.com';
 
 function verifiedConfig(): HandoffConfig {
   const c = exampleConfig();
-  c.channel.verification = { mode: 'verified', keySet: 'Vendor_Keys', jwksUrl: JWKS_URL, issuer: ISSUER };
+  c.channel!.verification = { mode: 'verified', keySet: 'Vendor_Keys', jwksUrl: JWKS_URL, issuer: ISSUER };
   return c;
 }
 

@@ -29,15 +29,15 @@ function projectFor(config: HandoffConfig): Simulator {
   return simulatorFor(loadSimProject(dir));
 }
 
-function fullview(caseTemplate?: HandoffConfig['fallback']['case']): HandoffConfig {
+function fullview(caseTemplate?: NonNullable<HandoffConfig['fallback']>['case']): HandoffConfig {
   const c = starterConfig('fullview');
   return {
     ...c,
-    attributes: c.attributes.map((a) => (a.key === 'customer_id' ? { ...a, maxLength: 80 } : a)),
-    fallback: { ...c.fallback, whenNoAgent: 'case', ...(caseTemplate ? { case: caseTemplate } : {}) },
+    attributes: c.attributes!.map((a) => (a.key === 'customer_id' ? { ...a, maxLength: 80 } : a)),
+    fallback: { ...c.fallback!, whenNoAgent: 'case', ...(caseTemplate ? { case: caseTemplate } : {}) },
     endConversation: { endpoint: 'https://vendor.example.com/end' },
     // Contact matching runs only on a verified identity (docs/flow.md): this channel verifies users.
-    channel: { ...c.channel, verification: { mode: 'verified', keySet: 'Fullview_Keys' } },
+    channel: { ...c.channel!, verification: { mode: 'verified', keySet: 'Fullview_Keys' } },
     contactMatching: { emailAttribute: '_email', ...c.contactMatching }
   };
 }

@@ -28,13 +28,13 @@ function projectWith(edit: (c: HandoffConfig) => void): Simulator {
 }
 
 const responding = projectWith((c) => {
-  c.channel.autoResponses = [
+  c.channel!.autoResponses = [
     { type: 'initial', language: 'en_US', text: 'Thanks, we are finding an agent.' },
     { type: 'initial', language: 'de', text: 'Danke, wir suchen einen Mitarbeiter.' },
     { type: 'agentEngaged', language: 'en_US', text: 'An agent has joined.' },
     { type: 'endUserIdle', language: 'en_US', text: 'Are you still there?', timeoutMinutes: 10 }
   ];
-  c.channel.attachments = { enabled: true, fileTypes: ['pdf', 'png'], maxFileSizeMB: 5 };
+  c.channel!.attachments = { enabled: true, fileTypes: ['pdf', 'png'], maxFileSizeMB: 5 };
 });
 const PAYLOAD = { _email: 'ada@example.com', plan: 'business', not_a_parameter: 'x' };
 
@@ -55,8 +55,8 @@ describe('simulate: what the customer reads', () => {
 
   it('no agent online, whenNoAgent wait: the customer waits and reads no engaged response', () => {
     const waiting = projectWith((c) => {
-      c.fallback.whenNoAgent = 'wait';
-      c.channel.autoResponses = [{ type: 'agentEngaged', language: 'en_US', text: 'An agent has joined.' }];
+      c.fallback!.whenNoAgent = 'wait';
+      c.channel!.autoResponses = [{ type: 'agentEngaged', language: 'en_US', text: 'An agent has joined.' }];
     });
     const r = run(waiting, PAYLOAD, { scenario: scenario({ defaultAgents: 0 }) });
     expect(r.customer!.moments.map((m) => m.type)).not.toContain('AgentEngagedResponse');
@@ -82,7 +82,7 @@ describe('simulate: what the customer reads', () => {
 
   it('with uploads off, nothing is re-sent', () => {
     const off = projectWith((c) => {
-      c.channel.attachments = { enabled: false };
+      c.channel!.attachments = { enabled: false };
     });
     const r = run(off, PAYLOAD);
     expect(r.customer!.fileUpload).toEqual({

@@ -15,7 +15,7 @@ function projectOf(edit: (c: HandoffConfig) => void): string {
   const dir = tempDir('hk-validate-verified-');
   made.push(dir);
   return exampleProjectWith(dir, (config) => {
-    config.channel.verification = {
+    config.channel!.verification = {
       mode: 'verified',
       keySet: 'Vendor_Keys',
       jwksUrl: 'https://vendor.example.com/jwks'

@@ -50,7 +50,7 @@ function checkField(ctx: ConfigRuleContext, field: string, key: unknown, own: Ma
     );
     return;
   }
-  const fixed = c.fallback.case ?? {};
+  const fixed = c.fallback?.case ?? {};
   for (const [name, setBy] of [
     ['Subject', 'subject'],
     ['Priority', 'priority']
@@ -74,9 +74,10 @@ function checkField(ctx: ConfigRuleContext, field: string, key: unknown, own: Ma
   }
   checkAttributeReference(ctx, at, key, 'use the key of an attribute');
   const holds = standard ? MAPPABLE_CASE_FIELDS[field] : own.get(field);
-  const n = Array.isArray(c.attributes) ? c.attributes.findIndex((a) => a && a.key === key) : -1;
+  const list = Array.isArray(c.attributes) ? c.attributes : [];
+  const n = list.findIndex((a) => a && a.key === key);
   if (holds === undefined || n < 0) return;
-  const carries = attributeLength(c.attributes[n]);
+  const carries = attributeLength(list[n]);
   if (carries > holds)
     ctx.add(
       at,

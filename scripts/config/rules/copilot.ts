@@ -33,10 +33,9 @@ export const check: ConfigRule = (ctx) => {
     cp.urlAttribute,
     'add the attribute carrying the Copilot URL to "attributes"'
   );
-  const n = Array.isArray(ctx.config.attributes)
-    ? ctx.config.attributes.findIndex((a) => a && a.key === cp.urlAttribute)
-    : -1;
-  const type = n < 0 ? undefined : ctx.config.attributes[n].type;
+  const list = Array.isArray(ctx.config.attributes) ? ctx.config.attributes : [];
+  const n = list.findIndex((a) => a && a.key === cp.urlAttribute);
+  const type = n < 0 ? undefined : list[n].type;
   if (type === 'Email' || type === 'Phone')
     ctx.add(
       ['copilot', 'urlAttribute'],

@@ -7,9 +7,51 @@ import type { ConfigRule } from './context';
 
 const OR_OMNI = 'or set "mode": "omniChannel" to let the kit\'s flow decide';
 
+/** The MIAW half: in vendorFlow mode all of it (live conversations inside the vendor's hours) or none. */
+export const MIAW_HALF = ['channel', 'deployment', 'attributes', 'queues', 'routing', 'fallback'] as const;
+/** Optional keys that only the MIAW half uses (a messaging session, the routing flow, the agents' presence). */
+const MIAW_ONLY = [
+  'flow',
+  'fieldPrefix',
+  'continuation',
+  'contactMatching',
+  'copilot',
+  'presenceStatus',
+  'messaging'
+] as const;
+
+function checkMiawHalf(ctx: Parameters<ConfigRule>[0]): void {
+  const c = ctx.config as unknown as Record<string, unknown>;
+  const given = MIAW_HALF.filter((k) => c[k] !== undefined);
+  if (given.length) {
+    for (const k of MIAW_HALF.filter((m) => c[m] === undefined))
+      ctx.add(
+        [],
+        `missing required key "${k}": with "${given[0]}" the config has the MIAW half, which needs ${MIAW_HALF.map((m) => `"${m}"`).join(', ')}`,
+        `add "${k}", or remove ${given.map((g) => `"${g}"`).join(', ')} to let the vendor only create Cases`
+      );
+    return;
+  }
+  for (const k of MIAW_ONLY)
+    if (c[k] !== undefined)
+      ctx.add(
+        [k],
+        'without "channel" there is no messaging session or routing flow for it to act on',
+        `remove "${k}", or add the MIAW half (${MIAW_HALF.map((m) => `"${m}"`).join(', ')})`
+      );
+  const users = c.users as { agents?: unknown[] } | undefined;
+  if (Array.isArray(users?.agents) && users.agents.length)
+    ctx.add(
+      ['users', 'agents'],
+      'without "channel" there are no queues or presence status to give agents',
+      'remove "agents" and assign the agent permission set in Setup, or add the MIAW half'
+    );
+}
+
 export const check: ConfigRule = (ctx) => {
   const c = ctx.config;
   if (c.mode !== 'vendorFlow') return;
+  checkMiawHalf(ctx);
   if (c.fallback?.whenNoAgent === 'case')
     ctx.add(
       ['fallback', 'whenNoAgent'],

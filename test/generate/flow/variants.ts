@@ -21,21 +21,21 @@ export const VARIANTS: Variant[] = [
   { name: 'example', config: exampleConfig() },
   edit('no-continuation', (c) => delete c.continuation),
   // The example's channel verifies nobody, so its flow matches no Contact (docs/flow.md); these two do.
-  edit('verified-contact-matching', (c) => (c.channel.verification = { mode: 'verified', keySet: 'Vendor_Keys' })),
+  edit('verified-contact-matching', (c) => (c.channel!.verification = { mode: 'verified', keySet: 'Vendor_Keys' })),
   edit(
     'contact-creation',
     (c) => (c.contactMatching = { emailAttribute: '_email', createContact: true, trustUnverifiedEmail: true })
   ),
   edit('no-business-hours', (c) => delete c.businessHours),
-  edit('no-agent-wait', (c) => (c.fallback.whenNoAgent = 'wait')),
+  edit('no-agent-wait', (c) => (c.fallback!.whenNoAgent = 'wait')),
   edit('closed-wait', (c) => (c.businessHours = { name: 'Support', whenClosed: 'wait' })),
   edit('all-wait', (c) => {
-    c.fallback.whenNoAgent = 'wait';
+    c.fallback!.whenNoAgent = 'wait';
     c.businessHours = { name: 'Support', whenClosed: 'wait' };
   }),
-  edit('no-rules', (c) => delete c.routing.rules),
+  edit('no-rules', (c) => delete c.routing!.rules),
   edit('contains-and-blank-rules', (c) => {
-    c.routing.rules = [
+    c.routing!.rules = [
       {
         attribute: 'user_email',
         operator: 'contains',
@@ -53,9 +53,9 @@ export const VARIANTS: Variant[] = [
   }),
   edit('case-template', (c) => {
     // The customer's own subject instead of the fixed one; the Description lists two attributes only.
-    delete c.fallback.case!.subject;
-    c.fallback.case!.description = ['_subject', 'user_full_name'];
-    c.fallback.case!.fields = { Subject: '_subject', Handoff_Summary__c: 'user_full_name' };
+    delete c.fallback!.case!.subject;
+    c.fallback!.case!.description = ['_subject', 'user_full_name'];
+    c.fallback!.case!.fields = { Subject: '_subject', Handoff_Summary__c: 'user_full_name' };
   }),
   { name: 'minimal', config: minimalConfig() }
 ];

@@ -7,6 +7,7 @@ import { externalClientAppNames } from '../../../model/integration';
 import { credentialsLocation } from '../../seedIntegration';
 import { pass as passIn, type Check } from '../check';
 import type { IntegrationSnapshot } from '../snapshot';
+import type { ProjectModel } from '../../../model/types';
 import type { CheckFamily } from './family';
 
 const G = 'External Client App';
@@ -65,17 +66,19 @@ function runAsUser(s: IntegrationSnapshot, label: string, permissionSet: string)
 
 export const integration: CheckFamily = {
   name: 'integration',
-  checks(model, snapshot) {
-    const i = model.integration;
-    const s = snapshot.integration;
-    if (!i || !s) return [];
-    const names = externalClientAppNames(i.appName);
-    if (!s.appExists)
-      return [fail('integration.app', `${names.app} is not in the org`, 'Run `handoff deploy -o <org>`.')];
-    return [
-      pass('integration.app', `${names.app} exists`),
-      clientCredentials(s, names),
-      ...runAsUser(s, i.label, model.permissionSets.integration.name)
-    ];
-  }
+  checks: (model, snapshot) => integrationChecks(model, snapshot.integration)
 };
+
+/** The family's checks from the integration snapshot alone (a vendorFlow project without a channel reads only it). */
+export function integrationChecks(model: ProjectModel, s: IntegrationSnapshot | undefined): Check[] {
+  const i = model.integration;
+  if (!i || !s) return [];
+  const names = externalClientAppNames(i.appName);
+  if (!s.appExists)
+    return [fail('integration.app', `${names.app} is not in the org`, 'Run `handoff deploy -o <org>`.')];
+  return [
+    pass('integration.app', `${names.app} exists`),
+    clientCredentials(s, names),
+    ...runAsUser(s, i.label, model.permissionSets.integration.name)
+  ];
+}

@@ -5,11 +5,11 @@
  * Nothing when the config has no `integration`; never the consumer key or secret.
  */
 import { externalClientAppNames } from '../../../model/integration';
-import type { HandoffModel } from '../../../model/types';
+import type { ProjectModel } from '../../../model/types';
 import { asBool, asText, queryAll, readMeta, soqlString, type OrgCaller } from '../../doctorSoql';
 import type { IntegrationSnapshot } from '../snapshot';
 
-export async function readIntegration(org: OrgCaller, model: HandoffModel): Promise<IntegrationSnapshot | undefined> {
+export async function readIntegration(org: OrgCaller, model: ProjectModel): Promise<IntegrationSnapshot | undefined> {
   const i = model.integration;
   if (!i) return undefined;
   const n = externalClientAppNames(i.appName);
