@@ -120,7 +120,8 @@ function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOp
     vendorConversationId: payload.envelope?.conversationId ?? VENDOR_CONVERSATION_ID,
     routed: [],
     endConversations: [],
-    modelled: []
+    modelled: [],
+    subflow: project.subflow
   };
   const before = org.sizes();
   const result = runFlow({ flow: project.flow, org, env, inputs: flowInputs, tracing: opts.tracing });

@@ -128,6 +128,66 @@ const COMPILERS: Record<string, NodeCompiler> = {
     nextValue: connectorOf(n, 'nextValueConnector'),
     noMoreValues: connectorOf(n, 'noMoreValuesConnector')
   }),
+  collectionProcessors: (n, base, ctx) => {
+    const conditions: Condition[] = children(n, 'conditions').map((c) => ({
+      left: textOf(c, 'leftValueReference') ?? '',
+      operator: textOf(c, 'operator') ?? 'EqualTo',
+      right: compileValue(child(c, 'rightValue')),
+      line: c.line
+    }));
+    const logicText = textOf(n, 'conditionLogic') ?? 'and';
+    const formula = logicText.toLowerCase() === 'formula' ? (child(n, 'formula')?.text ?? '') : undefined;
+    return {
+      ...base,
+      kind: 'collectionProcessor',
+      subtype: textOf(n, 'elementSubtype') ?? textOf(n, 'collectionProcessorType') ?? '',
+      collection: textOf(n, 'collectionReference') ?? '',
+      itemReference: textOf(n, 'assignNextValueToReference'),
+      conditions,
+      logicText,
+      logic:
+        formula === undefined
+          ? ctx.logicOf(logicText, conditions.length, n.line, `condition logic of ${base.name}`)
+          : undefined,
+      formula,
+      sortOptions: children(n, 'sortOptions').map((o) => ({
+        field: textOf(o, 'sortField'),
+        order: textOf(o, 'sortOrder') === 'Desc' ? 'Desc' : 'Asc',
+        nullsFirst: bool(o, 'doesPutEmptyStringAndNullFirst')
+      })),
+      limit: child(n, 'limit') ? compileValue(child(n, 'limit')) : undefined,
+      next: connectorOf(n, 'connector')
+    };
+  },
+  subflows: (n, base) => ({
+    ...base,
+    kind: 'subflow',
+    flowName: textOf(n, 'flowName') ?? '',
+    inputs: children(n, 'inputAssignments').map((p) => ({
+      name: textOf(p, 'name') ?? '',
+      value: compileValue(child(p, 'value')),
+      line: p.line
+    })),
+    outputs: children(n, 'outputAssignments').map((p) => ({
+      name: textOf(p, 'name') ?? '',
+      target: textOf(p, 'assignToReference') ?? ''
+    })),
+    storeOutputAutomatically: bool(n, 'storeOutputAutomatically'),
+    next: connectorOf(n, 'connector')
+  }),
+  waits: (n, base) => ({
+    ...base,
+    kind: 'wait',
+    events: children(n, 'waitEvents').map((e) => ({
+      name: textOf(e, 'name') ?? '',
+      label: textOf(e, 'label') ?? textOf(e, 'name') ?? '',
+      next: connectorOf(e, 'connector')
+    })),
+    defaultNext: connectorOf(n, 'defaultConnector'),
+    defaultLabel: textOf(n, 'defaultConnectorLabel') ?? 'Default Path',
+    fault: connectorOf(n, 'faultConnector')
+  }),
+  screens: (n, base) => ({ ...base, kind: 'screen' }),
   actionCalls: (n, base) => ({
     ...base,
     kind: 'actionCall',
