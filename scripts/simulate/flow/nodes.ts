@@ -20,6 +20,18 @@ export type NodeBase = Pick<FlowNode, 'name' | 'label' | 'tag' | 'line'>;
 
 type NodeCompiler = (n: XmlNode, base: NodeBase, ctx: CompileContext) => FlowNode;
 
+/** Named inputs (action parameters, subflow input assignments): name and value. */
+const namedInputs = (n: XmlNode, tag: string) =>
+  children(n, tag).map((p) => ({
+    name: textOf(p, 'name') ?? '',
+    value: compileValue(child(p, 'value')),
+    line: p.line
+  }));
+
+/** Named outputs (action parameters, subflow output assignments): name and where it goes. */
+const namedOutputs = (n: XmlNode, tag: string) =>
+  children(n, tag).map((p) => ({ name: textOf(p, 'name') ?? '', target: textOf(p, 'assignToReference') ?? '' }));
+
 const COMPILERS: Record<string, NodeCompiler> = {
   assignments: (n, base) => ({
     ...base,
@@ -163,15 +175,8 @@ const COMPILERS: Record<string, NodeCompiler> = {
     ...base,
     kind: 'subflow',
     flowName: textOf(n, 'flowName') ?? '',
-    inputs: children(n, 'inputAssignments').map((p) => ({
-      name: textOf(p, 'name') ?? '',
-      value: compileValue(child(p, 'value')),
-      line: p.line
-    })),
-    outputs: children(n, 'outputAssignments').map((p) => ({
-      name: textOf(p, 'name') ?? '',
-      target: textOf(p, 'assignToReference') ?? ''
-    })),
+    inputs: namedInputs(n, 'inputAssignments'),
+    outputs: namedOutputs(n, 'outputAssignments'),
     storeOutputAutomatically: bool(n, 'storeOutputAutomatically'),
     next: connectorOf(n, 'connector')
   }),
@@ -193,15 +198,8 @@ const COMPILERS: Record<string, NodeCompiler> = {
     kind: 'actionCall',
     actionType: textOf(n, 'actionType') ?? '',
     actionName: textOf(n, 'actionName') ?? '',
-    inputs: children(n, 'inputParameters').map((p) => ({
-      name: textOf(p, 'name') ?? '',
-      value: compileValue(child(p, 'value')),
-      line: p.line
-    })),
-    outputs: children(n, 'outputParameters').map((p) => ({
-      name: textOf(p, 'name') ?? '',
-      target: textOf(p, 'assignToReference') ?? ''
-    })),
+    inputs: namedInputs(n, 'inputParameters'),
+    outputs: namedOutputs(n, 'outputParameters'),
     storeOutputAutomatically: bool(n, 'storeOutputAutomatically'),
     next: connectorOf(n, 'connector'),
     fault: connectorOf(n, 'faultConnector')
