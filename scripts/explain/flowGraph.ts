@@ -57,7 +57,13 @@ export function flowGraph(flow: CompiledFlow): { nodes: FlowNodeInfo[]; edges: F
       if (n.defaultNext) edges.push({ from: n.name, to: n.defaultNext, kind: 'default', label: n.defaultLabel });
       continue;
     }
-    if (n.kind === 'unsupported') continue;
+    if (n.kind === 'unsupported' || n.kind === 'screen') continue;
+    if (n.kind === 'wait') {
+      for (const e of n.events) if (e.next) edges.push({ from: n.name, to: e.next, kind: 'outcome', label: e.label });
+      if (n.defaultNext) edges.push({ from: n.name, to: n.defaultNext, kind: 'default', label: n.defaultLabel });
+      if (n.fault) edges.push({ from: n.name, to: n.fault, kind: 'fault', label: 'fault' });
+      continue;
+    }
     if (n.kind === 'loop') {
       if (n.nextValue) edges.push({ from: n.name, to: n.nextValue, kind: 'next', label: 'for each' });
       if (n.noMoreValues) edges.push({ from: n.name, to: n.noMoreValues, kind: 'next', label: 'after last' });

@@ -74,6 +74,8 @@ export interface SimProject {
   readsEndUser: boolean;
   /** The org every payload starts from: the queues, nothing else. */
   baseOrg: Org;
+  /** Another flow of the project by API name (compiled once, on first use), for subflow elements. */
+  subflow?: (apiName: string) => CompiledFlow | undefined;
 }
 
 /** The well-formed files of a type; a broken one is a user error naming it (the simulation would be wrong). */
@@ -323,6 +325,19 @@ function assemble(
     schema,
     settings,
     readsEndUser: readsEndUser(flow),
-    baseOrg
+    baseOrg,
+    subflow: subflowsOf(project, flow)
+  };
+}
+
+/** The project's flows by API name, compiled on first use (most routing flows call no subflow). */
+function subflowsOf(project: SourceProject, main: CompiledFlow): (apiName: string) => CompiledFlow | undefined {
+  const cache = new Map<string, CompiledFlow | undefined>([[main.apiName, main]]);
+  return (apiName) => {
+    if (!cache.has(apiName)) {
+      const file = project.allOfType('Flow').find((f) => f.name === apiName);
+      cache.set(apiName, file ? compiled(file) : undefined);
+    }
+    return cache.get(apiName);
   };
 }

@@ -42,6 +42,16 @@ export type Outcome =
     }
   | { kind: 'dropped'; reason: string };
 
+/**
+ * Unsettled: does a routing flow that ends without Route Work and without a fault hand the work to
+ * the channel's fallback queue? Salesforce Help documents the fallback only for errors ("If an error
+ * occurs while the Omni-Channel flow executes, then the work item is routed to the fallback queue",
+ * service.omnichannel_flow_considerations), and for a path "that doesn't result in a Route Work
+ * action" documents instead that the flow returns reasonForNotRouting to the Messaging channel
+ * (service.omnichannel_create_reasonfornotrouting). So off: such a run is reported dropped.
+ */
+export const NO_ROUTE_END_REACHES_FALLBACK = false;
+
 export interface SessionRun {
   /** The simulated MessagingSession and the fields the flow changed on it, with their final values. */
   session: { id: string; fields: Record<string, FlowValue> };
@@ -126,7 +136,8 @@ function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOp
     vendorConversationId: payload.envelope?.conversationId ?? VENDOR_CONVERSATION_ID,
     routed: [],
     endConversations: [],
-    modelled: []
+    modelled: [],
+    subflow: project.subflow
   };
   const before = org.sizes();
   const result = runFlow({ flow: project.flow, org, env, inputs: flowInputs, tracing: opts.tracing });
@@ -198,6 +209,10 @@ function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOp
       reason:
         'the flow created a Case but neither routed the session nor called End Conversation: the customer waits with no agent'
     };
+  } else if (NO_ROUTE_END_REACHES_FALLBACK && project.channel?.sessionHandlerQueue) {
+    const fb = project.channel.sessionHandlerQueue;
+    warnings.push('the flow ended without Route Work and without a fault (NO_ROUTE_END_REACHES_FALLBACK is on)');
+    outcome = { kind: 'routed', queue: fb, queueLabel: labelOf(fb), by: 'channel-fallback' };
   } else {
     outcome = {
       kind: 'dropped',

@@ -116,6 +116,19 @@ function stepLines(s: TraceStep): string[] {
       ];
     case 'loop':
       return [head(`Loop → ${s.item ? `item ${s.item} of ${s.of}` : `done (${s.of} items)`}`)];
+    case 'collection':
+      return [
+        head(`${s.operation === 'filter' ? 'Filter' : 'Sort'} ${s.collection}`),
+        `    ${s.before} item${s.before === 1 ? '' : 's'} → ${s.after}`
+      ];
+    case 'subflow':
+      return [
+        head(`Subflow ${s.flow}`),
+        `    ${s.ran ? `ran ${s.steps} element${s.steps === 1 ? '' : 's'}` : 'not in the project'}`,
+        ...(s.modelled ? [`    modelled: ${s.modelled}`] : [])
+      ];
+    case 'wait':
+      return [head(`Wait → ${s.path}`), `    modelled: ${s.modelled}`];
     case 'fault':
       return [
         head('FAULT'),

@@ -182,18 +182,27 @@ describe('the messaging layer', () => {
 describe('flow problems are clear errors naming the element', () => {
   const inject = (xml: string, element: string) => xml.replace('<apiVersion>', `${element}\n<apiVersion>`);
 
-  it('an unsupported element type reached by the run', () => {
-    const dir = fixtureWithFlow((x) =>
-      inject(
-        x,
-        '<screens><name>HK_Loop</name><label>Screen</label><locationX>0</locationX><locationY>0</locationY></screens>'
-      ).replace(
+  const reaching = (element: string) =>
+    fixtureWithFlow((x) =>
+      inject(x, element).replace(
         '<connector>\n      <targetReference>HK_Update_Session</targetReference>',
         '<connector>\n      <targetReference>HK_Loop</targetReference>'
       )
     );
+
+  it('an unsupported element type reached by the run', () => {
+    const dir = reaching('<customErrors><name>HK_Loop</name><label>Error</label></customErrors>');
     expect(() => run(fixtureSimulator(dir), {})).toThrow(
-      /Fixture_Routing\.flow-meta\.xml:\d+: the flow reaches <screens> HK_Loop, an element type the simulator does not run/
+      /Fixture_Routing\.flow-meta\.xml:\d+: the flow reaches <customErrors> HK_Loop, an element type the simulator does not run/
+    );
+  });
+
+  it('a screen reached by the run: a routing flow has no user to show it to', () => {
+    const dir = reaching(
+      '<screens><name>HK_Loop</name><label>Screen</label><locationX>0</locationX><locationY>0</locationY></screens>'
+    );
+    expect(() => run(fixtureSimulator(dir), {})).toThrow(
+      /Fixture_Routing\.flow-meta\.xml:\d+: the flow reaches the Screen HK_Loop: a RoutingFlow flow runs with no user/
     );
   });
 

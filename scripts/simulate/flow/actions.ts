@@ -5,7 +5,7 @@
  */
 import { BUSINESS_HOURS, END_CONVERSATION } from '../../contract';
 import { AVAILABILITY_OUTPUTS, ROUTING, ROUTING_ACTION_INPUTS, ROUTING_TYPES } from '../../platform/routing';
-import type { ActionCallNode, FlowRecord, FlowValue } from './model';
+import type { ActionCallNode, CompiledFlow, FlowRecord, FlowValue } from './model';
 import { OrgFault, type Org } from './org';
 
 export interface Scenario {
@@ -61,6 +61,8 @@ export interface ActionEnv {
   endConversations: EndConversationRequest[];
   /** Platform actions modelled rather than executed (screen pop, skills, Apex not in the kit…). */
   modelled?: ModelledAction[];
+  /** The project's other flows by API name, for subflow elements (undefined: the project has none). */
+  subflow?: (apiName: string) => CompiledFlow | undefined;
 }
 
 /** A mistake in the flow file itself (wrong input name, unknown action): not a runtime fault. */

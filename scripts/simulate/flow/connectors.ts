@@ -24,7 +24,12 @@ export function danglingConnector(
     } else if (node.kind === 'loop') {
       links.push({ from: `the next value of ${node.name}`, target: node.nextValue, line: node.line });
       links.push({ from: `the end of ${node.name}`, target: node.noMoreValues, line: node.line });
-    } else if (node.kind !== 'unsupported') {
+    } else if (node.kind === 'wait') {
+      for (const e of node.events)
+        links.push({ from: `event ${e.name} of ${node.name}`, target: e.next, line: node.line });
+      links.push({ from: `the default path of ${node.name}`, target: node.defaultNext, line: node.line });
+      links.push({ from: `the fault path of ${node.name}`, target: node.fault, line: node.line });
+    } else if (node.kind !== 'unsupported' && node.kind !== 'screen') {
       links.push({ from: node.name, target: node.next, line: node.line });
       if ('fault' in node) links.push({ from: `the fault path of ${node.name}`, target: node.fault, line: node.line });
     }

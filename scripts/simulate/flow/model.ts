@@ -133,6 +133,48 @@ export interface LoopNode extends NodeBase {
   noMoreValues?: string;
 }
 
+/** Filter or Sort Collection (collectionProcessors): a new filtered collection, or the collection sorted in place. */
+export interface CollectionProcessorNode extends NodeBase {
+  kind: 'collectionProcessor';
+  /** FilterCollectionProcessor, SortCollectionProcessor, or another subtype (which stops the run). */
+  subtype: string;
+  collection: string;
+  /** Where each item is bound while the conditions are evaluated (`currentItem_<Name>` from Flow Builder). */
+  itemReference?: string;
+  conditions: Condition[];
+  logicText: string;
+  /** Condition logic; undefined when the filter is a formula. */
+  logic?: Logic;
+  formula?: string;
+  sortOptions: { field?: string; order: 'Asc' | 'Desc'; nullsFirst: boolean }[];
+  limit?: ValueSpec;
+  next?: string;
+}
+
+/** A subflow: runs the named flow with the inputs, copies its outputs back. */
+export interface SubflowNode extends NodeBase {
+  kind: 'subflow';
+  flowName: string;
+  inputs: { name: string; value: ValueSpec; line: number }[];
+  outputs: { name: string; target: string }[];
+  storeOutputAutomatically: boolean;
+  next?: string;
+}
+
+/** A Wait (pause) element: its events, the default path. */
+export interface WaitNode extends NodeBase {
+  kind: 'wait';
+  events: { name: string; label: string; next?: string }[];
+  defaultNext?: string;
+  defaultLabel: string;
+  fault?: string;
+}
+
+/** A Screen: an Omni-Channel flow runs with no user to show it to. */
+export interface ScreenNode extends NodeBase {
+  kind: 'screen';
+}
+
 /** An element type the simulator does not run (loops, screens, subflows…): reaching it stops the run. */
 export interface UnsupportedNode extends NodeBase {
   kind: 'unsupported';
@@ -146,6 +188,10 @@ export type FlowNode =
   | RecordCreateNode
   | ActionCallNode
   | LoopNode
+  | CollectionProcessorNode
+  | SubflowNode
+  | WaitNode
+  | ScreenNode
   | UnsupportedNode;
 
 export interface FlowVariable extends Located {
@@ -153,6 +199,8 @@ export interface FlowVariable extends Located {
   dataType: string;
   isCollection: boolean;
   isInput: boolean;
+  /** Available for output: what a parent flow's subflow element can read back. */
+  isOutput?: boolean;
   objectType?: string;
   initial?: ValueSpec;
 }

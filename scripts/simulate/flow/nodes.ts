@@ -20,6 +20,18 @@ export type NodeBase = Pick<FlowNode, 'name' | 'label' | 'tag' | 'line'>;
 
 type NodeCompiler = (n: XmlNode, base: NodeBase, ctx: CompileContext) => FlowNode;
 
+/** Named inputs (action parameters, subflow input assignments): name and value. */
+const namedInputs = (n: XmlNode, tag: string) =>
+  children(n, tag).map((p) => ({
+    name: textOf(p, 'name') ?? '',
+    value: compileValue(child(p, 'value')),
+    line: p.line
+  }));
+
+/** Named outputs (action parameters, subflow output assignments): name and where it goes. */
+const namedOutputs = (n: XmlNode, tag: string) =>
+  children(n, tag).map((p) => ({ name: textOf(p, 'name') ?? '', target: textOf(p, 'assignToReference') ?? '' }));
+
 const COMPILERS: Record<string, NodeCompiler> = {
   assignments: (n, base) => ({
     ...base,
@@ -128,20 +140,66 @@ const COMPILERS: Record<string, NodeCompiler> = {
     nextValue: connectorOf(n, 'nextValueConnector'),
     noMoreValues: connectorOf(n, 'noMoreValuesConnector')
   }),
+  collectionProcessors: (n, base, ctx) => {
+    const conditions: Condition[] = children(n, 'conditions').map((c) => ({
+      left: textOf(c, 'leftValueReference') ?? '',
+      operator: textOf(c, 'operator') ?? 'EqualTo',
+      right: compileValue(child(c, 'rightValue')),
+      line: c.line
+    }));
+    const logicText = textOf(n, 'conditionLogic') ?? 'and';
+    const formula = logicText.toLowerCase() === 'formula' ? (child(n, 'formula')?.text ?? '') : undefined;
+    return {
+      ...base,
+      kind: 'collectionProcessor',
+      subtype: textOf(n, 'elementSubtype') ?? textOf(n, 'collectionProcessorType') ?? '',
+      collection: textOf(n, 'collectionReference') ?? '',
+      itemReference: textOf(n, 'assignNextValueToReference'),
+      conditions,
+      logicText,
+      logic:
+        formula === undefined
+          ? ctx.logicOf(logicText, conditions.length, n.line, `condition logic of ${base.name}`)
+          : undefined,
+      formula,
+      sortOptions: children(n, 'sortOptions').map((o) => ({
+        field: textOf(o, 'sortField'),
+        order: textOf(o, 'sortOrder') === 'Desc' ? 'Desc' : 'Asc',
+        nullsFirst: bool(o, 'doesPutEmptyStringAndNullFirst')
+      })),
+      limit: child(n, 'limit') ? compileValue(child(n, 'limit')) : undefined,
+      next: connectorOf(n, 'connector')
+    };
+  },
+  subflows: (n, base) => ({
+    ...base,
+    kind: 'subflow',
+    flowName: textOf(n, 'flowName') ?? '',
+    inputs: namedInputs(n, 'inputAssignments'),
+    outputs: namedOutputs(n, 'outputAssignments'),
+    storeOutputAutomatically: bool(n, 'storeOutputAutomatically'),
+    next: connectorOf(n, 'connector')
+  }),
+  waits: (n, base) => ({
+    ...base,
+    kind: 'wait',
+    events: children(n, 'waitEvents').map((e) => ({
+      name: textOf(e, 'name') ?? '',
+      label: textOf(e, 'label') ?? textOf(e, 'name') ?? '',
+      next: connectorOf(e, 'connector')
+    })),
+    defaultNext: connectorOf(n, 'defaultConnector'),
+    defaultLabel: textOf(n, 'defaultConnectorLabel') ?? 'Default Path',
+    fault: connectorOf(n, 'faultConnector')
+  }),
+  screens: (n, base) => ({ ...base, kind: 'screen' }),
   actionCalls: (n, base) => ({
     ...base,
     kind: 'actionCall',
     actionType: textOf(n, 'actionType') ?? '',
     actionName: textOf(n, 'actionName') ?? '',
-    inputs: children(n, 'inputParameters').map((p) => ({
-      name: textOf(p, 'name') ?? '',
-      value: compileValue(child(p, 'value')),
-      line: p.line
-    })),
-    outputs: children(n, 'outputParameters').map((p) => ({
-      name: textOf(p, 'name') ?? '',
-      target: textOf(p, 'assignToReference') ?? ''
-    })),
+    inputs: namedInputs(n, 'inputParameters'),
+    outputs: namedOutputs(n, 'outputParameters'),
     storeOutputAutomatically: bool(n, 'storeOutputAutomatically'),
     next: connectorOf(n, 'connector'),
     fault: connectorOf(n, 'faultConnector')

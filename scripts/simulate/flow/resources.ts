@@ -10,6 +10,7 @@ export function compileVariable(n: XmlNode, name: string): FlowVariable {
     dataType: textOf(n, 'dataType') ?? 'String',
     isCollection: bool(n, 'isCollection'),
     isInput: bool(n, 'isInput'),
+    isOutput: bool(n, 'isOutput'),
     objectType: textOf(n, 'objectType'),
     initial: v ? compileValue(v) : undefined,
     line: n.line

@@ -47,6 +47,28 @@ export type TraceStep =
       item: number;
       of: number;
     }
+  | {
+      type: 'collection';
+      element: string;
+      label: string;
+      /** Filter keeps the items whose conditions hold; Sort reorders the collection in place. */
+      operation: 'filter' | 'sort';
+      collection: string;
+      before: number;
+      after: number;
+    }
+  | {
+      type: 'subflow';
+      element: string;
+      label: string;
+      flow: string;
+      /** Whether the project has the flow (then it ran); otherwise the documented assumption applied. */
+      ran: boolean;
+      /** Elements the subflow ran. */
+      steps: number;
+      modelled?: string;
+    }
+  | { type: 'wait'; element: string; label: string; path: string; modelled: string }
   | { type: 'fault'; element: string; label: string; code: string; message: string; next: string | null };
 
 export interface DecisionRuleTrace {

@@ -6,12 +6,16 @@ import type { FlowNode } from '../model';
 import type { Interview } from '../interview';
 import { runActionCall } from './actionCall';
 import { runAssignment } from './assignment';
+import { runCollectionProcessor } from './collectionProcessor';
 import { runDecision } from './decision';
 import { runLoop } from './loop';
 import { runRecordCreate } from './recordCreate';
 import { runRecordLookup } from './recordLookup';
 import { runRecordUpdate } from './recordUpdate';
+import { runScreen } from './screen';
+import { subflowHandler } from './subflow';
 import type { ElementHandler } from './types';
+import { runWait } from './wait';
 
 type Handlers = { [K in FlowNode['kind']]: ElementHandler<Extract<FlowNode, { kind: K }>> };
 
@@ -23,6 +27,10 @@ export const ELEMENT_HANDLERS: Handlers = {
   recordCreate: runRecordCreate,
   actionCall: runActionCall,
   loop: runLoop,
+  collectionProcessor: runCollectionProcessor,
+  subflow: subflowHandler((node, iv) => runElement(node, iv)),
+  wait: runWait,
+  screen: runScreen,
   unsupported: (node, iv) =>
     iv.fail(`the flow reaches <${node.tag}> ${node.name}, an element type the simulator does not run`)
 };
