@@ -5,18 +5,19 @@ import { openOrg } from '../org/seedModel';
 
 const USAGE = `Usage: handoff resend [-o ALIAS] [--id ID,ID] [--dry-run] [--json]
 
-Sends failed End Conversation notifications to the AI vendor again, through the Apex action "Resend End
-Conversation" (the user needs the Handoff_Admin permission set). Without --id, every Handoff Callout Failure
-record with status Failed. Each keeps its eventId (the vendor de-duplicates on it); a Delivered record is never
-resent; a Refused record has nothing to send.
+Marks failed End Conversation notifications for the hourly resend job, through the Apex action "Resend End
+Conversation" (the user needs the Handoff_Admin permission set). Nothing is sent from this command: the hourly
+job sends them, as the flow's user, who holds the credential's principal access; each answer says when.
+Without --id, every Handoff Callout Failure record with status Failed. Each keeps its eventId (the vendor
+de-duplicates on it); a Delivered record is never resent; a Refused record has nothing to send.
 
 Flags:
   -o, --target-org ALIAS  the org (else the SF_* environment variables, see \`handoff deploy --help\`)
   --id ID,ID              only these Handoff_Callout_Failure__c records
-  --dry-run               list what would be resent; send nothing
+  --dry-run               list what would be marked; change nothing
   --json                  { status, result: { selected, results: [{ id, ok, message }], problems } }
 
-Exit codes: 0 done (or nothing to resend), 1 a record could not be resent, 2 usage.
+Exit codes: 0 done (or nothing to resend), 1 a record could not be marked (no permission, no answer), 2 usage.
 `;
 
 export const command: Command = {
@@ -36,7 +37,7 @@ export const command: Command = {
     const report = await runResend(session, { ids, dryRun: !!values['dry-run'], progress: out.progress });
     if (!report.selected.length) out.log('Nothing to resend: no Failed End Conversation notification.');
     else if (report.dryRun) {
-      out.log(`Dry run: ${report.selected.length} notification(s) would be resent:`);
+      out.log(`Dry run: ${report.selected.length} notification(s) would be marked for resend:`);
       for (const s of report.selected) out.log(`  ${s.id} event ${s.eventId} (${s.status})`);
     } else for (const r of report.results) out.log(`${r.ok ? '✔' : '✖'} ${r.id}: ${r.message}`);
     for (const p of report.problems) out.log(`✖ ${p}`);

@@ -1,15 +1,17 @@
 /**
- * `handoff resend`: sends Failed End Conversation notifications again by calling the Apex action
- * "Resend End Conversation" (HandoffEndConversationResend.resend) through the REST API's Invocable Actions
- * resource (`POST /services/data/vXX.X/actions/custom/apex/<Class>` with `{ inputs: [...] }`; one result per
- * input, with `isSuccess`, `errors` and `outputValues`). The action keeps each notification's eventId, so a
- * vendor that de-duplicates never acts twice, and it never resends a Delivered record.
+ * `handoff resend`: marks Failed End Conversation notifications for the hourly resend job by calling the Apex
+ * action "Resend End Conversation" (HandoffEndConversationResend.resend) through the REST API's Invocable
+ * Actions resource (`POST /services/data/vXX.X/actions/custom/apex/<Class>` with `{ inputs: [...] }`; one result
+ * per input, with `isSuccess`, `errors` and `outputValues`). The action never calls out (it runs as the CLI's
+ * user, who holds no principal access): the hourly job sends, as the flow's user. It keeps each notification's
+ * eventId, so a vendor that de-duplicates never acts twice, and it never resends a Delivered record.
  */
 import { FAILURE_OBJECT } from '../contract';
 import { chunk, queryAll, soqlList, type OrgCaller } from './doctorSoql';
 
 export const RESEND_ACTION = 'HandoffEndConversationResend';
 /** Inputs per action call (an invocable action takes up to 200 per call). */
+export const MARKED = 'Marked for resend';
 export const INPUTS_PER_CALL = 200;
 
 export interface ResendReport {
@@ -55,8 +57,10 @@ export async function runResend(
       const message = r?.isSuccess
         ? String(r.outputValues?.output ?? '')
         : (r?.errors?.[0]?.message ?? 'no answer for this record');
-      report.results.push({ id: s.id, ok: !!r?.isSuccess, message });
-      if (!r?.isSuccess) report.problems.push(`Resending ${s.id} failed: ${message}`);
+      // A Delivered or Refused record is answered, not marked: not a problem; a missing permission is.
+      report.results.push({ id: s.id, ok: !!r?.isSuccess && message.startsWith(MARKED), message });
+      if (!r?.isSuccess || message.startsWith('Not allowed'))
+        report.problems.push(`Resending ${s.id} failed: ${message}`);
     });
   }
   return report;

@@ -3,7 +3,8 @@
  * `POST /services/data/vXX.X/actions/custom/apex/HandoffEndConversationResend` with `{ inputs: [...] }`,
  * answered with one `{ actionName, errors, isSuccess, outputValues }` per input (REST API Developer Guide,
  * "Custom Invocable Actions"). The emulator cannot run Apex: it answers what HandoffEndConversationResend.resend
- * returns for each record's status and records which events it would send. The output key of a
+ * returns for each record's status: like the Apex, it sends nothing, it marks the record Pending, due now, at
+ * attempt 1 (the hourly job sends it), and records which events it marked. The output key of a
  * List<String> return (`output`) is not verified against an org.
  */
 import type { Handler } from './router';
@@ -11,7 +12,11 @@ import { json, restError } from './router';
 
 const PATH = /^\/services\/data\/v[\d.]+\/actions\/custom\/apex\/HandoffEndConversationResend$/;
 
-/** Event ids the emulated action was asked to send, in order (a test can check nothing is sent twice). */
+/** The Apex's answer when the hourly job is not scheduled (the emulator has no scheduled jobs). */
+const NEXT_RUN =
+  'The hourly resend job is not scheduled, so nothing sends it yet: the next delivery job that parks or fails a notification schedules it (see docs/end-conversation.md).';
+
+/** Event ids the emulated action marked for resend, in order (a test can check nothing is marked twice). */
 export type ResentLog = string[];
 
 export function resendActionHandler(resent: ResentLog): Handler {
@@ -30,7 +35,14 @@ export function resendActionHandler(resent: ResentLog): Handler {
         else if (!rec.Payload__c) output = 'Nothing to resend: the request was refused before a notification existed.';
         else {
           resent.push(String(rec.Event_Id__c));
-          output = `Resending event ${String(rec.Event_Id__c)}.`;
+          const payload = JSON.parse(String(rec.Payload__c)) as Record<string, unknown>;
+          Object.assign(rec, {
+            Status__c: 'Pending',
+            Next_Attempt_At__c: new Date().toISOString(),
+            Attempts__c: 0,
+            Payload__c: JSON.stringify({ ...payload, attempt: 1, notBefore: null })
+          });
+          output = `Marked for resend: event ${String(rec.Event_Id__c)} (same eventId, from attempt 1). ${NEXT_RUN}`;
         }
         return { actionName: 'HandoffEndConversationResend', errors: null, isSuccess: true, outputValues: { output } };
       })

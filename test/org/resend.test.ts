@@ -20,7 +20,7 @@ describe('handoff resend against the emulator', () => {
   });
   afterEach(() => emu.stop());
 
-  it('resends every Failed record once, in one action call, and leaves Delivered and Pending ones alone', async () => {
+  it('marks every Failed record once for the hourly job, in one action call, and leaves Delivered and Pending ones alone', async () => {
     failure('e-failed-1', 'Failed');
     failure('e-failed-2', 'Failed');
     failure('e-delivered', 'Delivered');
@@ -31,13 +31,17 @@ describe('handoff resend against the emulator', () => {
     expect(r.selected.map((s) => s.eventId)).toEqual(['e-failed-1', 'e-failed-2']);
     expect(emu.resent).toEqual(['e-failed-1', 'e-failed-2']);
     expect(emu.count('POST /services/data/v66.0/actions/custom/apex/HandoffEndConversationResend')).toBe(1);
-    expect(r.results.every((x) => x.message.startsWith('Resending event'))).toBe(true);
+    expect(r.results.every((x) => x.ok && x.message.startsWith('Marked for resend: event'))).toBe(true);
+    const marked = emu.state.table('Handoff_Callout_Failure__c').get(r.selected[0].id);
+    expect(marked?.Status__c).toBe('Pending');
+    expect(JSON.parse(String(marked?.Payload__c))).toMatchObject({ eventId: 'e-failed-1', attempt: 1 });
   });
 
   it('--id on a Delivered record says so and sends nothing; --dry-run sends nothing', async () => {
     const delivered = failure('e-delivered', 'Delivered');
     const r = await runResend(org, { ids: [delivered.Id], dryRun: false });
-    expect(r.results[0].message).toMatch(/^Already delivered/);
+    expect(r.results[0]).toMatchObject({ ok: false, message: expect.stringMatching(/^Already delivered/) });
+    expect(r.problems).toEqual([]);
     failure('e-failed', 'Failed');
     const dry = await runResend(org, { dryRun: true });
     expect(dry.selected).toHaveLength(1);

@@ -22,6 +22,7 @@ export const ROOT_TYPES = [
   'CustomLabels',
   'CustomMetadata',
   'CustomObject',
+  'CustomPermission',
   'CustomTab',
   'EmbeddedServiceConfig',
   'ExternalClientApplication',
@@ -39,6 +40,7 @@ export const ROOT_TYPES = [
   'PublicKeyCertificateSet',
   'Queue',
   'QueueRoutingConfig',
+  'QuickAction',
   'RemoteSiteSetting',
   'ServiceChannel',
   'ServicePresenceStatus'
