@@ -9,6 +9,7 @@ import { FLOW_INTERNAL_PREFIX, FLOW_RESERVED_NAMES } from '../naming/flowNames';
 import { resolveCaseFields, resolveIntegration } from './integration';
 import { caseDescription, caseFieldValues } from './caseTemplate';
 import { fieldLength } from '../platform/fieldLengths';
+import { normaliseDir } from '../project/outputDir';
 import { AGENT_ACCESS, CALLOUT_CREDENTIAL } from '../contract';
 import type { HandoffModel, ResolvedAgent, ResolvedAttribute, ResolvedQueue, ResolvedRule } from './types';
 import { resolveChannelSettings, resolveDeploymentSettings } from './channelSettings';
@@ -169,6 +170,7 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
 
   return {
     vendor: config.vendor ?? 'generic',
+    outputDir: config.output?.dir ? normaliseDir(config.output.dir) : undefined,
     mode: config.mode ?? 'omniChannel',
     channel: {
       developerName: config.channel.developerName,

@@ -74,6 +74,8 @@ export interface ResolvedRule {
 
 export interface HandoffModel {
   vendor: Vendor;
+  /** `output.dir` as configured (project-relative, forward slashes); undefined: the project's default (project/outputDir.ts). */
+  outputDir?: string;
   /** omniChannel: the kit's flow decides between an agent and a Case; vendorFlow: the vendor does (by business hours). */
   mode: IntegrationMode;
   channel: { developerName: string; label: string };

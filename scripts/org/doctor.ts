@@ -12,6 +12,7 @@ import { FAILURE_OBJECT } from '../contract';
 import { FLOW_NODE_KINDS } from '../platform/flowElements';
 import { UserError } from '../project/errors';
 import { loadProject, SourceProject } from '../source/project';
+import { generatedFolder } from '../project/outputDir';
 import { flowView, type FlowView } from '../source/views/flow';
 import { asArray, asBool, asText, queryAll, readMeta, soqlList, soqlString, type OrgCaller } from './doctorSoql';
 import { FAILURE_DAYS, runChecks, type Check, type FlowShape, type OrgSnapshot } from './doctorChecks';
@@ -80,7 +81,7 @@ function projectFlow(
   const file = project.allOfType('Flow').find((f) => f.name === apiName);
   if (!file)
     return {
-      unavailable: `no ${apiName}.flow-meta.xml in the package directories (${project.packageDirs.join(', ')})`
+      unavailable: `no ${apiName}.flow-meta.xml in the package directories (${project.packageDirs.join(', ')}); \`handoff build\` writes it into ${generatedFolder(project.root, project.packageDirs).rel}`
     };
   if (!file.xml) return { unavailable: `${file.path}: ${file.xmlError?.message ?? 'not well-formed XML'}` };
   return flowShapeFromView(flowView({ ...file, xml: file.xml }));
