@@ -54,6 +54,19 @@ const ARCHITECTURE_ZONES = [
       'project, xml, platform, naming and config sit below the model and everything that reads or writes metadata (docs/architecture.md).'
   },
   {
+    target: './scripts/org/doctor/checks',
+    from: [
+      './scripts/org/doctor/read',
+      './scripts/org/doctorSoql.ts',
+      './scripts/org/connect.ts',
+      './scripts/org/miawClient.ts',
+      './scripts/source',
+      './scripts/xml'
+    ],
+    message:
+      "Doctor's checks are pure functions of the model and the DoctorSnapshot: what they need from the org or the files is read in org/doctor/read/ (docs/architecture.md)."
+  },
+  {
     target: './scripts/model',
     from: ['./scripts/generate', './scripts/source', './scripts/validate', './scripts/simulate', './scripts/org'],
     message: 'The resolved model is built from the config alone (docs/architecture.md).'
@@ -92,7 +105,16 @@ module.exports = [
     },
     rules: {
       'import/no-cycle': ['error', { ignoreExternal: true }],
-      'import/no-restricted-paths': ['error', { basePath: __dirname, zones: ARCHITECTURE_ZONES }]
+      'import/no-restricted-paths': ['error', { basePath: __dirname, zones: ARCHITECTURE_ZONES }],
+      // A module loaded by a string the linter cannot follow escapes both rules above (a JSON file is data).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='require'] > Literal.arguments[value=/^[.](?!.*[.]json$)/]",
+          message:
+            'No require of an internal module by string: import it, or `await import()` it to load it lazily, so TypeScript, the layer rules and a reader can follow it (docs/architecture.md).'
+        }
+      ]
     }
   },
   ...scoped(lwcConfig.configs.recommended, LWC_JS),

@@ -86,7 +86,7 @@ export const APEX_TEST_CLASSES = [
  * What an agent needs to be offered hand-offs (help.salesforce.com `service.miaw_prepare_users`): the
  * Enhanced Chat User permission set licence, and a permission set granting Enhanced Chat Rep. The
  * licence API name and that it carries the permission: a public org setup guide
- * (EmbeddedServiceMessagingUserPsl "grants EmbeddedMessagingAgent"); REFERENCE.md "Agents".
+ * (EmbeddedServiceMessagingUserPsl "grants EmbeddedMessagingAgent"); docs/architecture.md, "Agents".
  */
 export const AGENT_ACCESS = {
   userPermission: 'EmbeddedMessagingAgent',

@@ -157,7 +157,7 @@ export async function runDeploy(ctx: CommandContext, deps: DeployDeps): Promise<
   };
   if (result.success && !checkOnly) {
     out.progress('Post-deploy steps:');
-    doc.postDeploy = await postDeploy(session, deployPackageOf(loadProject(root)).all, out.progress, {
+    doc.postDeploy = await postDeploy(session, loadProject(root), out.progress, {
       root: deps.stateRoot ?? root
     });
     printPostDeploy(doc.postDeploy, log);

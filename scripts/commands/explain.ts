@@ -9,7 +9,7 @@ import { changesSince } from '../explain/diff';
 import { renderHtml } from '../explain/html';
 import { renderMarkdown } from '../explain/markdown';
 import { resolveModel } from '../model/resolve';
-import type { Check } from '../org/doctorChecks';
+import type { Check } from '../org/doctor/check';
 import { UsageError, UserError } from '../project/errors';
 import { displayPath } from '../project/paths';
 import { parsePayloadBytes } from '../simulate/payload';

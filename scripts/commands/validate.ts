@@ -4,9 +4,10 @@ import type { Command } from '../cli/command';
 import { UsageError } from '../project/errors';
 import { findProjectRoot } from '../project/paths';
 import type { DriftCheck } from '../project/drift';
+import { failing, failOnFrom } from '../validate/exitPolicy';
 import { formatFindings, RULES, validate } from '../validate/index';
 
-const USAGE = `Usage: handoff validate [--rule ID]... [--skip ID]... [--root DIR] [-o ALIAS] [--no-cache] [--json]
+const USAGE = `Usage: handoff validate [--rule ID]... [--skip ID]... [--fail-on error|warning] [--strict] [--root DIR] [-o ALIAS] [--no-cache] [--json]
 
 Checks the metadata in every package directory of sfdx-project.json (generated and hand-written
 alike), offline: XML and the Metadata API schema, the naming chain from channel parameter to
@@ -16,6 +17,9 @@ output is current. Rules and fixes: docs/validate.md (or --list).
 Flags:
   --rule ID       run only this rule or family (repeatable, or a comma list: --rule chain,flow/fault-path)
   --skip ID       leave out this rule or family (repeatable, or a comma list)
+  --fail-on error|warning
+                  the least severe finding that fails the run (default error: warnings alone exit 0)
+  --strict        the same as --fail-on warning: any finding fails (CI on the kit's own project)
   --root DIR      the project folder (default: the nearest folder holding sfdx-project.json)
   -o, --target-org ALIAS
                   also run a check-only deploy with the kit's Apex tests (RunSpecifiedTests) in that org
@@ -23,12 +27,12 @@ Flags:
   --list          list every rule id with what it catches
   --json          one JSON document on stdout: { status, result: { findings, rules, notices } }
 
-Exit codes: 0 no findings, 1 findings (or a failed check-only deploy), 2 usage.
+Exit codes: 0 no error (warnings alone, unless --strict), 1 an error finding (any finding with
+--strict) or a failed check-only deploy, 2 usage.
 `;
 
-/** generate/build's drift check, loaded only when the build manifest does not settle freshness. */
-const checkDrift: DriftCheck = (config, outDir) =>
-  (require('../generate/build') as typeof import('../generate/build')).checkDrift(config, outDir);
+/** generate/build's drift check, loaded (typed `import()`) only when the build manifest does not settle freshness. */
+const checkDrift: DriftCheck = async (config, outDir) => (await import('../generate/build')).checkDrift(config, outDir);
 
 const list = (values: string[] | undefined): string[] =>
   (values ?? [])
@@ -62,8 +66,11 @@ export const command: Command = {
       root: { type: 'string' },
       'target-org': { type: 'string', short: 'o' },
       'no-cache': { type: 'boolean' },
+      'fail-on': { type: 'string' },
+      strict: { type: 'boolean' },
       list: { type: 'boolean' }
     });
+    const failOn = failOnFrom(values['fail-on'], values.strict);
     if (values.list) {
       const rules = RULES.map((r) => ({ id: r.id, description: r.description, fix: r.fix }));
       for (const r of rules) out.log(`${r.id.padEnd(36)} ${r.description}`);
@@ -90,6 +97,8 @@ export const command: Command = {
         ? `${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${result.files} files, ${result.rules.length} rules.`
         : `No findings: ${result.files} files, ${result.rules.length} rules.`
     );
+    if (warnings && !errors && failOn === 'error')
+      out.log('Warnings alone do not fail the run (--strict fails on them).');
 
     const targetOrg = values['target-org'];
     if (targetOrg) {
@@ -100,8 +109,9 @@ export const command: Command = {
       out.progress(`Check-only deploy to ${session.target} with the kit's Apex tests (RunSpecifiedTests) …`);
       const run = await checkOnlyDeploy(session, projectRoot, { progress: (l: string) => out.progress(l) });
       for (const line of deployLines(run)) out.log(line);
-      return { exitCode: result.findings.length || !run.success ? 1 : 0, result: { ...result, deploy: run } };
+      const exitCode = failing(result.findings, failOn).length || !run.success ? 1 : 0;
+      return { exitCode, result: { ...result, deploy: run } };
     }
-    return { exitCode: result.findings.length ? 1 : 0, result };
+    return { exitCode: failing(result.findings, failOn).length ? 1 : 0, result };
   }
 };

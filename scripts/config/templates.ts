@@ -11,6 +11,7 @@ import type {
   Vendor
 } from './types';
 import { groupFor, labelFor } from './infer';
+import { STANDARD_PARAMETERS, standardParameterFor, standardVendorKey } from '../platform/standardParameters';
 
 const key = (k: string, extra: Partial<AttributeConfig> = {}): AttributeConfig => ({
   key: k,
@@ -19,7 +20,7 @@ const key = (k: string, extra: Partial<AttributeConfig> = {}): AttributeConfig =
   ...extra
 });
 
-const STANDARD = ['_firstName', '_lastName', '_email', '_subject'].map((k) => key(k));
+const STANDARD = STANDARD_PARAMETERS.map((p) => key(standardVendorKey(p)));
 
 export const VENDOR_ATTRIBUTES: Record<Vendor, AttributeConfig[]> = {
   fin: [
@@ -129,8 +130,8 @@ export function starterConfig(
     integration: starterIntegration(vendor),
     caseFields: VENDOR_CASE_FIELDS[vendor],
     ...VENDOR_CHANNEL[vendor],
-    ...(attributes.some((a) => a.key.toLowerCase() === '_email')
-      ? { contactMatching: { emailAttribute: attributes.find((a) => a.key.toLowerCase() === '_email')!.key } }
+    ...(attributes.some((a) => standardParameterFor(a.key) === 'Email')
+      ? { contactMatching: { emailAttribute: attributes.find((a) => standardParameterFor(a.key) === 'Email')!.key } }
       : {})
   };
 }

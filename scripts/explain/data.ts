@@ -5,7 +5,7 @@
  * It decides nothing new: every verdict on the page is one of theirs.
  */
 import type { HandoffModel, ResolvedAttribute } from '../model/types';
-import type { Check } from '../org/doctorChecks';
+import type { Check } from '../org/doctor/check';
 import type { SimProject } from '../simulate/project';
 import type { SimulationResult } from '../simulate/simulate';
 import { outcomeKey } from '../simulate/replay';
@@ -47,7 +47,7 @@ const RULE_STEP: Record<string, LinkStep> = {
   'chain/field-permission': 'access'
 };
 
-/** Which link a doctor check speaks about (org/doctorChecks.ts). */
+/** Which link a doctor check speaks about (org/doctor/checks/). */
 const CHECK_STEP: Record<string, LinkStep> = {
   'channel.parameters': 'parameter',
   'channel.mappings': 'mapping',

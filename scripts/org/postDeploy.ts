@@ -5,10 +5,13 @@
  * mappings were saved before an active routing flow existed). Each API step that the org refuses
  * becomes exact Setup instructions instead.
  */
-import * as fs from 'node:fs';
-import type { ComponentSet } from '@salesforce/source-deploy-retrieve';
-import { children, parseXml, textOf } from '../xml/read';
+import type { SourceComponent } from '@salesforce/source-deploy-retrieve';
+import type { SourceProject } from '../source/project';
+import { channelView } from '../source/views/channel';
+import { textOf } from '../xml/read';
 import type { OrgSession } from './connect';
+import { deployPackageOf } from './deployPackage';
+import { soqlString } from './doctorSoql';
 import { classify, errorCodeOf } from './resilience';
 import { deploymentFingerprint, PUBLISH_STATE_FILE, recordPublish } from './publishState';
 
@@ -19,7 +22,7 @@ import { deploymentFingerprint, PUBLISH_STATE_FILE, recordPublish } from './publ
 export const POST_DEPLOY_APIS = {
   channelActivation: 'rest' as 'rest' | 'tooling',
   publishPath: (configId: string) => `/connect/embeddedservice/embeddedserviceconfig/publish/${configId}`,
-  /** The publish call is reported to answer 404 below v67.0 (REFERENCE.md, "Publish"): never call it lower. */
+  /** The publish call is reported to answer 404 below v67.0 (docs/architecture.md, "Publishing"): never call it lower. */
   minPublishVersion: '67.0'
 };
 
@@ -52,26 +55,30 @@ export interface PostDeployResult {
 interface Named {
   name: string;
   label: string;
-  file: string;
+  /** A channel's custom parameters that the source maps to a flow input, by name. */
+  mapped: string[];
 }
 
-function namedOf(components: ComponentSet, type: string): Named[] {
-  return components
-    .getSourceComponents()
-    .toArray()
+/** The deployed components of `type` (`deployed`: what SDR sends, .forceignore applied), read through the source model. */
+function namedOf(
+  project: SourceProject,
+  deployed: SourceComponent[],
+  type: 'MessagingChannel' | 'EmbeddedServiceConfig'
+): Named[] {
+  return deployed
     .filter((c) => c.type.name === type && c.xml)
     .map((c) => {
-      let label = c.fullName;
-      try {
-        label = textOf(parseXml(fs.readFileSync(c.xml!, 'utf8')), 'masterLabel') || c.fullName;
-      } catch {
-        // The deploy accepted it; a label is only for messages.
-      }
-      return { name: c.fullName, label, file: c.xml! };
+      // A file that is not well-formed was refused by the deploy already; a label is only for messages.
+      const file = project.find(type, c.fullName);
+      const mapped =
+        file && type === 'MessagingChannel'
+          ? channelView(file)
+              .custom.filter((p) => p.mappings.some((m) => m.value))
+              .map((p) => p.name)
+          : [];
+      return { name: c.fullName, label: (file && textOf(file.xml, 'masterLabel')) || c.fullName, mapped };
     });
 }
-
-const soqlString = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 export interface PostDeployOptions {
   /** Project root: when set, each publish is recorded in its PUBLISH_STATE_FILE (publishState.ts). */
@@ -80,23 +87,25 @@ export interface PostDeployOptions {
 
 export async function postDeploy(
   session: OrgSession,
-  components: ComponentSet,
+  project: SourceProject,
   progress: (line: string) => void = () => undefined,
   options: PostDeployOptions = {}
 ): Promise<PostDeployResult> {
   const steps: PostDeployStep[] = [];
   const emptyMappings: PostDeployResult['emptyMappings'] = [];
-  for (const channel of namedOf(components, 'MessagingChannel')) {
+  const deployed = deployPackageOf(project).all.getSourceComponents().toArray();
+  const channels = namedOf(project, deployed, 'MessagingChannel');
+  for (const channel of channels) {
     steps.push(await activateChannel(session, channel));
     progress(`  activate channel ${channel.name}: ${steps[steps.length - 1].status}`);
   }
-  for (const deployment of namedOf(components, 'EmbeddedServiceConfig')) {
+  for (const deployment of namedOf(project, deployed, 'EmbeddedServiceConfig')) {
     const step = await publishDeployment(session, deployment);
     if (step.status === 'done' && options.root) await recordPublished(session, options.root, deployment.name, step);
     steps.push(step);
     progress(`  publish deployment ${deployment.name}: ${steps[steps.length - 1].status}`);
   }
-  for (const channel of namedOf(components, 'MessagingChannel')) {
+  for (const channel of channels) {
     const step = await verifyMappings(session, channel, emptyMappings);
     steps.push(step);
     progress(`  verify mappings of ${channel.name}: ${step.status}`);
@@ -218,14 +227,6 @@ async function recordPublished(session: OrgSession, root: string, name: string, 
   }
 }
 
-/** The custom parameters the source maps to a flow input, by name. */
-function mappedParameters(file: string): string[] {
-  const root = parseXml(fs.readFileSync(file, 'utf8'));
-  return children(root, 'customParameters')
-    .filter((p) => children(p, 'actionParameterMappings').some((m) => textOf(m, 'actionParameterName')))
-    .map((p) => textOf(p, 'name') ?? '');
-}
-
 interface ReadParameter {
   name?: string;
   actionParameterMappings?: { actionParameterName?: string } | Array<{ actionParameterName?: string }>;
@@ -237,7 +238,7 @@ async function verifyMappings(
   empty: PostDeployResult['emptyMappings']
 ): Promise<PostDeployStep> {
   const base = { step: 'verify-mappings' as const, target: channel.name };
-  const expected = mappedParameters(channel.file);
+  const expected = channel.mapped;
   const read = (await session.call(`read channel ${channel.name}`, (conn) =>
     conn.metadata.read('MessagingChannel' as never, channel.name)
   )) as unknown as {

@@ -1,6 +1,6 @@
 /**
- * What the kit published, recorded locally: no API reads a deployment's published state (REFERENCE.md,
- * "Publish"), so after each publish `deploy` stores a fingerprint of the deployment as the org then
+ * What the kit published, recorded locally: no API reads a deployment's published state (docs/architecture.md,
+ * "Publishing"), so after each publish `deploy` stores a fingerprint of the deployment as the org then
  * returned it, and `doctor` compares the org's current deployment with it. A local file rather than a
  * record in the org: it needs no extra deployed type, no org write per publish, and it cannot be
  * mistaken for the org's own state; its limit (another machine's publish is not seen) is in the docs.

@@ -167,91 +167,95 @@ export async function runSeed(org: OrgCaller, model: HandoffModel, opts: SeedOpt
   }
 }
 
-async function seedSteps(
-  org: OrgCaller,
-  model: HandoffModel,
-  opts: SeedOptions,
-  done: string[],
-  step: { at: number }
-): Promise<SeedReport> {
-  const progress = opts.progress ?? (() => undefined);
-  const problems: string[] = [];
-  let writes = 0;
-  let changed = false;
+/** One seed run: what every step reads, and what they add up (writes, whether anything changed, problems, what is done). */
+interface SeedRun {
+  org: OrgCaller;
+  model: HandoffModel;
+  opts: SeedOptions;
+  progress: (line: string) => void;
+  /** What was written and confirmed, for the summary of a run the org stopped half-way. */
+  done: string[];
+  problems: string[];
+  writes: number;
+  changed: boolean;
+}
 
-  // 1. Settings record.
-  let settings: SeedReport['settings'];
-  const end = model.endConversation;
-  if (end) {
-    progress(`Reading ${settingsFullName()}…`);
-    const current = await readSettings(org);
-    const plan = planSettings(end, current);
-    settings = { fullName: plan.fullName, exists: plan.exists, write: plan.write, fields: plan.fields };
-    if (plan.write) {
-      changed = true;
-      if (!opts.dryRun) {
-        progress(`Writing ${plan.fullName}…`);
-        const res = (await org.call('Metadata upsert CustomMetadata', (conn) =>
-          conn.metadata.upsert('CustomMetadata', settingsMetadata(plan.values) as never)
-        )) as unknown as {
-          success: boolean | string;
-          errors?: { message?: string } | Array<{ message?: string }>;
-        };
-        writes++;
-        if (!(res.success === true || res.success === 'true')) {
-          problems.push(`Writing ${plan.fullName} failed: ${asArray(res.errors)[0]?.message ?? 'no message'}`);
-        } else done.push(plan.fullName);
-      }
-    }
+/** 1. The settings record (Metadata API upsert), only where it differs. */
+async function settingsStep(run: SeedRun): Promise<SeedReport['settings']> {
+  const { org, opts, progress } = run;
+  const end = run.model.endConversation;
+  if (!end) return undefined;
+  progress(`Reading ${settingsFullName()}…`);
+  const plan = planSettings(end, await readSettings(org));
+  const settings = { fullName: plan.fullName, exists: plan.exists, write: plan.write, fields: plan.fields };
+  if (!plan.write) return settings;
+  run.changed = true;
+  if (opts.dryRun) return settings;
+  progress(`Writing ${plan.fullName}…`);
+  const res = (await org.call('Metadata upsert CustomMetadata', (conn) =>
+    conn.metadata.upsert('CustomMetadata', settingsMetadata(plan.values) as never)
+  )) as unknown as {
+    success: boolean | string;
+    errors?: { message?: string } | Array<{ message?: string }>;
+  };
+  run.writes++;
+  if (!(res.success === true || res.success === 'true')) {
+    run.problems.push(`Writing ${plan.fullName} failed: ${asArray(res.errors)[0]?.message ?? 'no message'}`);
+  } else run.done.push(plan.fullName);
+  return settings;
+}
+
+/** 1b. The token, on the External Credential's principal (Connect API). */
+async function tokenStep(run: SeedRun): Promise<SeedReport['credential']> {
+  const end = run.model.endConversation;
+  if (!end) return undefined;
+  const seeded = await seedCredential(run.org, end.tokenEnv, run.opts);
+  if (seeded.report.action === 'set' || seeded.report.action === 'rotate') run.changed = true;
+  if (seeded.report.written) {
+    run.writes++;
+    run.done.push('the End Conversation token');
   }
+  if (seeded.problem) run.problems.push(seeded.problem);
+  return seeded.report;
+}
 
-  // 1b. The token, on the External Credential's principal (Connect API).
-  step.at = 1;
-  let credential: SeedReport['credential'];
-  if (end) {
-    const seeded = await seedCredential(org, end.tokenEnv, opts);
-    credential = seeded.report;
-    if (seeded.report.action === 'set' || seeded.report.action === 'rotate') changed = true;
-    if (seeded.report.written) {
-      writes++;
-      done.push('the End Conversation token');
-    }
-    if (seeded.problem) problems.push(seeded.problem);
-  }
-
-  step.at = 2;
-  // 2. Agents: the licence (before the permission set, which needs it), queues, presence configuration.
+/** 2. Agents: the licence (before the permission set, which needs it), queues, presence configuration. */
+async function agentsStep(run: SeedRun): Promise<AgentSeedReport> {
+  const { org, model, opts } = run;
   const agentUsers = opts.agents.length
     ? await findUsers(
         org,
         opts.agents.map((a) => a.username)
       )
     : new Map();
-  const seededAgents = await seedAgents(org, model, opts.agents, agentUsers, opts.dryRun, progress);
+  const seededAgents = await seedAgents(org, model, opts.agents, agentUsers, opts.dryRun, run.progress);
   const agents = seededAgents.report;
-  writes += seededAgents.writes;
-  if (agents.toCreate.length) changed = true;
-  if (agents.created) done.push(`${agents.created} agent grant(s) (licence, queue, presence configuration)`);
-  for (const f of agents.failed) problems.push(`Giving ${f.username} ${f.what} failed: ${f.message}`);
+  run.writes += seededAgents.writes;
+  if (agents.toCreate.length) run.changed = true;
+  if (agents.created) run.done.push(`${agents.created} agent grant(s) (licence, queue, presence configuration)`);
+  for (const f of agents.failed) run.problems.push(`Giving ${f.username} ${f.what} failed: ${f.message}`);
   for (const m of agents.missing)
-    problems.push(
+    run.problems.push(
       m.startsWith('permission set licence')
         ? `The org has no ${m}: agents cannot take Enhanced Chat work. Check Setup → Company Information → Permission Set Licenses.`
         : `The org has no ${m}. Run \`handoff deploy\` first.`
     );
   for (const o of agents.otherPresenceConfig)
-    problems.push(
+    run.problems.push(
       `${o.username} uses another presence configuration (a user has one): Setup → Presence Configurations → remove them there, or move them to ${agents.presenceConfig}.`
     );
+  return agents;
+}
 
-  // 3. Permission set assignments.
-  step.at = 3;
+/** 3. Permission set assignments (sObject Collections, 200 a call; a lost answer's duplicates settled). */
+async function assignmentsStep(run: SeedRun): Promise<SeedReport['assignments']> {
+  const { org, model, opts, progress } = run;
   progress('Reading users and permission set assignments…');
   const ap = await readAssignments(org, model, opts);
   const failed: SeedReport['assignments']['failed'] = [];
   let created = 0;
   if (ap.create.length) {
-    changed = true;
+    run.changed = true;
     if (!opts.dryRun) {
       for (const slice of chunk(ap.create, COLLECTION_SIZE)) {
         progress(`Assigning permission sets (${slice.length})…`);
@@ -264,82 +268,118 @@ async function seedSteps(
             conn.create('PermissionSetAssignment', records, { allOrNone: false })
           )) as unknown as SaveResult[]
         );
-        writes++;
+        run.writes++;
         results.forEach((r, i) => {
           if (r.success) created++;
           else
             failed.push({ username: slice[i].username, permissionSet: slice[i].permissionSet, message: saveError(r) });
         });
-        done.push(`${slice.length} permission set assignment(s)`);
+        run.done.push(`${slice.length} permission set assignment(s)`);
       }
     }
   }
-  for (const f of failed) problems.push(`Assigning ${f.permissionSet} to ${f.username} failed: ${f.message}`);
+  for (const f of failed) run.problems.push(`Assigning ${f.permissionSet} to ${f.username} failed: ${f.message}`);
   if (ap.unknownUsers.length)
-    problems.push(
+    run.problems.push(
       `No such user in the org: ${ap.unknownUsers.join(', ')}. Check the usernames (--agents, --integration-user or users in the config).`
     );
-  if (ap.inactiveUsers.length) problems.push(`Inactive users were not assigned: ${ap.inactiveUsers.join(', ')}.`);
+  if (ap.inactiveUsers.length) run.problems.push(`Inactive users were not assigned: ${ap.inactiveUsers.join(', ')}.`);
   if (ap.missingPermissionSets.length) {
-    problems.push(
+    run.problems.push(
       `Permission set not in the org: ${ap.missingPermissionSets.join(', ')}. Run \`handoff deploy\` first.`
     );
   }
+  return {
+    wanted: ap.create.length + ap.alreadyAssigned.length + ap.unknownUsers.length + ap.inactiveUsers.length,
+    alreadyAssigned: ap.alreadyAssigned.length,
+    toCreate: ap.create.map((a) => ({ username: a.username, permissionSet: a.permissionSet })),
+    created,
+    failed,
+    unknownUsers: ap.unknownUsers,
+    inactiveUsers: ap.inactiveUsers,
+    missingPermissionSets: ap.missingPermissionSets
+  };
+}
 
-  // 3. The vendor app's Run-As user, once the user holds the integration permission set.
-  const runAs = await seedRunAsUser(org, model, opts.integrationUser, opts.dryRun);
+/** 3b. The vendor app's Run-As user, once the user holds the integration permission set. */
+async function runAsStep(run: SeedRun): Promise<RunAsReport | undefined> {
+  const runAs = await seedRunAsUser(run.org, run.model, run.opts.integrationUser, run.opts.dryRun);
   if (runAs?.report.state === 'update') {
-    changed = true;
-    if (runAs.wrote) writes++;
+    run.changed = true;
+    if (runAs.wrote) run.writes++;
   }
   if (runAs?.report.state === 'policies-missing')
-    problems.push(
+    run.problems.push(
       `The OAuth policies ${runAs.report.policies} of ${runAs.report.app} are not in the org. Run \`handoff deploy\` first.`
     );
   if (runAs?.report.failed)
-    problems.push(
+    run.problems.push(
       `Setting the Run-As user of ${runAs.report.app} to ${runAs.report.user} failed: ${runAs.report.failed}`
     );
+  return runAs?.report;
+}
 
-  // 4. Presence status access for agents (SetupEntityAccess on the agent permission set).
-  step.at = 4;
-  const presence = await seedPresence(org, model, opts.dryRun);
+/** 4. Presence status access for agents (SetupEntityAccess on the agent permission set). */
+async function presenceStep(run: SeedRun): Promise<SeedReport['presence']> {
+  const { model } = run;
+  const presence = await seedPresence(run.org, model, run.opts.dryRun);
   if (presence.state === 'grant') {
-    changed = true;
-    if (presence.wrote) writes++;
+    run.changed = true;
+    if (presence.wrote) run.writes++;
   }
   if (presence.state === 'status-missing')
-    problems.push(
+    run.problems.push(
       `Presence status ${model.presenceStatus.developerName} is not in the org. Run \`handoff deploy\` first.`
     );
-  if (presence.failed) problems.push(`Granting presence status access failed: ${presence.failed}`);
-  step.at = SEED_STEPS.length;
+  if (presence.failed) run.problems.push(`Granting presence status access failed: ${presence.failed}`);
+  return {
+    status: model.presenceStatus.developerName,
+    permissionSet: model.permissionSets.agent.name,
+    state: presence.state,
+    ...(presence.failed ? { failed: presence.failed } : {})
+  };
+}
 
+/** The steps in order; `step.at` says which one an org failure stopped (SEED_STEPS). */
+async function seedSteps(
+  org: OrgCaller,
+  model: HandoffModel,
+  opts: SeedOptions,
+  done: string[],
+  step: { at: number }
+): Promise<SeedReport> {
+  const run: SeedRun = {
+    org,
+    model,
+    opts,
+    progress: opts.progress ?? (() => undefined),
+    done,
+    problems: [],
+    writes: 0,
+    changed: false
+  };
+  const settings = await settingsStep(run);
+  step.at = 1;
+  const credential = await tokenStep(run);
+  step.at = 2;
+  const agents = await agentsStep(run);
+  step.at = 3;
+  const assignments = await assignmentsStep(run);
+  const integration = await runAsStep(run);
+  step.at = 4;
+  const presence = await presenceStep(run);
+  step.at = SEED_STEPS.length;
   return {
     dryRun: opts.dryRun,
     settings,
     credential,
-    assignments: {
-      wanted: ap.create.length + ap.alreadyAssigned.length + ap.unknownUsers.length + ap.inactiveUsers.length,
-      alreadyAssigned: ap.alreadyAssigned.length,
-      toCreate: ap.create.map((a) => ({ username: a.username, permissionSet: a.permissionSet })),
-      created,
-      failed,
-      unknownUsers: ap.unknownUsers,
-      inactiveUsers: ap.inactiveUsers,
-      missingPermissionSets: ap.missingPermissionSets
-    },
-    ...(runAs ? { integration: runAs.report } : {}),
-    presence: {
-      status: model.presenceStatus.developerName,
-      permissionSet: model.permissionSets.agent.name,
-      state: presence.state,
-      ...(presence.failed ? { failed: presence.failed } : {})
-    },
+    assignments,
+    ...(integration ? { integration } : {}),
+    presence,
     agents,
-    writes,
-    changed,
-    problems
+    writes: run.writes,
+    changed: run.changed,
+    problems: run.problems
   };
 }
 

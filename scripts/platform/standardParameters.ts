@@ -16,6 +16,11 @@ export function standardParameterFor(key: string): StandardParameter | undefined
   return BY_VENDOR_KEY.get(key.toLowerCase());
 }
 
+/** The vendor key that stands for a standard parameter, as vendors send it (`_firstName`). */
+export function standardVendorKey(p: StandardParameter): string {
+  return `_${p[0].toLowerCase()}${p.slice(1)}`;
+}
+
 /** The pre-chat formField of a standard parameter, as Salesforce names it (`_FirstName`). */
 export function standardFormField(p: StandardParameter): string {
   return `_${p}`;

@@ -13,5 +13,5 @@ export interface Drift {
   extra: string[];
 }
 
-/** Compares the folder `outDir` with what the config file generates. */
-export type DriftCheck = (configFile: string, outDir: string) => Drift;
+/** Compares the folder `outDir` with what the config file generates (async when it loads the generators lazily). */
+export type DriftCheck = (configFile: string, outDir: string) => Drift | Promise<Drift>;

@@ -31,14 +31,21 @@ export class XmlSyntaxError extends Error {
 const NAME = /[A-Za-z_:][-A-Za-z0-9_:.]*/y;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-export function parseXml(source: string): XmlNode {
-  let i = source.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  let lineStart = 0;
-  const len = source.length;
+/** A position in one document, with the line bookkeeping and the small readers the parser is made of. */
+class Cursor {
+  i: number;
+  line = 1;
+  lineStart = 0;
+  readonly len: number;
 
-  const fail = (msg: string, at = i): never => {
+  constructor(readonly source: string) {
+    this.i = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.len = source.length;
+  }
+
+  fail(msg: string, at = this.i): never {
     // Recount the position of `at` (cheap: only on error).
+    const { source, len } = this;
     let l = 1;
     let ls = 0;
     for (let k = 0; k < at && k < len; k++) {
@@ -48,173 +55,193 @@ export function parseXml(source: string): XmlNode {
       }
     }
     throw new XmlSyntaxError(msg, l, at - ls + 1);
-  };
-  const advanceTo = (to: number): void => {
-    for (let k = i; k < to; k++) {
+  }
+
+  advanceTo(to: number): void {
+    const { source } = this;
+    for (let k = this.i; k < to; k++) {
       if (source.charCodeAt(k) === 10) {
-        line++;
-        lineStart = k + 1;
+        this.line++;
+        this.lineStart = k + 1;
       }
     }
-    i = to;
-  };
-  const decode = (raw: string, at: number): string =>
-    raw.indexOf('&') < 0
-      ? raw
-      : raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);|&/g, (m, ent: string | undefined) => {
-          if (!ent) return fail('A bare "&" must be written as &amp;', at);
-          if (ent[0] === '#') {
-            const code = ent[1] === 'x' ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10);
-            if (!Number.isFinite(code) || code > 0x10ffff) return fail(`Invalid character reference ${m}`, at);
-            return String.fromCodePoint(code);
-          }
-          const v = ENTITIES[ent];
-          return v ?? fail(`Unknown entity ${m}`, at);
-        });
-  const readName = (): string => {
-    NAME.lastIndex = i;
-    const m = NAME.exec(source);
-    if (!m) fail('Expected a name');
-    advanceTo(i + m![0].length);
-    return m![0];
-  };
-  const skipSpace = (): void => {
-    let k = i;
+    this.i = to;
+  }
+
+  at(text: string): boolean {
+    return this.source.startsWith(text, this.i);
+  }
+
+  /** Moves past the next `close`, or fails with `unclosed`. */
+  skipPast(close: string, from: number, unclosed: string): void {
+    const end = this.source.indexOf(close, from);
+    if (end < 0) this.fail(unclosed);
+    this.advanceTo(end + close.length);
+  }
+
+  decode(raw: string, at: number): string {
+    if (raw.indexOf('&') < 0) return raw;
+    return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);|&/g, (m, ent: string | undefined) => {
+      if (!ent) return this.fail('A bare "&" must be written as &amp;', at);
+      if (ent[0] === '#') {
+        const code = ent[1] === 'x' ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10);
+        if (!Number.isFinite(code) || code > 0x10ffff) return this.fail(`Invalid character reference ${m}`, at);
+        return String.fromCodePoint(code);
+      }
+      const v = ENTITIES[ent];
+      return v ?? this.fail(`Unknown entity ${m}`, at);
+    });
+  }
+
+  readName(): string {
+    NAME.lastIndex = this.i;
+    const m = NAME.exec(this.source);
+    if (!m) return this.fail('Expected a name');
+    this.advanceTo(this.i + m[0].length);
+    return m[0];
+  }
+
+  skipSpace(): void {
+    const { source, len } = this;
+    let k = this.i;
     while (k < len) {
       const c = source.charCodeAt(k);
       if (c === 32 || c === 9 || c === 10 || c === 13) k++;
       else break;
     }
-    advanceTo(k);
-  };
-  const skipMisc = (allowDecl: boolean): void => {
+    this.advanceTo(k);
+  }
+
+  /** Space, comments and processing instructions around the root element (the XML declaration only first). */
+  skipMisc(allowDecl: boolean): void {
     for (;;) {
-      skipSpace();
-      if (source.startsWith('<?', i)) {
-        const end = source.indexOf('?>', i);
-        if (end < 0) fail('Unclosed processing instruction');
-        if (!allowDecl && source.startsWith('<?xml', i) && /\s/.test(source[i + 5] ?? '')) {
-          fail('The XML declaration must be the very first thing in the file');
-        }
-        advanceTo(end + 2);
+      this.skipSpace();
+      if (this.at('<?')) {
+        const end = this.source.indexOf('?>', this.i);
+        if (end < 0) this.fail('Unclosed processing instruction');
+        if (!allowDecl && this.at('<?xml') && /\s/.test(this.source[this.i + 5] ?? ''))
+          this.fail('The XML declaration must be the very first thing in the file');
+        this.advanceTo(end + 2);
         allowDecl = false;
-      } else if (source.startsWith('<!--', i)) {
-        const end = source.indexOf('-->', i + 4);
-        if (end < 0) fail('Unclosed comment');
-        advanceTo(end + 3);
+      } else if (this.at('<!--')) {
+        this.skipPast('-->', this.i + 4, 'Unclosed comment');
         allowDecl = false;
-      } else if (source.startsWith('<!DOCTYPE', i)) {
-        fail('DOCTYPE declarations are not allowed in metadata files');
+      } else if (this.at('<!DOCTYPE')) {
+        this.fail('DOCTYPE declarations are not allowed in metadata files');
       } else return;
     }
+  }
+}
+
+/** A comment, CDATA section or processing instruction inside the root; false when `<` opens a tag. */
+function skipMarkup(c: Cursor, stack: XmlNode[]): boolean {
+  if (c.at('<!--')) c.skipPast('-->', c.i + 4, 'Unclosed comment');
+  else if (c.at('<![CDATA[')) {
+    if (!stack.length) c.fail('CDATA outside the root element');
+    const end = c.source.indexOf(']]>', c.i);
+    if (end < 0) c.fail('Unclosed CDATA section');
+    stack[stack.length - 1].text += c.source.slice(c.i + 9, end);
+    c.advanceTo(end + 3);
+  } else if (c.at('<?')) c.skipPast('?>', c.i, 'Unclosed processing instruction');
+  else return false;
+  return true;
+}
+
+/** `</name>`: pops its element; returns it when it is the root. */
+function closeTag(c: Cursor, stack: XmlNode[]): XmlNode | undefined {
+  const at = c.i;
+  c.advanceTo(c.i + 2);
+  const name = c.readName();
+  c.skipSpace();
+  if (c.source[c.i] !== '>') c.fail(`Expected ">" to close </${name}`);
+  c.advanceTo(c.i + 1);
+  const open = stack.pop();
+  if (!open) return c.fail(`Closing tag </${name}> has no opening tag`, at);
+  if (open.name !== name)
+    c.fail(`Closing tag </${name}> does not match <${open.name}> opened on line ${open.line}`, at);
+  return stack.length ? undefined : open;
+}
+
+/** The attributes of the tag being read, up to its `>` or `/>`. */
+function readAttributes(c: Cursor, node: XmlNode): void {
+  const { source } = c;
+  for (;;) {
+    const before = c.i;
+    c.skipSpace();
+    if (source[c.i] === '>' || c.at('/>')) return;
+    if (c.i === before) c.fail(`Expected whitespace, ">" or "/>" in <${node.name}>`);
+    const attr = c.readName();
+    c.skipSpace();
+    if (source[c.i] !== '=') c.fail(`Attribute ${attr} needs a value`);
+    c.advanceTo(c.i + 1);
+    c.skipSpace();
+    const q = source[c.i];
+    if (q !== '"' && q !== "'") c.fail(`The value of ${attr} must be quoted`);
+    const end = source.indexOf(q, c.i + 1);
+    if (end < 0) c.fail(`Unclosed value of ${attr}`);
+    const raw = source.slice(c.i + 1, end);
+    if (raw.includes('<')) c.fail(`"<" is not allowed in the value of ${attr}`);
+    if (attr in node.attrs) c.fail(`Attribute ${attr} appears twice`);
+    node.attrs[attr] = c.decode(raw, c.i);
+    c.advanceTo(end + 1);
+  }
+}
+
+/** `<name …>` or `<name …/>`: a new element under the open one; returns it when it is a self-closed root. */
+function openTag(c: Cursor, stack: XmlNode[]): XmlNode | undefined {
+  const line = c.line;
+  const column = c.i - c.lineStart + 1;
+  c.advanceTo(c.i + 1);
+  const name = c.readName();
+  const node: XmlNode = {
+    name,
+    local: name.includes(':') ? name.slice(name.indexOf(':') + 1) : name,
+    attrs: {},
+    children: [],
+    text: '',
+    line,
+    column
   };
+  readAttributes(c, node);
+  if (stack.length) {
+    node.parent = stack[stack.length - 1];
+    node.parent.children.push(node);
+  }
+  if (c.at('/>')) {
+    c.advanceTo(c.i + 2);
+    return stack.length ? undefined : node;
+  }
+  c.advanceTo(c.i + 1);
+  stack.push(node);
+  return undefined;
+}
 
-  skipMisc(true);
-  if (source[i] !== '<') fail(i >= len ? 'The file has no root element' : 'Expected the root element');
+/** Text up to the next `<`, added to the open element. */
+function text(c: Cursor, stack: XmlNode[]): void {
+  const next = c.source.indexOf('<', c.i);
+  const end = next < 0 ? c.len : next;
+  const raw = c.source.slice(c.i, end);
+  if (!stack.length) c.fail('Text outside the root element');
+  if (raw.includes(']]>')) c.fail('"]]>" is not allowed in text');
+  stack[stack.length - 1].text += c.decode(raw, c.i);
+  c.advanceTo(end);
+}
 
+export function parseXml(source: string): XmlNode {
+  const c: Cursor = new Cursor(source);
+  c.skipMisc(true);
+  if (source[c.i] !== '<') c.fail(c.i >= c.len ? 'The file has no root element' : 'Expected the root element');
   const stack: XmlNode[] = [];
-  let rootNode: XmlNode | undefined;
-  while (i < len) {
-    if (source[i] === '<') {
-      if (source.startsWith('<!--', i)) {
-        const end = source.indexOf('-->', i + 4);
-        if (end < 0) fail('Unclosed comment');
-        advanceTo(end + 3);
-        continue;
-      }
-      if (source.startsWith('<![CDATA[', i)) {
-        if (!stack.length) fail('CDATA outside the root element');
-        const end = source.indexOf(']]>', i);
-        if (end < 0) fail('Unclosed CDATA section');
-        stack[stack.length - 1].text += source.slice(i + 9, end);
-        advanceTo(end + 3);
-        continue;
-      }
-      if (source.startsWith('<?', i)) {
-        const end = source.indexOf('?>', i);
-        if (end < 0) fail('Unclosed processing instruction');
-        advanceTo(end + 2);
-        continue;
-      }
-      if (source[i + 1] === '/') {
-        const at = i;
-        advanceTo(i + 2);
-        const name = readName();
-        skipSpace();
-        if (source[i] !== '>') fail(`Expected ">" to close </${name}`);
-        advanceTo(i + 1);
-        const open = stack.pop();
-        if (!open) fail(`Closing tag </${name}> has no opening tag`, at);
-        if (open!.name !== name)
-          fail(`Closing tag </${name}> does not match <${open!.name}> opened on line ${open!.line}`, at);
-        if (!stack.length) {
-          rootNode = open;
-          break;
-        }
-        continue;
-      }
-      const elLine = line;
-      const elCol = i - lineStart + 1;
-      advanceTo(i + 1);
-      const name = readName();
-      const node: XmlNode = {
-        name,
-        local: name.includes(':') ? name.slice(name.indexOf(':') + 1) : name,
-        attrs: {},
-        children: [],
-        text: '',
-        line: elLine,
-        column: elCol
-      };
-      for (;;) {
-        const before = i;
-        skipSpace();
-        if (source[i] === '>' || source.startsWith('/>', i)) break;
-        if (i === before) fail(`Expected whitespace, ">" or "/>" in <${name}>`);
-        const attr = readName();
-        skipSpace();
-        if (source[i] !== '=') fail(`Attribute ${attr} needs a value`);
-        advanceTo(i + 1);
-        skipSpace();
-        const q = source[i];
-        if (q !== '"' && q !== "'") fail(`The value of ${attr} must be quoted`);
-        const end = source.indexOf(q, i + 1);
-        if (end < 0) fail(`Unclosed value of ${attr}`);
-        const raw = source.slice(i + 1, end);
-        if (raw.includes('<')) fail(`"<" is not allowed in the value of ${attr}`);
-        if (attr in node.attrs) fail(`Attribute ${attr} appears twice`);
-        node.attrs[attr] = decode(raw, i);
-        advanceTo(end + 1);
-      }
-      if (stack.length) {
-        node.parent = stack[stack.length - 1];
-        node.parent.children.push(node);
-      }
-      if (source.startsWith('/>', i)) {
-        advanceTo(i + 2);
-        if (!stack.length) {
-          rootNode = node;
-          break;
-        }
-      } else {
-        advanceTo(i + 1);
-        stack.push(node);
-      }
-    } else {
-      const next = source.indexOf('<', i);
-      const end = next < 0 ? len : next;
-      const raw = source.slice(i, end);
-      if (!stack.length) fail('Text outside the root element');
-      if (raw.includes(']]>')) fail('"]]>" is not allowed in text');
-      stack[stack.length - 1].text += decode(raw, i);
-      advanceTo(end);
-    }
+  let root: XmlNode | undefined;
+  while (c.i < c.len && !root) {
+    if (source[c.i] !== '<') text(c, stack);
+    else if (!skipMarkup(c, stack)) root = source[c.i + 1] === '/' ? closeTag(c, stack) : openTag(c, stack);
   }
   if (stack.length)
-    fail(`<${stack[stack.length - 1].name}> opened on line ${stack[stack.length - 1].line} is never closed`, len);
-  skipMisc(false);
-  if (i < len) fail('Content after the root element');
-  return rootNode!;
+    c.fail(`<${stack[stack.length - 1].name}> opened on line ${stack[stack.length - 1].line} is never closed`, c.len);
+  c.skipMisc(false);
+  if (c.i < c.len) c.fail('Content after the root element');
+  return root!;
 }
 
 /** The first child element with this name, if any. */

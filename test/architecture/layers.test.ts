@@ -57,7 +57,7 @@ function lint(probes: Probe[]): LintRun {
 }
 
 describe('lint holds the layers', () => {
-  it('fails validate importing generate, scripts importing test, and non-commands using the CLI helpers; passes the allowed direction', () => {
+  it('fails validate importing generate, scripts importing test, non-commands using the CLI helpers, a doctor check reading the org and a require by string; passes the allowed direction', () => {
     const { verdicts, noCycle } = lint([
       {
         file: 'scripts/validate/rules/probe.ts',
@@ -82,6 +82,18 @@ describe('lint holds the layers', () => {
       {
         file: 'scripts/commands/probe.ts',
         code: "import { parseFlags } from '../cli/args';\nimport { checkDrift } from '../generate/build';\nexport const probe = [parseFlags, checkDrift];\n"
+      },
+      {
+        file: 'scripts/validate/probe2.ts',
+        code: "export const probe = () => import('../generate/build');\n"
+      },
+      {
+        file: 'scripts/org/doctor/checks/probe.ts',
+        code: "import { queryAll } from '../../doctorSoql';\nimport { readChannel } from '../read/channel';\nexport const probe = [queryAll, readChannel];\n"
+      },
+      {
+        file: 'scripts/commands/probe2.ts',
+        code: "export const probe = [require('../generate/build'), require('../../package.json'), require('ajv')];\n"
       }
     ]);
     expect(verdicts).toEqual([
@@ -90,7 +102,14 @@ describe('lint holds the layers', () => {
       { file: 'scripts/org/probe.ts', rules: ['import/no-restricted-paths'] },
       { file: 'scripts/config/probe.ts', rules: ['import/no-restricted-paths'] },
       { file: 'scripts/org/probe2.ts', rules: ['import/no-restricted-paths'] },
-      { file: 'scripts/commands/probe.ts', rules: [] }
+      { file: 'scripts/commands/probe.ts', rules: [] },
+      // A lazy import() is held by the same layer rules; a require by string is refused outright.
+      { file: 'scripts/validate/probe2.ts', rules: ['import/no-restricted-paths'] },
+      {
+        file: 'scripts/org/doctor/checks/probe.ts',
+        rules: ['import/no-restricted-paths', 'import/no-restricted-paths']
+      },
+      { file: 'scripts/commands/probe2.ts', rules: ['no-restricted-syntax'] }
     ]);
     expect(noCycle).toEqual([2, 2]);
   }, 300_000);

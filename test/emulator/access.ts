@@ -8,7 +8,7 @@
  * - no API Enabled: 403 `API_DISABLED_FOR_ORG` "API is not enabled for this Organization or Partner";
  * - SOQL on an object the user cannot read: 400 `INVALID_TYPE` "sObject type 'X' is not supported";
  * - SOQL on a field without field-level security: 400 `INVALID_FIELD` "No such column 'F' on entity 'X'"
- *   (fields without FLS are invisible, REFERENCE.md "MessagingSession and permissions");
+ *   (fields without FLS are invisible, docs/architecture.md, "Field-level security");
  * - create/update of a field without edit: 400 `INVALID_FIELD_FOR_INSERT_UPDATE` "Unable to
  *   create/update fields: F. Please check the security settings of this field…";
  * - create/update without the object permission: `INSUFFICIENT_ACCESS_OR_READONLY` (wording unverified).

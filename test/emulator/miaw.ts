@@ -1,5 +1,5 @@
 /**
- * The MIAW REST API an AI vendor calls (REFERENCE.md), on the emulator's port: unauthenticated access
+ * The MIAW REST API an AI vendor calls (docs/architecture.md, "The MIAW REST API"), on the emulator's port: unauthenticated access
  * token (serving the *published* pre-chat form), conversation, message, close. Plus the publish step
  * (`publishDeployment`, and the Connect endpoint reported for it) that snapshots the deployment.
  *

@@ -153,7 +153,7 @@ export function syncFromMetadata(state: OrgState): void {
     )
   );
 
-  // IsActive is org state, not metadata: a deployed channel comes up inactive (REFERENCE.md).
+  // IsActive is org state, not metadata: a deployed channel comes up inactive (docs/architecture.md, "Platform facts").
   syncDerived(
     state,
     'MessagingChannel',

@@ -18,14 +18,14 @@ export function publishHandler(settings: PublishSettings): Handler {
     const m = PUBLISH.exec(req.path);
     if (!m || req.method !== 'POST') return undefined;
     if (!settings.supported) return restError(404, 'NOT_FOUND', 'The requested resource does not exist');
-    // Reported to answer 404 below v67.0 (REFERENCE.md "Publish", Salesforce-authored sf-skills sample).
+    // Reported to answer 404 below v67.0 (docs/architecture.md, "Publishing": a Salesforce-authored sf-skills sample).
     if (Number(/\/v([\d.]+)\//.exec(req.path)?.[1]) < 67)
       return restError(404, 'NOT_FOUND', 'The requested resource does not exist');
     const record =
       state.table('EmbeddedServiceConfig').get(m[1]) ?? state.find('EmbeddedServiceConfig', { DeveloperName: m[1] })[0];
     if (!record) return restError(404, 'NOT_FOUND', `No Embedded Service deployment ${m[1]}`);
     state.published.add(String(record.DeveloperName));
-    // 201 {"isSuccess":true} (REFERENCE.md "Publish", sample).
+    // 201 {"isSuccess":true} (docs/architecture.md, "Publishing": sample).
     return json(201, { isSuccess: true });
   };
 }

@@ -252,8 +252,8 @@ describe('handoff doctor against the emulator', () => {
       }
     }
     // 6 Metadata reads, 5 REST queries, 3 Tooling queries, 1 credential read, 1 MIAW access token
-    // (doctor.ts header), 5 queries for the agents (no queue has members here, so the per-member ones
-    // are skipped), and for the vendor app 3 Metadata reads and 3 REST queries (doctorIntegration.ts header).
+    // (org/doctor/read/), 5 queries for the agents (no queue has members here, so the per-member ones
+    // are skipped), and for the vendor app 3 Metadata reads and 3 REST queries (read/integration.ts).
     expect(counts).toEqual([27, 27]);
   }, 60_000);
 });

@@ -12,7 +12,6 @@ import { runSeed, type SeedOptions } from '../../scripts/org/seed';
 import { runDoctor, type DoctorReport } from '../../scripts/org/doctor';
 import { runSmoke } from '../../scripts/org/smoke';
 import { postDeploy } from '../../scripts/org/postDeploy';
-import { deployPackageOf } from '../../scripts/org/deployPackage';
 import { loadProject } from '../../scripts/source/project';
 import { resolveAgents } from '../../scripts/model/resolve';
 import type { OrgSession } from '../../scripts/org/connect';
@@ -60,7 +59,7 @@ describe('deploy → seed → doctor → smoke on one org', () => {
     // itself is covered by deploy.test.ts); the post-deploy steps run through their API calls and
     // record what they published in the project root.
     root = installModel(emu, m, { activate: false, publish: false });
-    const post = await postDeploy(session, deployPackageOf(loadProject(ROOT)).all, undefined, { root });
+    const post = await postDeploy(session, loadProject(ROOT), undefined, { root });
     expect(post.steps.filter((s) => s.status === 'failed')).toEqual([]);
     addUsers(emu, [PRIORITY_AGENT, GENERAL_AGENT, 'integration@example.com']);
   });

@@ -59,6 +59,35 @@ describe('handoff validate command', () => {
     expect(r.stdout).toBe(''); // --json: the dispatcher prints the one document
   });
 
+  describe("exit code policy (--fail-on, as Code Analyzer's --severity-threshold)", () => {
+    // A real org's retrieve: its findings are warnings only (2 in this fixture).
+    const WARNINGS_ONLY = path.resolve(__dirname, '../fixtures/retrieved/minlopro-digex');
+
+    test('warnings alone exit 0 and say so', async () => {
+      const r = await run(['--root', WARNINGS_ONLY]);
+      expect(r.exitCode).toBe(0);
+      expect(r.stdout).toMatch(/^2 findings \(0 errors, 2 warnings\)/m);
+      expect(r.stdout).toContain('Warnings alone do not fail the run (--strict fails on them).');
+    });
+
+    test('--strict and --fail-on warning exit 1 on warnings', async () => {
+      expect((await run(['--root', WARNINGS_ONLY, '--strict'])).exitCode).toBe(1);
+      const r = await run(['--root', WARNINGS_ONLY, '--fail-on', 'warning']);
+      expect(r.exitCode).toBe(1);
+      expect(r.stdout).not.toContain('Warnings alone');
+    });
+
+    test('--fail-on error keeps the default; a clean project exits 0 even with --strict', async () => {
+      expect((await run(['--root', WARNINGS_ONLY, '--fail-on', 'error'])).exitCode).toBe(0);
+      expect((await run(['--strict'])).exitCode).toBe(0);
+    });
+
+    test('a bad --fail-on value, or --strict with --fail-on error, is a usage error naming the flag', async () => {
+      await expect(run(['--fail-on', 'info'])).rejects.toThrow('--fail-on takes error or warning, not "info"');
+      await expect(run(['--strict', '--fail-on', 'error'])).rejects.toThrow(UsageError);
+    });
+  });
+
   test('an unknown rule is a usage error (exit 2)', async () => {
     await expect(run(['--rule', 'chain/no-such-rule'])).rejects.toThrow(UsageError);
     await expect(run(['--frobnicate'])).rejects.toThrow(UsageError);

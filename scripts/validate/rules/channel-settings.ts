@@ -4,10 +4,9 @@
  * label the customer reads.
  */
 import { child, children, textOf } from '../../xml/read';
+import { isStandardFormField } from '../../platform/standardParameters';
 import { channelView } from '../../source';
 import type { Rule } from '../types';
-
-const STANDARD_FORM_FIELDS = new Set(['_FirstName', '_LastName', '_Email', '_Subject']);
 
 export const rules: Rule[] = [
   {
@@ -49,7 +48,7 @@ export const rules: Rule[] = [
             // A standard field (_FirstName…) marked Custom is chain/standard-field-type's finding; Setup labels standard fields itself.
             if (textOf(field, 'isHidden') !== 'false' || textOf(field, 'messagingChannelParameterType') !== 'Custom')
               continue;
-            if (STANDARD_FORM_FIELDS.has(name)) continue;
+            if (isStandardFormField(name)) continue;
             const label = children(field, 'embeddedServiceCustomLabels').find((l) => !!textOf(l, 'customLabel'));
             if (!label)
               report(

@@ -51,7 +51,7 @@ export const rules: Rule[] = [
     id: 'freshness/build-current',
     description: 'The output folder (output.dir) is what handoff.config.json generates (handoff build --check).',
     fix: 'Run `handoff build` and commit; change the config instead of editing generated files.',
-    check({ project, checkDrift, report, notice }) {
+    async check({ project, checkDrift, report, notice }) {
       const config = path.join(project.root, PROJECT_FILES.config);
       if (!fs.existsSync(config)) {
         notice(`not checked: no ${PROJECT_FILES.config} in the project`);
@@ -73,7 +73,7 @@ export const rules: Rule[] = [
         onDisk.set(f.slice(prefix.length), () => loaded.get(f) ?? fs.readFileSync(path.join(project.root, f), 'utf8'));
       }
       if (buildIsCurrent(config, onDisk)) return;
-      const drift = checkDrift(config, out.abs);
+      const drift = await checkDrift(config, out.abs);
       const at = (p: string): string => `${out.rel}/${p}`;
       for (const p of drift.stale)
         report(

@@ -3,8 +3,8 @@
  * input variable of the channel's active routing flow. A mapping naming a variable the active flow
  * does not have as input (or made while no active flow existed) is not refused: the org keeps the
  * parameter and drops the mapping, and a read or retrieve shows it empty.
- * Evidence: ../shared REFERENCE.md, "actionParameterMappings appear in real retrieves and bind by
- * name; mappings created before an active flow existed were seen retrieved empty (one public log)".
+ * Evidence: docs/architecture.md, "Parameter mappings": they bind by name in real retrieves, and
+ * mappings made before an active flow existed were seen retrieved empty (one public log).
  */
 import { child, children, textOf } from '../../../scripts/xml/read';
 import type { DeployComponent, OrgView } from './types';

@@ -43,7 +43,7 @@ export const flowRules: ComponentRule[] = [
   {
     id: 'flow/service-channel',
     evidence:
-      "Retrieved v66 routing flows pass serviceChannelId as <setupReference>sfdc_livemessage</setupReference> with setupReferenceType ServiceChannel, resolved to the org's channel at deploy (../shared REFERENCE.md); message wording unverified",
+      "Retrieved v66 routing flows pass serviceChannelId as <setupReference>sfdc_livemessage</setupReference> with setupReferenceType ServiceChannel, resolved to the org's channel at deploy (docs/architecture.md, Route Work); message wording unverified",
     types: ['Flow'],
     check(c, org) {
       return children(c.root!, 'actionCalls').flatMap((call) =>

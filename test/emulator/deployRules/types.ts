@@ -30,7 +30,8 @@ export interface StrictSettings {
   maxApiVersion: number;
   /**
    * Elements the WSDL marks required that the org accepts missing, as `Type.element` (real v66
-   * retrieves omit these and still deploy: a public project's build log, ../shared REFERENCE.md).
+   * retrieves omit these and still deploy: a public project's build log, docs/architecture.md
+   * "Real retrieves and the WSDL").
    */
   requiredButAccepted: string[];
   /** Service channels every org with Messaging has without a deploy (retrieved v66 flows name `sfdc_livemessage`). */

@@ -1,18 +1,17 @@
 /**
- * doctor: the channel and deployment settings an admin sets in Setup (docs/channel.md) as the org
- * has them, against the project's files. One flat list of `metadata.path = value` per side, read
- * from the same metadata shape (Metadata API read JSON in the org, the project's XML through the read
- * model, scripts/source), so the finding names the exact field that differs. A setting the project
- * leaves out (the platform default applies) is not compared.
+ * doctor reads the channel and deployment settings an admin sets in Setup (docs/channel.md) as the
+ * org has them and as the project's files have them (checks/channelSettings.ts compares them). One
+ * flat list of `metadata.path = value` per side, read from the same metadata shape (Metadata API read
+ * JSON in the org, the project's XML through the read model, scripts/source), so the finding names
+ * the exact field that differs.
  */
-import type { HandoffModel } from '../model/types';
-import type { SourceProject } from '../source/project';
-import { children, textOf, type XmlNode } from '../xml/read';
-import { asArray, asText } from './doctorSoql';
-import type { Check } from './doctorChecks';
+import type { HandoffModel } from '../../../model/types';
+import type { SourceProject } from '../../../source/project';
+import { children, textOf, type XmlNode } from '../../../xml/read';
+import { asArray, asText } from '../../doctorSoql';
+import type { ProjectSettings, SettingsMap } from '../snapshot';
 
 type Meta = Record<string, unknown>;
-export type SettingsMap = Record<string, string>;
 
 const EMBEDDED_CONFIG = [
   'allowedFileTypes',
@@ -75,9 +74,6 @@ export function orgChannelSettings(channelMeta: Meta | undefined, deploymentMeta
   );
 }
 
-/** The project's settings, or why they cannot be read: its channel and deployment files as they will deploy. */
-export type ProjectSettings = { settings: SettingsMap } | { unavailable: string };
-
 /** What the project deploys, read from its channel and deployment files (the generated ones, or an admin's edit of them). */
 export function projectChannelSettings(project: SourceProject, model: HandoffModel): ProjectSettings {
   const channel = project.find('MessagingChannel', model.channel.developerName);
@@ -94,43 +90,4 @@ export function projectChannelSettings(project: SourceProject, model: HandoffMod
       (n, k) => (n ? children(n as XmlNode, k) : [])
     )
   };
-}
-
-/** One check: pass when every setting the project sets has the same value in the org; warn when the project side cannot be read. */
-export function channelSettingsChecks(project: ProjectSettings, org: SettingsMap | undefined): Check[] {
-  if (!org) return [];
-  const base = { id: 'channel.settings', group: 'Messaging channel' } as const;
-  if ('unavailable' in project)
-    return [
-      {
-        ...base,
-        status: 'warn',
-        message: `The channel and deployment settings were not compared: ${project.unavailable}`,
-        fix: 'Run `handoff build` in the project, then `handoff doctor` again.'
-      }
-    ];
-  const { settings } = project;
-  const differs = Object.keys(settings)
-    .filter((k) => org[k] !== settings[k])
-    .map(
-      (k) =>
-        `${k}: org ${org[k] === undefined ? '(not set)' : JSON.stringify(org[k])}, project ${JSON.stringify(settings[k])}`
-    );
-  return differs.length === 0
-    ? [
-        {
-          ...base,
-          status: 'pass',
-          message: `${Object.keys(settings).length} channel and deployment settings match the project`,
-          fix: ''
-        }
-      ]
-    : [
-        {
-          ...base,
-          status: 'fail' as const,
-          message: `The org's channel or deployment differs from the project in ${differs.length} setting${differs.length === 1 ? '' : 's'}: ${differs.join('; ')}`,
-          fix: 'Run `handoff deploy` to apply the project, or change handoff.config.json to what the org has and rebuild (docs/channel.md names the Setup page of each setting).'
-        }
-      ];
 }
