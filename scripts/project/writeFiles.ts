@@ -55,7 +55,7 @@ export function fileSystemError(target: string, e: unknown, doing: string): User
 export function foldersToCreate(dir: string): string[] {
   const abs = path.resolve(dir);
   const missing: string[] = [];
-  for (let at = abs; ; ) {
+  for (let at = abs; ;) {
     let stat: fs.Stats | undefined;
     try {
       stat = fs.statSync(at);

@@ -33,7 +33,9 @@ export function readValidateSettings(root: string): ValidateSettings {
   if (!fs.existsSync(file)) return settings;
   const raw = readJsonFile(file);
   if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-    throw new UserError(`${VALIDATE_SETTINGS_FILE} must hold one JSON object, e.g. {"existingQueues": ["Support_Tier1"]}.`);
+    throw new UserError(
+      `${VALIDATE_SETTINGS_FILE} must hold one JSON object, e.g. {"existingQueues": ["Support_Tier1"]}.`
+    );
   for (const key of Object.keys(EXAMPLES) as (keyof ValidateSettings)[]) {
     const list = (raw as Record<string, unknown>)[key] ?? [];
     if (!Array.isArray(list) || list.some((q) => typeof q !== 'string'))
