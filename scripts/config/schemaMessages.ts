@@ -7,6 +7,7 @@ import type { Problem } from '../project/errors';
 import { developerName } from '../naming/naming';
 import { closest } from './closest';
 import { jsonPath, pointerSegments } from './jsonPath';
+import { removedKey } from './removedKeys';
 import { schemaValidator } from './schemaValidator';
 
 function describe(value: unknown): string {
@@ -43,6 +44,8 @@ function schemaErrorToProblem(file: string, err: ErrorObject, data: unknown): Pr
       };
     case 'additionalProperties': {
       const key = String(p.additionalProperty);
+      const removed = removedKey(segs, key);
+      if (removed) return { file, path: jsonPath([...segs, key]), ...removed };
       const allowed = Object.keys((err.parentSchema as { properties?: Record<string, unknown> })?.properties ?? {});
       const hint = closest(key, allowed);
       return {

@@ -94,11 +94,6 @@ export interface HandoffConfig {
   contactMatching?: {
     emailAttribute: string;
     createContact?: boolean;
-    /**
-     * Stand-in for the channel's own verification setting (until `channel.verification` exists): true when
-     * the channel verifies users, so the email is a verified identity.
-     */
-    channelVerifiesUsers?: boolean;
     /** Match on the vendor-supplied, unverified email anyway (validate warns; see docs/flow.md). */
     trustUnverifiedEmail?: boolean;
   };

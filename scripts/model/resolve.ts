@@ -200,7 +200,7 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
       ? { name: config.businessHours.name, whenClosed: config.businessHours.whenClosed ?? whenNoAgent }
       : undefined,
     continuation: config.continuation?.enabled ?? false,
-    contactMatching: matchesContacts(config.contactMatching)
+    contactMatching: matchesContacts(config)
       ? {
           emailAttribute: attr(config.contactMatching!.emailAttribute),
           createContact: config.contactMatching!.createContact ?? false
@@ -250,10 +250,16 @@ export function resolveModel(config: HandoffConfig): HandoffModel {
 }
 
 /**
- * Contact matching links a Contact by email only when that email is a verified identity (the channel
- * verifies users) or the admin explicitly trusts unverified email; otherwise a customer could type
- * someone else's address and be shown as that Contact.
+ * Contact matching links a Contact by email only when that email is a verified identity (the channel's
+ * `verification.mode` is `verified`) or the admin explicitly trusts unverified email; otherwise a
+ * customer could type someone else's address and be shown as that Contact.
  */
-export function matchesContacts(cm: HandoffConfig['contactMatching']): boolean {
-  return !!cm && (cm.channelVerifiesUsers === true || cm.trustUnverifiedEmail === true);
+export function matchesContacts(config: Pick<HandoffConfig, 'channel' | 'contactMatching'>): boolean {
+  const cm = config.contactMatching;
+  return !!cm && (channelVerifiesUsers(config.channel) || cm.trustUnverifiedEmail === true);
+}
+
+/** The channel verifies its users (their JWT is checked against a key set: docs/channel.md). */
+export function channelVerifiesUsers(channel: HandoffConfig['channel'] | undefined): boolean {
+  return channel?.verification?.mode === 'verified';
 }

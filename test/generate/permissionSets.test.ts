@@ -76,7 +76,7 @@ describe('permission sets generator', () => {
     });
   });
 
-  it("gives the flow's running user the Apex actions, both custom metadata types, Case create and Contact read", () => {
+  it("gives the flow's running user the Apex actions, both custom metadata types, Case create, and no Contact (the example matches none)", () => {
     expect(list(flow, 'classAccesses', 'apexClass')).toEqual(
       [BUSINESS_HOURS.className, END_CONVERSATION.className].sort()
     );
@@ -85,18 +85,14 @@ describe('permission sets generator', () => {
       'Handoff_Settings__mdt'
     ]);
     const objects = objectGrants(flow);
-    expect(Object.keys(objects)).toEqual(['Case', 'Contact', 'MessagingSession']);
+    expect(Object.keys(objects)).toEqual(['Case', 'MessagingSession']);
     expect(objects.Case).toMatchObject({
       allowCreate: 'true',
       allowRead: 'true',
       allowDelete: 'false',
       modifyAllRecords: 'false'
     });
-    expect(objects.Contact).toMatchObject({
-      allowCreate: 'false',
-      allowRead: 'true',
-      allowEdit: 'false'
-    });
+    expect(objects.Contact).toBeUndefined();
     expect(objects.MessagingSession).toMatchObject({
       allowRead: 'true',
       allowEdit: 'true',
@@ -185,6 +181,18 @@ describe('permission sets generator', () => {
       allowCreate: 'true',
       allowRead: 'true'
     });
+  });
+
+  it('grants Contact read, not create, when a verified channel matches Contacts', () => {
+    const out = generate(
+      modelOf({
+        channel: { developerName: 'Handoff_Messaging', verification: { mode: 'verified', keySet: 'Vendor_Keys' } },
+        contactMatching: { emailAttribute: 'mail' },
+        attributes: [{ key: 'mail', type: 'Email' }]
+      })
+    );
+    const objects = objectGrants(parsedFile(out, 'permissionsets/Handoff_Flow.permissionset-meta.xml'));
+    expect(objects.Contact).toMatchObject({ allowCreate: 'false', allowRead: 'true', allowEdit: 'false' });
   });
 
   it('grants Case create when only the closed-hours path creates Cases, and no Contact access without contact matching', () => {

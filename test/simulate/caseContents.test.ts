@@ -37,7 +37,8 @@ function fullview(caseTemplate?: HandoffConfig['fallback']['case']): HandoffConf
     fallback: { ...c.fallback, whenNoAgent: 'case', ...(caseTemplate ? { case: caseTemplate } : {}) },
     endConversation: { endpoint: 'https://vendor.example.com/end' },
     // Contact matching runs only on a verified identity (docs/flow.md): this channel verifies users.
-    contactMatching: { emailAttribute: '_email', ...c.contactMatching, channelVerifiesUsers: true }
+    channel: { ...c.channel, verification: { mode: 'verified', keySet: 'Fullview_Keys' } },
+    contactMatching: { emailAttribute: '_email', ...c.contactMatching }
   };
 }
 

@@ -114,3 +114,33 @@ describe('minlopro-digex: queue found by Get Records on Group, Apex logger on th
     expect(r.run.outcome).toMatchObject({ kind: 'routed', by: 'channel-fallback', queue: 'Site_Messaging_Requests' });
   });
 });
+
+describe('coral-resort-agent: Route Work as Flow Builder 62 writes it (nameSegment, versionSegment), no fault path', () => {
+  it("routes the deployment's channel to the Agentforce agent, the resort queue as fallback", () => {
+    const sim = simFor('coral-resort-agent', 'Route_to_Resort_Agent');
+    expect(sim.project.channel?.developerName).toBe('Resort_Chat');
+    expect(sim.project.deployment?.developerName).toBe('Resort_Web');
+    const r = run(sim, {});
+    expect(r.run.steps.map((s) => s.element)).toEqual(['Get_Messaging_Session', 'Route_to_Agent']);
+    expect(r.run.outcome).toMatchObject({
+      kind: 'routed',
+      by: 'flow',
+      element: 'Route_to_Agent',
+      queue: 'Resort_Messaging',
+      target: { type: 'Copilot', id: '0Xx5e000000A101AAA', label: 'Resort Service Agent' }
+    });
+  });
+
+  it('a flow no channel names: creates a Case for the default Contact, puts it on the session, routes to the queue', () => {
+    const sim = simFor('coral-resort-agent', 'Route_to_Resort_Queue');
+    expect(sim.project.channel).toBeUndefined();
+    const org = sim.project.baseOrg.fork();
+    const guest = org.seed('Contact', { FirstName: 'Resort', LastName: 'Guest', Name: 'Resort Guest' });
+    const r = run({ ...sim, project: { ...sim.project, baseOrg: org } }, {});
+    const created = r.run.steps.find((s) => s.element === 'Create_Case');
+    expect(created).toMatchObject({ type: 'create', object: 'Case', fields: { ContactId: guest.Id, Origin: 'Web' } });
+    const caseId = (created as { id: string }).id;
+    expect(r.run.session.fields).toMatchObject({ CaseId: caseId });
+    expect(r.run.outcome).toMatchObject({ kind: 'routed', element: 'Route_to_Queue', queue: 'Resort_Messaging' });
+  });
+});

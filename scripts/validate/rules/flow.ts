@@ -50,6 +50,28 @@ function hardCodedIds(text: string): string[] {
   return out;
 }
 
+/**
+ * What a hard-coded Id points to, by its key prefix (Salesforce's standard record Id prefixes), and
+ * the fix for that kind: real retrieves carry Route Work's serviceChannelId (0N9) and copilotId (0Xx)
+ * as literal Ids beside queueId (test/fixtures/retrieved/coral-resort-agent), for which "look up the
+ * queue" is the wrong advice.
+ */
+const ID_KINDS: Record<string, { what: string; fix: string }> = {
+  '00G': {
+    what: 'a queue or group',
+    fix: 'Get Records on Group (Type = Queue) by DeveloperName and reference its Id.'
+  },
+  '005': { what: 'a user', fix: 'Get Records on User by Username and reference its Id.' },
+  '0N9': {
+    what: 'a service channel',
+    fix: 'Keep serviceChannelDevName beside it and re-select the service channel in Route Work after moving the flow to another org.'
+  },
+  '0Xx': {
+    what: 'an Agentforce agent, a BotDefinition',
+    fix: 'Re-select the agent in Route Work after moving the flow to another org (its Id differs per org).'
+  }
+};
+
 function resolves(flow: FlowView, ref: string): boolean {
   const head = ref.trim().split('.')[0];
   return head.startsWith('$') || flow.resources.has(head);
@@ -196,8 +218,12 @@ export const rules: Rule[] = [
             (n.local === 'expression' && n.parent?.local === 'formulas') ||
             (n.local === 'text' && n.parent?.local === 'textTemplates');
           if (!literal || n.children.length) return;
-          for (const id of hardCodedIds(n.text))
-            report({ file: file.path, line: n.line }, `Hard-coded record Id "${id}"`);
+          for (const id of hardCodedIds(n.text)) {
+            const kind = ID_KINDS[id.slice(0, 3)];
+            if (kind)
+              report({ file: file.path, line: n.line }, `Hard-coded record Id "${id}" (${kind.what})`, kind.fix);
+            else report({ file: file.path, line: n.line }, `Hard-coded record Id "${id}"`);
+          }
         });
       }
     }

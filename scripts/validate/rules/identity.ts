@@ -1,39 +1,42 @@
 /**
- * Contact matching on an unverified identity: `contactMatching.trustUnverifiedEmail: true` links a Contact
- * by the email the AI vendor passes on, which the customer typed and nobody verified. A warning, so the
- * choice is visible in every validate run; and a notice when matching is configured but off.
+ * Contact matching on an unverified identity: `contactMatching.trustUnverifiedEmail: true` on a channel
+ * that does not verify users links a Contact by the email the AI vendor passes on, which the customer
+ * typed and nobody verified. A warning, so the choice is visible in every validate run; and a notice
+ * when matching is configured but off. Whether users are verified is the channel's own setting,
+ * `channel.verification.mode` (docs/channel.md), the same one the generated channel's authMode follows.
  */
 import { PROJECT_FILES } from '../../project/paths';
 import { rawConfig, type SourceProject } from '../../source';
 import type { Rule } from '../types';
 
-interface RawContactMatching {
-  emailAttribute?: unknown;
-  channelVerifiesUsers?: unknown;
-  trustUnverifiedEmail?: unknown;
+interface RawIdentity {
+  contactMatching?: { emailAttribute?: unknown; trustUnverifiedEmail?: unknown };
+  channel?: { verification?: { mode?: unknown } };
 }
 
-function contactMatching(project: SourceProject): RawContactMatching | undefined {
-  return rawConfig(project)?.contactMatching as RawContactMatching | undefined;
+function identity(project: SourceProject): RawIdentity | undefined {
+  return rawConfig(project) as RawIdentity | undefined;
 }
 
 export const rules: Rule[] = [
   {
     id: 'identity/unverified-email',
     description: 'Contact matching trusts an email nobody verified (contactMatching.trustUnverifiedEmail).',
-    fix: 'Verify users on the channel and set contactMatching.channelVerifiesUsers, or accept the risk knowingly (docs/flow.md).',
+    fix: 'Verify users on the channel (channel.verification.mode "verified", docs/channel.md), or accept the risk knowingly (docs/flow.md).',
     severity: 'warning',
     check({ project, report, notice }) {
-      const cm = contactMatching(project);
+      const raw = identity(project);
+      const cm = raw?.contactMatching;
       if (!cm) return;
-      if (cm.trustUnverifiedEmail === true && cm.channelVerifiesUsers !== true)
+      const verified = raw.channel?.verification?.mode === 'verified';
+      if (cm.trustUnverifiedEmail === true && !verified)
         report(
           { file: PROJECT_FILES.config },
           "contactMatching.trustUnverifiedEmail is true: a customer who types someone else's email is linked to that Contact, and the agent sees their cases"
         );
-      else if (cm.trustUnverifiedEmail !== true && cm.channelVerifiesUsers !== true)
+      else if (cm.trustUnverifiedEmail !== true && !verified)
         notice(
-          'Contact matching is off: the channel does not verify users (set contactMatching.channelVerifiesUsers or trustUnverifiedEmail).'
+          'Contact matching is off: the channel does not verify users (set channel.verification.mode "verified", or contactMatching.trustUnverifiedEmail).'
         );
     }
   }

@@ -313,18 +313,20 @@ describe('generated flow: specifics of the example', () => {
     expect(view.start).toBe(E.getCurrentSession);
   });
 
-  it('matches a Contact by the email attribute and links it through EndUserContactId', () => {
-    const email = view.model.contactMatching!.emailAttribute;
-    const check = view.elements.get(E.hasEmail)!;
+  it('matches a Contact by the email attribute and links it through EndUserContactId on a verified channel', () => {
+    expect(view.model.contactMatching).toBeUndefined();
+    const verified = flowOf(VARIANTS.find((v) => v.name === 'verified-contact-matching')!.config);
+    const email = verified.model.contactMatching!.emailAttribute;
+    const check = verified.elements.get(E.hasEmail)!;
     const cond = child(child(check.node, 'rules')!, 'conditions')!;
     expect([textOf(cond, 'leftValueReference'), textOf(cond, 'operator'), valueOf(child(cond, 'rightValue'))]).toEqual([
       email.name,
       'IsBlank',
       'booleanValue:false'
     ]);
-    const link = view.elements.get(E.linkContact)!;
+    const link = verified.elements.get(E.linkContact)!;
     expect(textOf(child(link.node, 'inputAssignments')!, 'field')).toBe('EndUserContactId');
-    expect(view.elements.has(E.createContact)).toBe(false);
+    expect(verified.elements.has(E.createContact)).toBe(false);
   });
 
   it('is deterministic', () => {
@@ -338,13 +340,13 @@ describe('generated flow: specifics of the example', () => {
     const attrs = view.model.attributes.length; // 24: one restore decision + assignment each
     expect(counts).toEqual({
       actionCalls: 5,
-      assignments: attrs + 8,
-      decisions: attrs + 10,
+      assignments: attrs + 7,
+      decisions: attrs + 8,
       recordCreates: 1,
-      recordLookups: 6,
-      recordUpdates: 3
+      recordLookups: 5,
+      recordUpdates: 2
     });
-    expect(view.variables.size).toBe(attrs + 1 + 8);
+    expect(view.variables.size).toBe(attrs + 1 + 7);
   });
 });
 

@@ -20,10 +20,11 @@ function edit(name: string, change: (c: HandoffConfig) => void): Variant {
 export const VARIANTS: Variant[] = [
   { name: 'example', config: exampleConfig() },
   edit('no-continuation', (c) => delete c.continuation),
-  edit('no-contact-matching', (c) => delete c.contactMatching),
+  // The example's channel verifies nobody, so its flow matches no Contact (docs/flow.md); these two do.
+  edit('verified-contact-matching', (c) => (c.channel.verification = { mode: 'verified', keySet: 'Vendor_Keys' })),
   edit(
     'contact-creation',
-    (c) => (c.contactMatching = { emailAttribute: '_email', createContact: true, channelVerifiesUsers: true })
+    (c) => (c.contactMatching = { emailAttribute: '_email', createContact: true, trustUnverifiedEmail: true })
   ),
   edit('no-business-hours', (c) => delete c.businessHours),
   edit('no-agent-wait', (c) => (c.fallback.whenNoAgent = 'wait')),
