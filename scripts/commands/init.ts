@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { createInterface } from 'node:readline/promises';
 import { parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
 import { inferAttributes } from '../config/infer';
@@ -10,6 +11,7 @@ import { choosePackageDir, schemaReference, writeSfdxProject } from '../project/
 import { UsageError, UserError, formatProblem } from '../project/errors';
 import { readJsonFile } from '../project/json';
 import { displayPath } from '../project/paths';
+import { listedPackageDirectories } from '../project/sfdxProject';
 import {
   applyPlatformSync,
   isKitRepository,
@@ -34,7 +36,8 @@ routing attributes the vendor sends). An existing config is never overwritten wi
 a platform file you changed is never overwritten.
 
 Flags:
-  --package-dir DIR  the package directory of sfdx-project.json to install into (default: its default one)
+  --package-dir DIR  the package directory of sfdx-project.json to install into (at a terminal, init asks
+                     when there are several; otherwise the default one)
 `;
 
 export const command: Command = {
@@ -59,7 +62,8 @@ export const command: Command = {
       );
     }
     const kitRepo = isKitRepository(root);
-    const { packageDir, exists: hasSfdxProject } = choosePackageDir(root, values['package-dir']);
+    const requested = values['package-dir'] ?? (await askPackageDir(root));
+    const { packageDir, exists: hasSfdxProject } = choosePackageDir(root, requested);
 
     let skipped: { key: string; reason: string }[] = [];
     let attributes: AttributeConfig[] | undefined;
@@ -116,6 +120,28 @@ export const command: Command = {
     };
   }
 };
+
+/**
+ * At a terminal, with more than one package directory listed and no --package-dir, asks which one
+ * (Enter takes the default). Never in a pipe, CI or --json: there the default package directory is used.
+ */
+async function askPackageDir(root: string): Promise<string | undefined> {
+  const dirs = listedPackageDirectories(root);
+  if (dirs.length < 2 || !process.stdin.isTTY || !process.stdout.isTTY || process.argv.includes('--json'))
+    return undefined;
+  const fallback = (dirs.find((d) => d.default) ?? dirs[0]).path;
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = (
+      await rl.question(
+        `Install the kit into which package directory (${dirs.map((d) => d.path).join(', ')})? [${fallback}] `
+      )
+    ).trim();
+    return answer || fallback;
+  } finally {
+    rl.close();
+  }
+}
 
 /** Puts `$schema` and `output` first, where a reader looks for them. */
 function withLayout(config: HandoffConfig, layout: { schema: string; outputDir?: string }): HandoffConfig {
