@@ -9,6 +9,7 @@ import { FLOW_INTERNAL_PREFIX, FLOW_RESERVED_NAMES } from '../naming/flowNames';
 import { resolveCaseFields, resolveIntegration } from './integration';
 import { caseDescription, caseFieldValues } from './caseTemplate';
 import { fieldLength } from '../platform/fieldLengths';
+import { normaliseDir } from '../project/outputDir';
 import { AGENT_ACCESS, CALLOUT_CREDENTIAL } from '../contract';
 import { hasMiaw } from './types';
 import type {
@@ -188,6 +189,7 @@ export function resolveProject(config: HandoffConfig): ProjectModel {
 
   const vendorHalf: VendorHalf = {
     vendor: config.vendor ?? 'generic',
+    outputDir: config.output?.dir ? normaliseDir(config.output.dir) : undefined,
     mode: config.mode ?? 'omniChannel',
     attributes,
     queues,

@@ -110,6 +110,8 @@ export interface MiawHalf {
 /** What every project has: the vendor's side, the Case fields, the permission sets, the names. */
 export interface VendorHalf {
   vendor: Vendor;
+  /** `output.dir` as configured (project-relative, forward slashes); undefined: the project's default (project/outputDir.ts). */
+  outputDir?: string;
   /** omniChannel: the kit's flow decides between an agent and a Case; vendorFlow: the vendor does (by business hours). */
   mode: IntegrationMode;
   /** The routing attributes (empty without the MIAW half: nothing carries them). */

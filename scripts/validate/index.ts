@@ -12,6 +12,7 @@ import * as freshnessRules from './rules/freshness';
 import * as integrationRules from './rules/integration';
 import * as limitsRules from './rules/limits';
 import * as orgLimitsRules from './rules/orgLimits';
+import * as referencesRules from './rules/references';
 import * as namingChainRules from './rules/naming-chain';
 import * as schemaRules from './rules/schema';
 import * as settingsRules from './rules/settings';
@@ -33,6 +34,7 @@ export const RULE_FAMILIES: readonly { rules: Rule[] }[] = [
   channelRules,
   channelSettingsRules,
   apexRules,
+  referencesRules,
   settingsRules,
   integrationRules,
   identityRules,
