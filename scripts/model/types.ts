@@ -127,6 +127,12 @@ export interface VendorHalf {
     maxAttempts: number;
     tokenEnv: string;
   };
+  /**
+   * The MessagingSession fields the flow stores End Conversation's outputs in (`accepted`, `message`);
+   * present when the flow calls the action (a `case` fallback). Names follow the naming contract
+   * (`<prefix>HK_End_Accepted__c`): the `HK_` part keeps them out of the attributes' names.
+   */
+  endOutcome?: { accepted: OutcomeField; message: OutcomeField };
   /** Present when endConversation is configured: the Named Credential's URL (the endpoint). */
   calloutCredential?: { namedCredential: string; externalCredential: string; principal: string; url: string };
   permissionSets: {
@@ -187,4 +193,14 @@ export interface ResolvedCaseFieldValue {
   /** Case field API name (`Reason`, `Handoff_Summary__c`). */
   field: string;
   attribute: ResolvedAttribute;
+}
+
+/** A MessagingSession field the kit itself writes (not an attribute). */
+export interface OutcomeField {
+  apiName: string;
+  label: string;
+  type: 'Checkbox' | 'Text';
+  /** Text only. */
+  length?: number;
+  description: string;
 }

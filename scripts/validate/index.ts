@@ -7,6 +7,7 @@ import * as apexRules from './rules/apex';
 import * as channelRules from './rules/channel';
 import * as channelSettingsRules from './rules/channel-settings';
 import * as flowRules from './rules/flow';
+import * as endConversationRules from './rules/end-conversation';
 import * as freshnessRules from './rules/freshness';
 import * as integrationRules from './rules/integration';
 import * as limitsRules from './rules/limits';
@@ -28,6 +29,7 @@ export const RULE_FAMILIES: readonly { rules: Rule[] }[] = [
   schemaRules,
   namingChainRules,
   flowRules,
+  endConversationRules,
   channelRules,
   channelSettingsRules,
   apexRules,

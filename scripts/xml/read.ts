@@ -10,7 +10,7 @@ export interface XmlNode {
   local: string;
   attrs: Record<string, string>;
   children: XmlNode[];
-  /** Concatenated text content directly inside this element (entities decoded, not trimmed). */
+  /** Concatenated text content directly inside this element (entities decoded, not trimmed); blank text between child elements is dropped. */
   text: string;
   line: number;
   column: number;
@@ -30,6 +30,25 @@ export class XmlSyntaxError extends Error {
 
 const NAME = /[A-Za-z_:][-A-Za-z0-9_:.]*/y;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/*
+ * Memory (issue 15): a project of 10,000 attributes holds ≈1.1 million elements, so each node is kept
+ * small. Element and attribute names come from a small vocabulary and are interned; a node without
+ * attributes or children shares one frozen empty object or array (the parser is the only writer: a
+ * write to the shared one throws instead of leaking into every node); the blank text between child
+ * elements is not kept (no reader looks at it: only non-blank text inside a complex element matters).
+ */
+const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[];
+const NAMES = new Map<string, string>();
+const MAX_NAMES = 50_000;
+function intern(name: string): string {
+  const known = NAMES.get(name);
+  if (known !== undefined) return known;
+  if (NAMES.size < MAX_NAMES) NAMES.set(name, name);
+  return name;
+}
+const BLANK = /^[ \t\r\n]*$/;
 
 /** A position in one document, with the line bookkeeping and the small readers the parser is made of. */
 class Cursor {
@@ -98,7 +117,7 @@ class Cursor {
     const m = NAME.exec(this.source);
     if (!m) return this.fail('Expected a name');
     this.advanceTo(this.i + m[0].length);
-    return m[0];
+    return intern(m[0]);
   }
 
   skipSpace(): void {
@@ -159,6 +178,7 @@ function closeTag(c: Cursor, stack: XmlNode[]): XmlNode | undefined {
   if (!open) return c.fail(`Closing tag </${name}> has no opening tag`, at);
   if (open.name !== name)
     c.fail(`Closing tag </${name}> does not match <${open.name}> opened on line ${open.line}`, at);
+  if (open.children.length && open.text && BLANK.test(open.text)) open.text = '';
   return stack.length ? undefined : open;
 }
 
@@ -182,6 +202,7 @@ function readAttributes(c: Cursor, node: XmlNode): void {
     const raw = source.slice(c.i + 1, end);
     if (raw.includes('<')) c.fail(`"<" is not allowed in the value of ${attr}`);
     if (attr in node.attrs) c.fail(`Attribute ${attr} appears twice`);
+    if (node.attrs === NO_ATTRS) node.attrs = {};
     node.attrs[attr] = c.decode(raw, c.i);
     c.advanceTo(end + 1);
   }
@@ -195,17 +216,20 @@ function openTag(c: Cursor, stack: XmlNode[]): XmlNode | undefined {
   const name = c.readName();
   const node: XmlNode = {
     name,
-    local: name.includes(':') ? name.slice(name.indexOf(':') + 1) : name,
-    attrs: {},
-    children: [],
+    local: name.includes(':') ? intern(name.slice(name.indexOf(':') + 1)) : name,
+    attrs: NO_ATTRS,
+    children: NO_CHILDREN,
     text: '',
     line,
-    column
+    column,
+    parent: undefined
   };
   readAttributes(c, node);
   if (stack.length) {
-    node.parent = stack[stack.length - 1];
-    node.parent.children.push(node);
+    const parent = stack[stack.length - 1];
+    node.parent = parent;
+    if (parent.children === NO_CHILDREN) parent.children = [node];
+    else parent.children.push(node);
   }
   if (c.at('/>')) {
     c.advanceTo(c.i + 2);
