@@ -53,6 +53,9 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   }
 };
 
+/** Every command's name, in --help order (the start-up test runs each one's --help). */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
 async function loadCommand(name: string): Promise<Command | undefined> {
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   return entry ? (await entry.load()).command : undefined;
