@@ -14,7 +14,14 @@ import { findProjectRoot } from '../project/paths';
  * boundaries are asserted in test/architecture/startup.test.ts). A new command is one line here.
  */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
-  init: { summary: 'Write a starting handoff.config.json for a vendor', load: () => import('../commands/init') },
+  init: {
+    summary: "Adopt the project: handoff.config.json, sfdx-project.json and the kit's platform code",
+    load: () => import('../commands/init')
+  },
+  upgrade: {
+    summary: "Update the kit's platform code in the project, keeping files you edited",
+    load: () => import('../commands/upgrade')
+  },
   build: {
     summary: 'Generate the Salesforce metadata from handoff.config.json',
     load: () => import('../commands/build')

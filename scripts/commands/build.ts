@@ -4,16 +4,19 @@ import { parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
 import { configPath } from '../config/load';
 import { build, checkDrift } from '../generate/build';
-import { displayPath, PROJECT_FILES } from '../project/paths';
+import { outputDir } from '../project/outputDir';
+import { displayPath } from '../project/paths';
+import { foldersToCreate } from '../project/writeFiles';
 
 const USAGE = `Usage: handoff build [--config FILE] [--out DIR] [--check] [--json]
 
-Generates every hand-off component from handoff.config.json into force-app/generated.
+Generates every hand-off component from handoff.config.json into the output folder: output.dir of
+the config, else a package directory named "generated", else <default package directory>/generated.
 Building twice gives byte-identical files; files the config no longer produces are removed.
 
 Flags:
   --config FILE  the config (default: handoff.config.json in the project root)
-  --out DIR      output folder (default: force-app/generated)
+  --out DIR      output folder for this run (default: the output folder above)
   --check        write nothing; exit 1 and list the files that differ from what the config generates
   --json         one JSON document on stdout
 `;
@@ -28,7 +31,9 @@ export const command: Command = {
       check: { type: 'boolean' }
     });
     const config = configPath(root, values.config);
-    const outDir = values.out ? path.resolve(values.out) : path.join(root, PROJECT_FILES.generated);
+    const outDir = values.out ? path.resolve(values.out) : outputDir(root, config).abs;
+    // A file where the folder should be is named now, not met as ENOTDIR (or as "every file missing").
+    foldersToCreate(outDir);
 
     if (values.check) {
       const drift = checkDrift(config, outDir);

@@ -31,6 +31,9 @@ Scenario:
   --agents QUEUE=N        online agents in queue QUEUE (repeatable; default: 1 in every queue)
   --no-agents             no agent online in any queue (unless --agents says otherwise)
   --hours open|closed     business hours (default: open)
+  --end-conversation accepted|refused
+                          what the End Conversation action answers (default: accepted; refused as
+                          with no settings record): the flow stores either on the session
   --earlier-session FILE  a payload of an earlier session of the same conversation (runs first)
   --contact EMAIL         an existing Contact with this email in the org
   --platform-key KEY      the MessagingEndUser's MessagingPlatformKey (a phone number for SMS)
@@ -58,12 +61,15 @@ export function readInput(file: string): { bytes: Buffer; source: string } {
 }
 
 function scenarioFrom(
-  values: { agents?: string[]; 'no-agents'?: boolean; hours?: string },
+  values: { agents?: string[]; 'no-agents'?: boolean; hours?: string; 'end-conversation'?: string },
   project: SimProject
 ): Scenario {
   const hours = values.hours ?? 'open';
   if (hours !== 'open' && hours !== 'closed')
     throw new UsageError(`handoff simulate: --hours takes open or closed, not "${hours}".`);
+  const endConversation = values['end-conversation'] ?? 'accepted';
+  if (endConversation !== 'accepted' && endConversation !== 'refused')
+    throw new UsageError(`handoff simulate: --end-conversation takes accepted or refused, not "${endConversation}".`);
   const agents = new Map<string, number>();
   const known = project.queues.map((q) => q.developerName);
   for (const spec of values.agents ?? []) {
@@ -75,7 +81,7 @@ function scenarioFrom(
       );
     agents.set(m[1], Number(m[2]));
   }
-  return { agents, defaultAgents: values['no-agents'] ? 0 : 1, hours };
+  return { agents, defaultAgents: values['no-agents'] ? 0 : 1, hours, endConversation };
 }
 
 export const command: Command = {
@@ -89,6 +95,7 @@ export const command: Command = {
         agents: { type: 'string', multiple: true },
         'no-agents': { type: 'boolean' },
         hours: { type: 'string' },
+        'end-conversation': { type: 'string' },
         'earlier-session': { type: 'string' },
         contact: { type: 'string' },
         project: { type: 'string' },

@@ -9,16 +9,15 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ValidateFunction } from 'ajv';
+import { kitRoot } from '../project/kitRoot';
 
 type Schema = Record<string, unknown>;
 
 /** ajv's options for the schema, shared by the runtime compile and the precompile. */
 const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
 
-/** From dist/scripts/config the project root is three levels up; from the sources (jest) two. */
-const ROOT = fs.existsSync(path.join(__dirname, '..', '..', '..', 'schemas'))
-  ? path.join(__dirname, '..', '..', '..')
-  : path.join(__dirname, '..', '..');
+/** The kit's own folder (this repository, or node_modules/handoff-kit in a user's project). */
+const ROOT = kitRoot();
 export const SCHEMA_FILE = path.join(ROOT, 'schemas', 'handoff.config.schema.json');
 /** Beside the compiled CLI: dist/schemas/handoff.config.validator.js. */
 export const PRECOMPILED_FILE = path.join(ROOT, 'dist', 'schemas', 'handoff.config.validator.js');

@@ -71,6 +71,8 @@ export interface RuleConfig {
 export interface HandoffConfig {
   $schema?: string;
   vendor?: Vendor;
+  /** Where `handoff build` writes, project-relative (default: scripts/project/outputDir.ts). */
+  output?: { dir?: string };
   /** Who decides between a live conversation and a Case (default omniChannel; docs/integration.md "Modes"). */
   mode?: IntegrationMode;
   /**

@@ -8,7 +8,9 @@ import { loadConfig } from '../config/load';
 import { writeBuildManifest } from '../project/buildManifest';
 import type { Drift } from '../project/drift';
 import { listFilesUnder } from '../project/files';
-import { PROJECT_FILES } from '../project/paths';
+import { insidePackageDir, outputDir } from '../project/outputDir';
+import { listedPackageDirectories } from '../project/sfdxProject';
+import { mkdirChecked, removeFileChecked, writeFileChecked } from '../project/writeFiles';
 import { resolveProject } from '../model/resolve';
 import type { ProjectModel } from '../model/types';
 import { generateAll } from './index';
@@ -55,15 +57,16 @@ export function writeGenerated(
   files: GeneratedFile[],
   outDir: string
 ): { written: string[]; removed: string[]; unchanged: number } {
+  mkdirChecked(outDir);
   const drift = diffAgainstDisk(files, outDir);
   const toWrite = new Set([...drift.stale, ...drift.missing]);
   for (const f of files) {
     if (!toWrite.has(f.path)) continue;
     const target = path.join(outDir, f.path);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, f.content);
+    mkdirChecked(path.dirname(target));
+    writeFileChecked(target, f.content);
   }
-  for (const p of drift.extra) fs.rmSync(path.join(outDir, p));
+  for (const p of drift.extra) removeFileChecked(path.join(outDir, p));
   removeEmptyDirs(outDir);
   return { written: [...toWrite].sort(), removed: drift.extra, unchanged: files.length - toWrite.size };
 }
@@ -78,11 +81,22 @@ function removeEmptyDirs(dir: string): void {
   }
 }
 
+/**
+ * Whether a build into `outDir` is the project's own: its output folder, or a folder inside one of its
+ * package directories (`build --out src/core/generated`), which validate then reads as the generated
+ * folder. A build written anywhere else (a temporary folder) leaves the manifest alone.
+ */
+function isProjectOutput(configFile: string, outDir: string): boolean {
+  const root = path.dirname(path.resolve(configFile));
+  const abs = path.resolve(outDir);
+  if (abs === outputDir(root, configFile).abs) return true;
+  const dirs = listedPackageDirectories(root).map((d) => d.path);
+  return insidePackageDir(root, dirs, abs) !== undefined;
+}
+
 export function build(configFile: string, outDir: string): BuildResult {
   const { model, files } = generateFromConfig(configFile);
   const { written, removed, unchanged } = writeGenerated(files, outDir);
-  // The manifest describes the project's own generated folder, never a build written elsewhere.
-  if (path.resolve(outDir) === path.resolve(path.dirname(configFile), PROJECT_FILES.generated))
-    writeBuildManifest(configFile, files);
+  if (isProjectOutput(configFile, outDir)) writeBuildManifest(configFile, files, outDir);
   return { outDir, files: files.length, written, removed, unchanged, model };
 }

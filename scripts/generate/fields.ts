@@ -3,7 +3,7 @@
  * pre-chat value so the agent sees it. Children follow the WSDL's CustomField order; the file keeps
  * `fullName` because retrieved field files do.
  */
-import type { ResolvedAttribute } from '../model/types';
+import type { OutcomeField, ResolvedAttribute } from '../model/types';
 import { takesLength } from '../platform/fieldLengths';
 import { leaf, renderXml, root } from '../xml/write';
 import type { GeneratedFile, ProjectGenerator } from './types';
@@ -42,8 +42,31 @@ function fieldXml(attr: ResolvedAttribute): string {
   );
 }
 
-export const generate: ProjectGenerator = (model) =>
-  model.attributes.map((attr): GeneratedFile => ({
-    path: `objects/${MESSAGING_SESSION}/fields/${attr.field.apiName}.field-meta.xml`,
-    content: fieldXml(attr)
-  }));
+/** A field the flow writes End Conversation's outcome into; a Checkbox must have a default (WSDL: defaultValue). */
+function outcomeFieldXml(f: OutcomeField): string {
+  return renderXml(
+    root('CustomField', [
+      leaf('fullName', f.apiName),
+      f.type === 'Checkbox' && leaf('defaultValue', false),
+      leaf('description', `${f.description} ${GENERATED_BY}`),
+      leaf('externalId', false),
+      leaf('label', fitText(f.label, MAX_FIELD_LABEL)),
+      f.type === 'Text' && leaf('length', f.length ?? 255),
+      f.type === 'Text' && leaf('required', false),
+      leaf('type', f.type),
+      f.type === 'Text' && leaf('unique', false)
+    ])
+  );
+}
+
+const fileOf = (apiName: string, content: string): GeneratedFile => ({
+  path: `objects/${MESSAGING_SESSION}/fields/${apiName}.field-meta.xml`,
+  content
+});
+
+export const generate: ProjectGenerator = (model) => [
+  ...model.attributes.map((attr) => fileOf(attr.field.apiName, fieldXml(attr))),
+  ...(model.endOutcome ? [model.endOutcome.accepted, model.endOutcome.message] : []).map((f) =>
+    fileOf(f.apiName, outcomeFieldXml(f))
+  )
+];

@@ -63,8 +63,13 @@ function objectPermission(o: ObjectAccess): XmlElement {
   );
 }
 
+/** The attribute fields and End Conversation's outcome fields (the flow writes them, agents read them). */
 function sessionFields(model: ProjectModel, editable: boolean): FieldGrant[] {
-  return model.attributes.map((a) => ({ field: `${MESSAGING_SESSION}.${a.field.apiName}`, editable }));
+  const outcome = model.endOutcome ? [model.endOutcome.accepted, model.endOutcome.message] : [];
+  return [...model.attributes.map((a) => a.field), ...outcome].map((f) => ({
+    field: `${MESSAGING_SESSION}.${f.apiName}`,
+    editable
+  }));
 }
 
 function permissionSetXml(spec: PermissionSetSpec): string {

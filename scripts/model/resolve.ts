@@ -9,6 +9,7 @@ import { FLOW_INTERNAL_PREFIX, FLOW_RESERVED_NAMES } from '../naming/flowNames';
 import { resolveCaseFields, resolveIntegration } from './integration';
 import { caseDescription, caseFieldValues } from './caseTemplate';
 import { fieldLength } from '../platform/fieldLengths';
+import { normaliseDir } from '../project/outputDir';
 import { AGENT_ACCESS, CALLOUT_CREDENTIAL } from '../contract';
 import { hasMiaw } from './types';
 import type {
@@ -188,6 +189,7 @@ export function resolveProject(config: HandoffConfig): ProjectModel {
 
   const vendorHalf: VendorHalf = {
     vendor: config.vendor ?? 'generic',
+    outputDir: config.output?.dir ? normaliseDir(config.output.dir) : undefined,
     mode: config.mode ?? 'omniChannel',
     attributes,
     queues,
@@ -205,6 +207,7 @@ export function resolveProject(config: HandoffConfig): ProjectModel {
           }
         : undefined,
     endConversation,
+    endOutcome: createsCases ? endOutcome(prefix) : undefined,
     calloutCredential: endConversation
       ? {
           namedCredential: CALLOUT_CREDENTIAL.namedCredential,
@@ -309,4 +312,27 @@ export function matchesContacts(config: Pick<HandoffConfig, 'channel' | 'contact
 /** The channel verifies its users (their JWT is checked against a key set: docs/channel.md). */
 export function channelVerifiesUsers(channel: HandoffConfig['channel'] | undefined): boolean {
   return channel?.verification?.mode === 'verified';
+}
+
+/** End Conversation's `message` is at most this long (HandoffEndConversation abbreviates it to fit). */
+export const END_MESSAGE_LENGTH = 255;
+
+/** The two session fields of End Conversation's outcome, `<prefix>HK_End_Accepted__c` and `<prefix>HK_End_Message__c`. */
+function endOutcome(prefix: string): NonNullable<HandoffModel['endOutcome']> {
+  return {
+    accepted: {
+      apiName: fieldApiName(prefix, `${FLOW_INTERNAL_PREFIX}End_Accepted`),
+      label: 'End Conversation Accepted',
+      type: 'Checkbox',
+      description:
+        'Set by the routing flow: the End Conversation action accepted (queued) the notification to the vendor.'
+    },
+    message: {
+      apiName: fieldApiName(prefix, `${FLOW_INTERNAL_PREFIX}End_Message`),
+      label: 'End Conversation Message',
+      type: 'Text',
+      length: END_MESSAGE_LENGTH,
+      description: 'Set by the routing flow: what the End Conversation action said (queued, or why it refused).'
+    }
+  };
 }

@@ -110,6 +110,8 @@ export interface MiawHalf {
 /** What every project has: the vendor's side, the Case fields, the permission sets, the names. */
 export interface VendorHalf {
   vendor: Vendor;
+  /** `output.dir` as configured (project-relative, forward slashes); undefined: the project's default (project/outputDir.ts). */
+  outputDir?: string;
   /** omniChannel: the kit's flow decides between an agent and a Case; vendorFlow: the vendor does (by business hours). */
   mode: IntegrationMode;
   /** The routing attributes (empty without the MIAW half: nothing carries them). */
@@ -127,6 +129,12 @@ export interface VendorHalf {
     maxAttempts: number;
     tokenEnv: string;
   };
+  /**
+   * The MessagingSession fields the flow stores End Conversation's outputs in (`accepted`, `message`);
+   * present when the flow calls the action (a `case` fallback). Names follow the naming contract
+   * (`<prefix>HK_End_Accepted__c`): the `HK_` part keeps them out of the attributes' names.
+   */
+  endOutcome?: { accepted: OutcomeField; message: OutcomeField };
   /** Present when endConversation is configured: the Named Credential's URL (the endpoint). */
   calloutCredential?: { namedCredential: string; externalCredential: string; principal: string; url: string };
   permissionSets: {
@@ -187,4 +195,14 @@ export interface ResolvedCaseFieldValue {
   /** Case field API name (`Reason`, `Handoff_Summary__c`). */
   field: string;
   attribute: ResolvedAttribute;
+}
+
+/** A MessagingSession field the kit itself writes (not an attribute). */
+export interface OutcomeField {
+  apiName: string;
+  label: string;
+  type: 'Checkbox' | 'Text';
+  /** Text only. */
+  length?: number;
+  description: string;
 }

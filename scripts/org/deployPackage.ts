@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import { ComponentSet, MetadataConverter, type SourceComponent } from '@salesforce/source-deploy-retrieve';
 import { API_VERSION, APEX_TEST_CLASSES } from '../contract';
 import { UserError } from '../project/errors';
+import { generatedFolder } from '../project/outputDir';
+import { PROJECT_FILES } from '../project/paths';
 import type { SourceProject } from '../source/project';
 import { APEX_TYPES, DEPLOY_PHASES, OTHER_PHASE, phaseOf, type DeployPhase } from './deployPhases';
 
@@ -39,15 +41,35 @@ function existingPackageDirectories(project: SourceProject): string[] {
   const dirs = project.packageDirs.map((d) => path.resolve(project.root, d)).filter((d) => fs.existsSync(d));
   if (!dirs.length)
     throw new UserError(`${path.join(project.root, 'sfdx-project.json')} lists no existing packageDirectories.`, [
-      'Add { "path": "force-app/main" } (and force-app/generated).'
+      'Add { "path": "force-app", "default": true }, or run `handoff init` in a new project.'
     ]);
   return dirs;
+}
+
+/**
+ * The generated folder is part of what deploys: inside a package directory and built. Without this, a
+ * project whose output.dir lies outside its package directories deploys only its hand-written half.
+ */
+function checkGeneratedFolder(project: SourceProject): void {
+  const config = path.join(project.root, PROJECT_FILES.config);
+  if (!fs.existsSync(config)) return; // an org's own project: nothing generated to deploy
+  const out = generatedFolder(project.root, project.packageDirs, config);
+  if (!out.inPackage)
+    throw new UserError(
+      `The output folder ${out.rel} is not inside a package directory of sfdx-project.json (${project.packageDirs.join(', ')}): the generated metadata would not deploy.`,
+      ['Set output.dir in handoff.config.json to a folder inside a package directory, then run `handoff build`.']
+    );
+  if (!fs.existsSync(out.abs))
+    throw new UserError(`The output folder ${out.rel} does not exist: nothing generated to deploy.`, [
+      'Run `handoff build` first.'
+    ]);
 }
 
 /** The project (scripts/source's read model) as deploy phases, each a ComponentSet. */
 export function deployPackageOf(project: SourceProject): ProjectPackage {
   const root = project.root;
   const dirs = existingPackageDirectories(project);
+  checkGeneratedFolder(project);
   const orphans = apexWithoutMeta(project);
   if (orphans.length) {
     throw new UserError(

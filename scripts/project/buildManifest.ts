@@ -21,6 +21,8 @@ export interface BuildManifest {
   config: string;
   /** Output-relative path → SHA-256 of the generated content. */
   files: Record<string, string>;
+  /** The folder the build wrote, relative to the config's folder (forward slashes). */
+  outDir?: string;
 }
 
 const sha256 = (bytes: string | Buffer): string => createHash('sha256').update(bytes).digest('hex');
@@ -59,19 +61,34 @@ export function manifestFileFor(configFile: string): string {
 }
 
 /** Records what a build generated (best effort: a read-only tree still builds). */
-export function writeBuildManifest(configFile: string, files: { path: string; content: string }[]): void {
+export function writeBuildManifest(
+  configFile: string,
+  files: { path: string; content: string }[],
+  outDir: string
+): void {
   const manifest: BuildManifest = {
     version: MANIFEST_VERSION,
     generator: generatorFingerprint(),
     config: sha256(fs.readFileSync(configFile)),
     files: Object.fromEntries(
       [...files].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => [f.path, sha256(f.content)])
-    )
+    ),
+    outDir: path.relative(path.dirname(configFile), outDir).split(path.sep).join('/')
   };
   try {
     fs.writeFileSync(manifestFileFor(configFile), JSON.stringify(manifest, null, 2) + '\n');
   } catch {
     // the manifest only saves the validator time
+  }
+}
+
+/** The folder (absolute) the last recorded build wrote, whatever its state; undefined without a manifest. */
+export function recordedOutDir(configFile: string): string | undefined {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(manifestFileFor(configFile), 'utf8')) as BuildManifest;
+    return typeof manifest.outDir === 'string' ? path.resolve(path.dirname(configFile), manifest.outDir) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

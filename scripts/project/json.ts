@@ -170,10 +170,18 @@ export function readJsonFile(file: string, hints: { missing?: string; empty?: st
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR')
+      throw new UserError(`${shown} is a folder, not a JSON file. Pass the path of the file itself.`);
     throw new UserError(
       code === 'ENOENT' && hints.missing
         ? `${shown} does not exist. ${hints.missing}`
         : `${shown} cannot be read (${code ?? (e as Error).message}).`
+    );
+  }
+  // JSON forbids a BOM (RFC 8259 §8.1) and JSON.parse rejects one; editors on Windows add it unseen.
+  if (text.charCodeAt(0) === 0xfeff) {
+    throw new UserError(
+      `${shown} starts with a byte-order mark (BOM), which JSON does not allow. Save it as UTF-8 without BOM (VS Code: "Save with Encoding" → UTF-8).`
     );
   }
   if (hints.empty && text.trim() === '') throw new UserError(`${shown} is empty. ${hints.empty}`);

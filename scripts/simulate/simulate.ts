@@ -68,7 +68,13 @@ export interface SessionRun {
 
 export interface SimulationResult {
   source: string;
-  scenario: { agents: Record<string, number>; defaultAgents: number; hours: 'open' | 'closed'; contact?: string };
+  scenario: {
+    agents: Record<string, number>;
+    defaultAgents: number;
+    hours: 'open' | 'closed';
+    endConversation?: 'refused';
+    contact?: string;
+  };
   earlier?: SessionRun;
   run: SessionRun;
   /** The automated responses along this path and what a file upload would re-send (customer.ts); absent with `--flow` and no channel. */
@@ -165,6 +171,8 @@ function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOp
     if (lastRoute) outcome.thenRoutedTo = lastRoute.queue;
   } else if (lastRoute) {
     const r = lastRoute;
+    const refused = env.endConversations.find((e) => !e.accepted);
+    if (refused) warnings.push(`End Conversation refused the request: ${refused.message}`);
     if (env.routed.length > 1)
       warnings.push(`Route Work ran ${env.routed.length} times; the last one (${r.element}) wins`);
     outcome = { kind: 'routed', queue: r.queue, queueLabel: labelOf(r.queue), by: 'flow', element: r.element };
@@ -246,6 +254,7 @@ export function simulate(sim: Simulator, payload: Payload, opts: SimulateOptions
       agents: Object.fromEntries([...opts.scenario.agents].sort(([a], [b]) => (a < b ? -1 : 1))),
       defaultAgents: opts.scenario.defaultAgents,
       hours: opts.scenario.hours,
+      ...(opts.scenario.endConversation === 'refused' ? { endConversation: 'refused' as const } : {}),
       ...(opts.contactEmail ? { contact: opts.contactEmail } : {})
     },
     ...(earlier ? { earlier } : {}),

@@ -7,10 +7,12 @@ import * as apexRules from './rules/apex';
 import * as channelRules from './rules/channel';
 import * as channelSettingsRules from './rules/channel-settings';
 import * as flowRules from './rules/flow';
+import * as endConversationRules from './rules/end-conversation';
 import * as freshnessRules from './rules/freshness';
 import * as integrationRules from './rules/integration';
 import * as limitsRules from './rules/limits';
 import * as orgLimitsRules from './rules/orgLimits';
+import * as referencesRules from './rules/references';
 import * as namingChainRules from './rules/naming-chain';
 import * as schemaRules from './rules/schema';
 import * as settingsRules from './rules/settings';
@@ -28,9 +30,11 @@ export const RULE_FAMILIES: readonly { rules: Rule[] }[] = [
   schemaRules,
   namingChainRules,
   flowRules,
+  endConversationRules,
   channelRules,
   channelSettingsRules,
   apexRules,
+  referencesRules,
   settingsRules,
   integrationRules,
   identityRules,

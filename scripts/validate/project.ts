@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../project/errors';
+import { readJsonFile } from '../project/json';
 import type { ApexSource, SourceProject } from '../source/project';
 import { ApexVerdicts, type ApexSyntaxProblem, type InvocableInfo } from './apexInfo';
 
@@ -12,26 +13,36 @@ import { ApexVerdicts, type ApexSyntaxProblem, type InvocableInfo } from './apex
 export interface ValidateSettings {
   /** Queues (DeveloperName) that exist in the org but not in the project. */
   existingQueues: string[];
+  /** Apex classes that exist in the org but not in the project. */
+  existingApexClasses: string[];
+  /** Custom objects (`Object__c`) and fields (`Object.Field__c`) that exist in the org but not in the project. */
+  existingFields: string[];
 }
 
 export const VALIDATE_SETTINGS_FILE = 'handoff.validate.json';
 
+const EXAMPLES: Record<keyof ValidateSettings, string> = {
+  existingQueues: 'queue DeveloperNames, e.g. ["Support_Tier1"]',
+  existingApexClasses: 'Apex class names, e.g. ["OrgCaseService"]',
+  existingFields: 'objects and fields, e.g. ["Case.Legacy_Id__c", "Legacy_Ticket__c"]'
+};
+
 export function readValidateSettings(root: string): ValidateSettings {
   const file = path.join(root, VALIDATE_SETTINGS_FILE);
-  if (!fs.existsSync(file)) return { existingQueues: [] };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UserError(`${VALIDATE_SETTINGS_FILE} is not valid JSON: ${(e as Error).message}`);
-  }
-  const queues = (raw as { existingQueues?: unknown }).existingQueues ?? [];
-  if (!Array.isArray(queues) || queues.some((q) => typeof q !== 'string')) {
+  const settings: ValidateSettings = { existingQueues: [], existingApexClasses: [], existingFields: [] };
+  if (!fs.existsSync(file)) return settings;
+  const raw = readJsonFile(file);
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
     throw new UserError(
-      `${VALIDATE_SETTINGS_FILE} $.existingQueues must be a list of queue DeveloperNames, e.g. ["Support_Tier1"]`
+      `${VALIDATE_SETTINGS_FILE} must hold one JSON object, e.g. {"existingQueues": ["Support_Tier1"]}.`
     );
+  for (const key of Object.keys(EXAMPLES) as (keyof ValidateSettings)[]) {
+    const list = (raw as Record<string, unknown>)[key] ?? [];
+    if (!Array.isArray(list) || list.some((q) => typeof q !== 'string'))
+      throw new UserError(`${VALIDATE_SETTINGS_FILE} $.${key} must be a list of ${EXAMPLES[key]}`);
+    settings[key] = list as string[];
   }
-  return { existingQueues: queues as string[] };
+  return settings;
 }
 
 /** Apex facts the rules ask for, each computed once a class and kept in handoff.verdicts.json (apexInfo.ts). */

@@ -19,6 +19,7 @@ import type { Severity } from './types';
  *   deploys to that org and breaks only when the flow moves to another one;
  * - chain/field-permission, chain/parameter-has-mapping, chain/parameter-has-prechat-field: the org runs
  *   without them (an unused parameter, a field agents cannot see), the routing still works;
+ * - flow/end-conversation-outcome: a flow that ignores the outputs still routes (the kit's own rule, issue 14);
  * - apex/invocable-action: a partial retrieve calls Apex that lives in the org but not in the files;
  * - deployment/choice-list-exists, deployment/visible-field-label: a real org's retrieve carries a visible
  *   ChoiceList pre-chat field with neither a choiceList nor a label (test/fixtures/retrieved/
@@ -29,6 +30,7 @@ export const RETRIEVE_WARNING_RULES: ReadonlySet<string> = new Set([
   'schema/unknown-element',
   'flow/fault-path',
   'flow/no-hardcoded-id',
+  'flow/end-conversation-outcome',
   'chain/field-permission',
   'chain/parameter-has-mapping',
   'chain/parameter-has-prechat-field',

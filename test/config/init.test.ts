@@ -19,7 +19,10 @@ describe('handoff init', () => {
     expect(run.code).toBe(0);
     const config = loadConfig(path.join(dir, 'handoff.config.json'));
     expect(config.vendor).toBe(vendor);
-    expect(config.$schema).toBe('./schemas/handoff.config.schema.json');
+    // A $schema the editor resolves: relative to the config, at the kit's own schema (node_modules/handoff-kit/… when installed).
+    expect(path.resolve(dir, config.$schema!)).toBe(
+      path.resolve(__dirname, '../../schemas/handoff.config.schema.json')
+    );
   });
 
   it("sets what Fullview's guide asks of the channel: queue position and 4320-minute tokens", () => {

@@ -5,10 +5,16 @@ describe('fields generator', () => {
   const model = exampleModel();
   const files = generate(model);
 
-  it('writes one MessagingSession field per attribute, named by the model', () => {
+  it("writes one MessagingSession field per attribute, named by the model, then End Conversation's two outcome fields", () => {
     expect(files.map((f) => f.path)).toEqual(
-      model.attributes.map((a) => `objects/MessagingSession/fields/${a.field.apiName}.field-meta.xml`)
+      [...model.attributes.map((a) => a.field.apiName), 'HK_End_Accepted__c', 'HK_End_Message__c'].map(
+        (n) => `objects/MessagingSession/fields/${n}.field-meta.xml`
+      )
     );
+    const accepted = parsedFile(files, 'objects/MessagingSession/fields/HK_End_Accepted__c.field-meta.xml');
+    expect([textOf(accepted, 'type'), textOf(accepted, 'defaultValue')]).toEqual(['Checkbox', 'false']);
+    const message = parsedFile(files, 'objects/MessagingSession/fields/HK_End_Message__c.field-meta.xml');
+    expect([textOf(message, 'type'), textOf(message, 'length')]).toEqual(['Text', '255']);
     for (const a of model.attributes) {
       const doc = parsedFile(files, `objects/MessagingSession/fields/${a.field.apiName}.field-meta.xml`);
       expect(doc.name).toBe('CustomField');

@@ -29,7 +29,10 @@ describe('permission sets generator', () => {
   const agent = parsedFile(files, 'permissionsets/Handoff_Agent.permissionset-meta.xml');
   const flow = parsedFile(files, 'permissionsets/Handoff_Flow.permissionset-meta.xml');
   const integration = parsedFile(files, 'permissionsets/Handoff_Integration.permissionset-meta.xml');
-  const allFields = model.attributes.map((a) => `MessagingSession.${a.field.apiName}`).sort();
+  // Every attribute field and End Conversation's outcome fields (the example creates Cases).
+  const allFields = [...model.attributes.map((a) => a.field.apiName), 'HK_End_Accepted__c', 'HK_End_Message__c']
+    .map((n) => `MessagingSession.${n}`)
+    .sort();
 
   it('writes exactly the agent, flow and integration permission sets', () => {
     expect(files.map((f) => f.path)).toEqual([
@@ -46,7 +49,7 @@ describe('permission sets generator', () => {
     expect(textOf(integration, 'label')).toBe(model.permissionSets.integration.label);
   });
 
-  it("grants agents read-only access to every attribute field and to the vendor's Case fields", () => {
+  it("grants agents read-only access to every attribute and outcome field and to the vendor's Case fields", () => {
     const grants = fieldGrants(agent);
     expect(Object.keys(grants).sort()).toEqual(
       [...allFields, ...model.caseFields.map((f) => `Case.${f.apiName}`)].sort()
@@ -54,7 +57,7 @@ describe('permission sets generator', () => {
     for (const g of Object.values(grants)) expect(g).toEqual({ read: 'true', edit: 'false' });
   });
 
-  it("grants the flow's running user read and edit on every attribute field", () => {
+  it("grants the flow's running user read and edit on every attribute and outcome field", () => {
     const grants = fieldGrants(flow);
     expect(Object.keys(grants).sort()).toEqual(allFields);
     for (const g of Object.values(grants)) expect(g).toEqual({ read: 'true', edit: 'true' });

@@ -65,6 +65,14 @@ const cases: { name: string; payload: string; shared: boolean; flags: string[]; 
     code: 0
   },
   {
+    // The refusal path: End Conversation says no, the flow stores that on the session and routes to the fallback queue.
+    name: 'fin-sample-no-agents-refused',
+    payload: 'examples/payloads/fin-sample.json',
+    shared: false,
+    flags: ['--no-agents', '--end-conversation', 'refused'],
+    code: 0
+  },
+  {
     name: 'cognigy-after-fin-closed',
     payload: path.join(SHARED_PAYLOADS, 'cognigy-handoff.json'),
     shared: true,

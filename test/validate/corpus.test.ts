@@ -58,7 +58,13 @@ describe('broken-project corpus', () => {
     const targeted = new Set(MUTATIONS.flatMap((m) => m.expect.map((e) => e.rule)));
     // Limits that take hundreds of fields, 10,000 files or 2,000 flow elements to reach: a one-line
     // edit cannot, so test/validate/orgLimits.test.ts builds those projects.
-    for (const id of ['limits/custom-fields-per-object', 'limits/deploy-files', 'limits/flow-elements'])
+    // The corpus copies no config; test/project/outputDir.test.ts targets freshness/output-in-package.
+    for (const id of [
+      'limits/custom-fields-per-object',
+      'limits/deploy-files',
+      'limits/flow-elements',
+      'freshness/output-in-package'
+    ])
       targeted.add(id);
     expect(RULES.map((r) => r.id).filter((id) => !targeted.has(id))).toEqual([]);
   });

@@ -3,7 +3,8 @@
  * Conversation reason, builds the Case Description ("Label: value" lines of `fallback.case.description`,
  * the summary first), fills the mapped Case fields from attributes, looks the fallback queue
  * up by DeveloperName to own the Case, creates the Case, links it to the session (CaseId), calls
- * the End Conversation Apex action, and then routes the session to the fallback queue as well: if
+ * the End Conversation Apex action, stores its `accepted`/`message` outputs on the session (so a refusal
+ * is visible on the record, not only in a debug log), and then routes the session to the fallback queue as well: if
  * the vendor callout fails, an agent still gets the conversation; if it succeeds, the vendor closes
  * the conversation and the waiting session ends with it. Either way nothing is lost.
  */
@@ -63,6 +64,41 @@ function caseFields(model: HandoffModel): FieldAssignment[] {
   return fields.sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
 }
 
+/**
+ * End Conversation's outputs onto the session (model.endOutcome's two fields); then `then`. A fault
+ * (say the fields lack FLS) goes to the fallback path like every other: the conversation still reaches a queue.
+ */
+function addOutcomeStore(graph: FlowGraph, model: HandoffModel, then: string, fault: string): string {
+  const fields = model.endOutcome;
+  if (!fields) throw new Error('internal: a Case branch without model.endOutcome');
+  graph.addVariable({
+    name: V.endAccepted,
+    description: `Output "${END_CONVERSATION.outputs.accepted}" of End Conversation: the notification was queued.`,
+    dataType: 'Boolean',
+    isInput: false
+  });
+  graph.addVariable({
+    name: V.endMessage,
+    description: `Output "${END_CONVERSATION.outputs.message}" of End Conversation: queued, or why it was refused.`,
+    dataType: 'String',
+    isInput: false
+  });
+  return graph.add({
+    kind: 'recordUpdates',
+    name: E.storeEndOutcome,
+    label: 'Store End Conversation Outcome',
+    description: `Writes End Conversation's accepted and message onto the session (${fields.accepted.apiName}, ${fields.message.apiName}).`,
+    object: 'MessagingSession',
+    filters: [{ field: 'Id', operator: 'EqualTo', value: ref(RECORD_ID) }],
+    inputAssignments: [
+      { field: fields.accepted.apiName, value: ref(V.endAccepted) },
+      { field: fields.message.apiName, value: ref(V.endMessage) }
+    ],
+    connector: then,
+    faultConnector: fault
+  });
+}
+
 /** Adds the Case branch; `then` is where the session goes after End Conversation (the fallback path). */
 export function addCaseBranch(graph: FlowGraph, model: HandoffModel, then: string, fault: string): CaseBranch {
   graph.addVariable({
@@ -84,6 +120,7 @@ export function addCaseBranch(graph: FlowGraph, model: HandoffModel, then: strin
     isInput: false
   });
 
+  const store = addOutcomeStore(graph, model, then, fault);
   const end = graph.add({
     kind: 'actionCalls',
     name: E.endConversation,
@@ -99,9 +136,12 @@ export function addCaseBranch(graph: FlowGraph, model: HandoffModel, then: strin
       { name: END_CONVERSATION.inputs.caseId, value: ref(V.caseId) },
       { name: END_CONVERSATION.inputs.reason, value: ref(V.endReason) }
     ],
-    outputs: [],
+    outputs: [
+      { name: END_CONVERSATION.outputs.accepted, assignToReference: V.endAccepted },
+      { name: END_CONVERSATION.outputs.message, assignToReference: V.endMessage }
+    ],
     nameSegment: END_CONVERSATION.className,
-    connector: then,
+    connector: store,
     faultConnector: fault
   });
   const link = graph.add({

@@ -32,6 +32,9 @@ export const FLOW_VARIABLES = {
   caseId: `${P}CaseId`,
   /** End Conversation reason (contract.ts END_CONVERSATION.reasons). */
   endReason: `${P}EndReason`,
+  /** End Conversation's outputs, stored on the session by FLOW_ELEMENTS.storeEndOutcome. */
+  endAccepted: `${P}EndAccepted`,
+  endMessage: `${P}EndMessage`,
   /** Set only by the terminal element of the fallback path (what happened, for debug logs). */
   outcome: `${P}Outcome`
 } as const;
@@ -75,6 +78,7 @@ export const FLOW_ELEMENTS = {
   createCase: `${P}Create_Case`,
   linkCase: `${P}Link_Case`,
   endConversation: `${P}End_Conversation`,
+  storeEndOutcome: `${P}Store_End_Outcome`,
   // Fallback path: every fault ends here.
   getFallbackQueue: `${P}Get_Fallback_Queue`,
   fallbackQueueFound: `${P}Fallback_Queue_Found`,

@@ -13,7 +13,13 @@ export interface Scenario {
   agents: Map<string, number>;
   defaultAgents: number;
   hours: 'open' | 'closed';
+  /** `refused`: End Conversation answers accepted=false (as with no settings record), so the refusal path shows. Default accepted. */
+  endConversation?: 'accepted' | 'refused';
 }
+
+/** The refusal `--end-conversation refused` models: HandoffEndConversationSettings.problemWith for a missing record. */
+export const SIMULATED_REFUSAL =
+  'No Handoff_Settings__mdt record "Default" (or one named after the channel). Run `handoff seed` to create it.';
 
 /** What the End Conversation Apex would enqueue: the request body its Queueable POSTs to the vendor. */
 export interface EndConversationRequest {
@@ -174,6 +180,7 @@ const endConversation: Handler = (node, inputs, env) => {
   const caseHit = caseId ? env.org.byId(caseId) : undefined;
   if (caseId && (!caseHit || caseHit.object.name !== 'Case'))
     return refuse(`Case ${caseId} was not found or is not visible to the running user.`);
+  if (env.scenario.endConversation === 'refused') return refuse(SIMULATED_REFUSAL);
   const message = 'Queued for delivery to the vendor (simulated job).';
   env.endConversations.push({
     accepted: true,

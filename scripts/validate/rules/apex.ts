@@ -1,6 +1,7 @@
 /** Apex: sources parse, each class has its -meta.xml, and flows call invocable actions as the classes declare them. */
 import * as path from 'node:path';
 import { child, children, textOf } from '../../xml/read';
+import { kitFixFor } from '../kitComponents';
 import type { Rule } from '../types';
 
 export const rules: Rule[] = [
@@ -49,7 +50,11 @@ export const rules: Rule[] = [
           const at = { file: file.path, line: (nameNode ?? a).line };
           const cls = project.apexClass(className);
           if (!cls) {
-            report(at, `Apex action "${textOf(a, 'name')}" calls ${className}, which is not a class in the project`);
+            report(
+              at,
+              `Apex action "${textOf(a, 'name')}" calls ${className}, which is not a class in the project`,
+              kitFixFor('class', className)
+            );
             continue;
           }
           const info = apex.invocable(cls);

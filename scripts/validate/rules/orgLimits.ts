@@ -18,7 +18,7 @@ import {
   MIAW_EDITIONS,
   type OrgEdition
 } from '../../model/orgLimits';
-import { PROJECT_FILES } from '../../project/paths';
+import { generatedFolder } from '../../project/outputDir';
 import { flowView, rawConfig, type SourceProject } from '../../source';
 import type { Rule } from '../types';
 
@@ -62,7 +62,7 @@ export const rules: Rule[] = [
       const n = project.allFiles.size;
       if (n > MAX_DEPLOY_FILES)
         report(
-          { file: PROJECT_FILES.generated },
+          { file: generatedFolder(project.root, project.packageDirs).rel },
           `The project has ${n.toLocaleString('en-US')} files; one deploy or retrieve carries at most ${MAX_DEPLOY_FILES.toLocaleString('en-US')} (${DEPLOY_FILES_SOURCE})`
         );
     }

@@ -329,6 +329,26 @@ describe('generated flow: specifics of the example', () => {
     expect(verified.elements.has(E.createContact)).toBe(false);
   });
 
+  it("stores End Conversation's accepted and message on the session, its fault going to the fallback path", () => {
+    const end = view.elements.get(E.endConversation)!;
+    expect(
+      children(end.node, 'outputParameters').map((o) => [textOf(o, 'name'), textOf(o, 'assignToReference')])
+    ).toEqual([
+      ['accepted', V.endAccepted],
+      ['message', V.endMessage]
+    ]);
+    expect(textOf(child(end.node, 'connector')!, 'targetReference')).toBe(E.storeEndOutcome);
+    const store = view.elements.get(E.storeEndOutcome)!;
+    expect(
+      children(store.node, 'inputAssignments').map((a) => [textOf(a, 'field'), valueOf(child(a, 'value'))])
+    ).toEqual([
+      ['HK_End_Accepted__c', `elementReference:${V.endAccepted}`],
+      ['HK_End_Message__c', `elementReference:${V.endMessage}`]
+    ]);
+    expect(textOf(child(store.node, 'faultConnector')!, 'targetReference')).toBe(E.getFallbackQueue);
+    expect(textOf(child(store.node, 'connector')!, 'targetReference')).toBe(E.getFallbackQueue);
+  });
+
   it('is deterministic', () => {
     const again = generate(view.model)[0].content;
     expect(again).toBe(view.xml);
@@ -344,9 +364,9 @@ describe('generated flow: specifics of the example', () => {
       decisions: attrs + 8,
       recordCreates: 1,
       recordLookups: 5,
-      recordUpdates: 2
+      recordUpdates: 3
     });
-    expect(view.variables.size).toBe(attrs + 1 + 7);
+    expect(view.variables.size).toBe(attrs + 1 + 9);
   });
 });
 

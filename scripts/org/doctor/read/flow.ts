@@ -5,6 +5,7 @@
 import type { HandoffModel } from '../../../model/types';
 import { FLOW_NODE_KINDS } from '../../../platform/flowElements';
 import { SourceProject } from '../../../source/project';
+import { generatedFolder } from '../../../project/outputDir';
 import { flowView, type FlowView } from '../../../source/views/flow';
 import { asArray, asBool, queryAll, soqlString, type OrgCaller } from '../../doctorSoql';
 import type { FlowShape, FlowSnapshot } from '../snapshot';
@@ -38,7 +39,7 @@ export function projectFlow(project: SourceProject | Unavailable, apiName: strin
   const file = project.allOfType('Flow').find((f) => f.name === apiName);
   if (!file)
     return {
-      unavailable: `no ${apiName}.flow-meta.xml in the package directories (${project.packageDirs.join(', ')})`
+      unavailable: `no ${apiName}.flow-meta.xml in the package directories (${project.packageDirs.join(', ')}); \`handoff build\` writes it into ${generatedFolder(project.root, project.packageDirs).rel}`
     };
   if (!file.xml) return { unavailable: `${file.path}: ${file.xmlError?.message ?? 'not well-formed XML'}` };
   return flowShapeFromView(flowView({ ...file, xml: file.xml }));
