@@ -204,6 +204,21 @@ export function copyFields(into: FlowRecord, from: Readonly<Record<string, FlowV
   return into;
 }
 
+/**
+ * The ISO text of a simulated clock reading, remembered: every fork starts from the same clock, so a
+ * replay formats the same few instants for every payload (issue 15). Bounded, so it never grows.
+ */
+const isoTimes = new Map<number, string>();
+function isoTime(ms: number): string {
+  let t = isoTimes.get(ms);
+  if (t === undefined) {
+    if (isoTimes.size >= 1000) isoTimes.clear();
+    t = new Date(ms).toISOString();
+    isoTimes.set(ms, t);
+  }
+  return t;
+}
+
 /** A DML or query error, as the platform would report it; the interpreter follows the fault connector. */
 export class OrgFault extends Error {
   constructor(
@@ -322,7 +337,7 @@ export class Org {
     this.clock += 1000;
     const rec = copyFields(Object.create(null) as FlowRecord, fields);
     rec.Id = this.nextId(obj);
-    rec.CreatedDate = new Date(this.clock).toISOString();
+    rec.CreatedDate = isoTime(this.clock);
     if (obj.name === 'Case') rec.CaseNumber = String(1000 + this.counter).padStart(8, '0');
     if (obj.name === 'Contact')
       rec.Name = [rec.FirstName, rec.LastName].filter((x) => typeof x === 'string' && x).join(' ');
@@ -337,7 +352,7 @@ export class Org {
     this.clock += 1000;
     const rec = Object.create(null) as FlowRecord;
     rec.Id = this.nextId(obj);
-    rec.CreatedDate = new Date(this.clock).toISOString();
+    rec.CreatedDate = isoTime(this.clock);
     copyFields(rec, values);
     this.table(obj).push(rec);
     this.owned.add(rec);
