@@ -73,6 +73,9 @@ const COMMANDS: Record<
   }
 };
 
+/** Every command's name, in --help order (the start-up test runs each one's --help). */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
 /**
  * The org libraries' floor: undici 8 (under jsforce and @salesforce/core) needs Node 22.19 and fails at
  * load on older Node with "reading 'bind'" (its own engines field; seen on this project's Node 20).
