@@ -82,11 +82,11 @@ export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
  */
 const ORG_NODE_FLOOR = [22, 19] as const;
 
-function checkNodeForOrg(name: string): void {
-  const [major, minor] = process.versions.node.split('.').map(Number);
+export function checkNodeForOrg(name: string, version: string = process.versions.node): void {
+  const [major, minor] = version.split('.').map(Number);
   if (major > ORG_NODE_FLOOR[0] || (major === ORG_NODE_FLOOR[0] && minor >= ORG_NODE_FLOOR[1])) return;
   throw new UserError(
-    `handoff ${name} needs Node ${ORG_NODE_FLOOR.join('.')} or newer to talk to an org; this is Node ${process.versions.node}.`,
+    `handoff ${name} needs Node ${ORG_NODE_FLOOR.join('.')} or newer to talk to an org; this is Node ${version}.`,
     [
       'Install Node 22 or 24 (the LTS versions the sf CLI supports),',
       "or in the kit's own checkout run it as `npx handoff " + name + '`: its node devDependency is Node 22.'
