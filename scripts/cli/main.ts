@@ -6,6 +6,7 @@
 import type { Command } from './command';
 import { createOutput, printJson } from './output';
 import { UserError, UsageError } from '../project/errors';
+import { kitVersion } from '../project/kitRoot';
 import { findProjectRoot } from '../project/paths';
 
 /**
@@ -13,7 +14,14 @@ import { findProjectRoot } from '../project/paths';
  * lazy import of its module, so a command loads only what it runs (issue 15; the module-loading
  * boundaries are asserted in test/architecture/startup.test.ts). A new command is one line here.
  */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
+const COMMANDS: Record<
+  string,
+  {
+    summary: string;
+    load: () => Promise<{ command: Command }>;
+    /** Talks to an org (jsforce, @salesforce/core). */ org?: true;
+  }
+> = {
   init: {
     summary: "Adopt the project: handoff.config.json, sfdx-project.json and the kit's platform code",
     load: () => import('../commands/init')
@@ -36,29 +44,55 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   },
   deploy: {
     summary: 'Deploy force-app to an org in phases, then activate, publish and verify',
-    load: () => import('../commands/deploy')
+    load: () => import('../commands/deploy'),
+    org: true
   },
   seed: {
     summary: 'Write settings, permission set assignments and presence access to the org (idempotent)',
-    load: () => import('../commands/seed')
+    load: () => import('../commands/seed'),
+    org: true
   },
   doctor: {
     summary: 'Check the live org for every break in the hand-off chain, with fixes',
-    load: () => import('../commands/doctor')
+    load: () => import('../commands/doctor'),
+    org: true
   },
   smoke: {
     summary: 'Play the AI vendor over MIAW and check which attributes land on the MessagingSession',
-    load: () => import('../commands/smoke')
+    load: () => import('../commands/smoke'),
+    org: true
   },
   resend: {
     summary: 'Resend failed End Conversation notifications (same eventId)',
-    load: () => import('../commands/resend')
+    load: () => import('../commands/resend'),
+    org: true
   },
   explain: {
     summary: 'Draw the chain, the routing flow, payload paths and changes as an HTML page or markdown',
     load: () => import('../commands/explain')
   }
 };
+
+/** Every command's name, in --help order (the start-up test runs each one's --help). */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
+/**
+ * The org libraries' floor: undici 8 (under jsforce and @salesforce/core) needs Node 22.19 and fails at
+ * load on older Node with "reading 'bind'" (its own engines field; seen on this project's Node 20).
+ */
+const ORG_NODE_FLOOR = [22, 19] as const;
+
+export function checkNodeForOrg(name: string, version: string = process.versions.node): void {
+  const [major, minor] = version.split('.').map(Number);
+  if (major > ORG_NODE_FLOOR[0] || (major === ORG_NODE_FLOOR[0] && minor >= ORG_NODE_FLOOR[1])) return;
+  throw new UserError(
+    `handoff ${name} needs Node ${ORG_NODE_FLOOR.join('.')} or newer to talk to an org; this is Node ${version}.`,
+    [
+      'Install Node 22 or 24 (the LTS versions the sf CLI supports),',
+      "or in the kit's own checkout run it as `npx handoff " + name + '`: its node devDependency is Node 22.'
+    ]
+  );
+}
 
 async function loadCommand(name: string): Promise<Command | undefined> {
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
@@ -86,9 +120,10 @@ export async function main(argv: string[]): Promise<number> {
       return name ? 0 : 2;
     }
     if (name === '--version') {
-      process.stdout.write(`${require('../../package.json').version}\n`);
+      process.stdout.write(`${kitVersion()}\n`);
       return 0;
     }
+    if (COMMANDS[name]?.org && !(rest.includes('--help') || rest.includes('-h'))) checkNodeForOrg(name);
     const command = await loadCommand(name);
     if (!command) throw new UsageError(`Unknown command "${name}". Run \`handoff --help\` for the list.`);
     if (rest.includes('--help') || rest.includes('-h')) {

@@ -1,19 +1,10 @@
 import { intFlag, parseFlags } from '../cli/args';
 import type { Command, CommandContext, CommandResult } from '../cli/command';
 import { UsageError } from '../project/errors';
-import { connect, type ConnectOptions } from '../org/connect';
-import {
-  DEFAULT_POLL,
-  deployProject,
-  TEST_LEVELS,
-  type DeployProjectResult,
-  type DeployRun,
-  type PollSettings,
-  type TestLevel
-} from '../org/deploy';
-import { deployPackageOf } from '../org/deployPackage';
-import { loadProject } from '../source/project';
-import { postDeploy, type PostDeployResult } from '../org/postDeploy';
+import type { ConnectOptions } from '../org/connect';
+import type { DeployProjectResult, DeployRun } from '../org/deploy';
+import { DEFAULT_POLL, TEST_LEVELS, type PollSettings, type TestLevel } from '../org/deploySettings';
+import type { PostDeployResult } from '../org/postDeploy';
 import type { ResiliencePolicy } from '../org/resilience';
 
 const USAGE = `Usage: handoff deploy [-o ALIAS] [--dry-run] [--test-level LEVEL] [--tests A,B] [--wait MINUTES] [--verbose] [--json]
@@ -113,6 +104,14 @@ export async function runDeploy(ctx: CommandContext, deps: DeployDeps): Promise<
   const waitMinutes = intFlag('deploy', 'wait', values.wait, 1, 1440) ?? DEFAULT_POLL.waitMinutes;
   const verbose = !!values.verbose;
   const { out, root } = ctx;
+  // Org code loads here, not at the top: `handoff deploy --help` loads no org library (issue 15).
+  const [{ connect }, { deployProject }, { deployPackageOf }, { postDeploy }, { loadProject }] = await Promise.all([
+    import('../org/connect'),
+    import('../org/deploy'),
+    import('../org/deployPackage'),
+    import('../org/postDeploy'),
+    import('../source/project')
+  ]);
   // Read the project before connecting: a broken project should not cost a login.
   deployPackageOf(loadProject(root));
   const options: ConnectOptions = {

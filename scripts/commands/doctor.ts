@@ -1,8 +1,5 @@
 import { parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
-import { runDoctor } from '../org/doctor';
-import { scrtUrlFromInstance } from '../org/miawClient';
-import { loadProjectModel, openOrg, orgIdOf } from '../org/seedModel';
 
 const USAGE = `Usage: handoff doctor [-o ALIAS] [--config FILE] [--scrt-url URL] [--json]
 
@@ -35,6 +32,12 @@ export const command: Command = {
       config: { type: 'string' },
       'scrt-url': { type: 'string' }
     });
+    // Org code loads here, not at the top: `handoff doctor --help` loads no org library (issue 15).
+    const [{ runDoctor }, { scrtUrlFromInstance }, { loadProjectModel, openOrg, orgIdOf }] = await Promise.all([
+      import('../org/doctor'),
+      import('../org/miawClient'),
+      import('../org/seedModel')
+    ]);
     const model = loadProjectModel(root, values.config);
     const session = await openOrg(values['target-org'], out.progress);
     const orgId = await orgIdOf(session);

@@ -1,7 +1,5 @@
 import { parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
-import { runResend } from '../org/resend';
-import { openOrg } from '../org/seedModel';
 
 const USAGE = `Usage: handoff resend [-o ALIAS] [--id ID,ID] [--dry-run] [--json]
 
@@ -33,6 +31,8 @@ export const command: Command = {
       ?.split(',')
       .map((s) => s.trim())
       .filter(Boolean);
+    // Org code loads here, not at the top: `handoff resend --help` loads no org library (issue 15).
+    const [{ runResend }, { openOrg }] = await Promise.all([import('../org/resend'), import('../org/seedModel')]);
     const session = await openOrg(values['target-org'], out.progress);
     const report = await runResend(session, { ids, dryRun: !!values['dry-run'], progress: out.progress });
     if (!report.selected.length) out.log('Nothing to resend: no Failed End Conversation notification.');

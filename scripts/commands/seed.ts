@@ -1,7 +1,6 @@
 import { parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
-import { runSeed, type SeedReport } from '../org/seed';
-import { loadMiawModel, openOrg } from '../org/seedModel';
+import type { SeedReport } from '../org/seed';
 import { resolveAgents } from '../model/resolve';
 import type { HandoffModel, ResolvedAgent } from '../model/types';
 import { UsageError } from '../project/errors';
@@ -144,6 +143,11 @@ export const command: Command = {
       'rotate-token': { type: 'boolean' },
       config: { type: 'string' }
     });
+    // Org code loads here, not at the top: `handoff seed --help` loads no org library (issue 15).
+    const [{ runSeed }, { loadMiawModel, openOrg }] = await Promise.all([
+      import('../org/seed'),
+      import('../org/seedModel')
+    ]);
     const model = loadMiawModel('seed', root, values.config);
     const session = await openOrg(values['target-org'], out.progress);
     const report = await runSeed(session, model, {

@@ -4,10 +4,7 @@ import { intFlag, parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
 import { UsageError, UserError } from '../project/errors';
 import { displayPath } from '../project/paths';
-import { scrtUrlFromInstance } from '../org/miawClient';
-import { loadMiawModel, openOrg, orgIdOf } from '../org/seedModel';
-import { runSmoke } from '../org/smoke';
-import { signIdentityToken } from '../org/verifiedJwt';
+import type { signIdentityToken } from '../org/verifiedJwt';
 import type { HandoffModel } from '../model/types';
 
 const USAGE = `Usage: handoff smoke --payload FILE [--verified --jwt-key ENV_VAR [--jwt-kid KID] [--jwt-subject SUB]] [-o ALIAS] [--scrt-url URL] [--timeout SECONDS] [--config FILE] [--json]
@@ -68,7 +65,11 @@ function checkVerifiedFlags(values: SmokeFlags): void {
 }
 
 /** The signed identity JWT for the project's verified channel. */
-function identityFor(model: HandoffModel, values: SmokeFlags): { identityToken: string; subject: string } {
+function identityFor(
+  model: HandoffModel,
+  values: SmokeFlags,
+  sign: typeof signIdentityToken
+): { identityToken: string; subject: string } {
   const v = model.channelSettings.verification;
   if (!v)
     throw new UserError('handoff smoke --verified: the channel is not for verified users.', [
@@ -77,7 +78,7 @@ function identityFor(model: HandoffModel, values: SmokeFlags): { identityToken: 
   const subject = values['jwt-subject'] ?? 'handoff-smoke-test';
   return {
     subject,
-    identityToken: signIdentityToken({
+    identityToken: sign({
       keyEnv: values['jwt-key']!,
       env: process.env,
       kid: values['jwt-kid'],
@@ -106,9 +107,17 @@ export const command: Command = {
     checkVerifiedFlags(values);
     const timeout = intFlag('smoke', 'timeout', values.timeout, 1, 3600) ?? 60;
     const payload = readPayload(path.resolve(values.payload));
+    // Org code loads here, not at the top: `handoff smoke --help` loads no org library (issue 15).
+    const [{ scrtUrlFromInstance }, { loadMiawModel, openOrg, orgIdOf }, { runSmoke }, { signIdentityToken }] =
+      await Promise.all([
+        import('../org/miawClient'),
+        import('../org/seedModel'),
+        import('../org/smoke'),
+        import('../org/verifiedJwt')
+      ]);
     const model = loadMiawModel('smoke', root, values.config);
     // Signed before the org is opened, so a key mistake costs no call.
-    const verified = values.verified ? identityFor(model, values) : undefined;
+    const verified = values.verified ? identityFor(model, values, signIdentityToken) : undefined;
     const session = await openOrg(values['target-org'], out.progress);
     const scrtUrl = values['scrt-url'] ?? scrtUrlFromInstance(session.instanceUrl);
     if (!scrtUrl) {

@@ -11,20 +11,9 @@ import { UserError } from '../project/errors';
 import type { OrgSession } from './connect';
 import { loadProject } from '../source/project';
 import { deployPackageOf, wholePackage, zipOf, type PhasePackage, type ProjectPackage } from './deployPackage';
+import { DEFAULT_POLL, type PollSettings, type TestLevel } from './deploySettings';
 
-export const TEST_LEVELS = ['NoTestRun', 'RunSpecifiedTests', 'RunLocalTests', 'RunAllTestsInOrg'] as const;
-export type TestLevel = (typeof TEST_LEVELS)[number];
-
-export interface PollSettings {
-  /** First wait between status checks; grows by `factor` up to `maxMs`. */
-  initialMs: number;
-  maxMs: number;
-  factor: number;
-  /** Give up waiting (the deploy goes on in the org) after this long. */
-  waitMinutes: number;
-}
-
-export const DEFAULT_POLL: PollSettings = { initialMs: 1000, maxMs: 10_000, factor: 1.5, waitMinutes: 33 };
+export { DEFAULT_POLL, TEST_LEVELS, type PollSettings, type TestLevel } from './deploySettings';
 
 export interface DeployOptions {
   checkOnly: boolean;

@@ -16,10 +16,13 @@ export interface DeployPhase {
 export const DEPLOY_PHASES: readonly DeployPhase[] = [
   {
     name: 'schema',
-    description: 'MessagingSession fields, custom objects, custom metadata types, labels, tabs',
+    description:
+      'MessagingSession and Case fields, the Case field set, custom objects, custom metadata types, labels, tabs',
     types: [
       'CustomObject',
       'CustomField',
+      // The Case field set names Case fields of this phase: one deploy carries both (objects/Case.object).
+      'FieldSet',
       'CustomLabels',
       'CustomLabel',
       'CustomTab',

@@ -7,7 +7,8 @@
 import type { ActionEnv, EndConversationRequest, RouteWorkResult, Scenario } from './flow/actions';
 import { runFlow, type TraceStep } from './flow/interpreter';
 import type { FlowRecord, FlowValue } from './flow/model';
-import type { Org } from './flow/org';
+import { copyFields, type Org } from './flow/org';
+import { newRecord } from './flow/interview';
 import type { KeyVerdict, MessagingLayer } from './messaging';
 import type { Payload } from './payload';
 import type { SimProject } from './project';
@@ -125,7 +126,7 @@ function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOp
   });
   const sessionId = String(session.Id);
   // The org updates records in place: keep the values the session started with.
-  const initial: FlowRecord = { ...session };
+  const initial: FlowRecord = copyFields(newRecord(), session);
   const flowInputs = new Map<string, FlowValue>([[RECORD_ID, sessionId]]);
   for (const [k, v] of inputs) flowInputs.set(k, v);
   const env: ActionEnv = {
@@ -142,7 +143,8 @@ function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOp
   const before = org.sizes();
   const result = runFlow({ flow: project.flow, org, env, inputs: flowInputs, tracing: opts.tracing });
 
-  const after = org.byId(sessionId)!.record;
+  // The session was seeded in this org, so the flow's updates landed on this very record.
+  const after = session;
   const sessionFields: Record<string, FlowValue> = {};
   for (const k of Object.keys(after)) if (after[k] !== (initial[k] ?? null)) sessionFields[k] = after[k];
   const created: { object: string; id: string }[] = [];

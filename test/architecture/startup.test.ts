@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { COMMAND_NAMES } from '../../scripts/cli/main';
 import { checkDrift } from '../../scripts/generate/build';
 import { validate } from '../../scripts/validate/index';
 import { makeExample, REPO, tempDir } from '../validate/example';
@@ -71,6 +72,20 @@ test.each([['--help'], ['--version']])('handoff %s loads no command module, no o
   expect(probe.workers).toBe(0);
 });
 
+// Every command's --help, so a top-level org import in any command module fails here: org code
+// loads inside the command's run (e.g. scripts/commands/deploy.ts), never to print its usage.
+test.each(COMMAND_NAMES.map((name) => [name]))(
+  'handoff %s --help loads no org library, no SDR, no Apex parser, no worker',
+  (name) => {
+    const probe = runProbed([name, '--help'], project);
+    expect(probe.code).toBe(0);
+    expect(loaded(probe, 'orgLibrary')).toEqual([]);
+    expect(loaded(probe, 'sdrCode')).toEqual([]);
+    expect(loaded(probe, 'apexParser')).toEqual([]);
+    expect(probe.workers).toBe(0);
+  }
+);
+
 test('validate of an unchanged project loads no org library, no SDR code, no Apex parser, no TypeScript, no worker', () => {
   const probe = runProbed(['validate', '--json'], project);
   expect(probe.code).toBe(0);
@@ -109,12 +124,14 @@ test('build loads no org library and starts no worker', () => {
   }
 });
 
-test('deploy --help (SDR and jsforce loaded) starts no logging worker thread', () => {
+test('a command that loads the org library (resend, no org given) starts no logging worker thread', () => {
   const env = { ...process.env };
   delete process.env.SF_DISABLE_LOG_FILE;
+  for (const k of Object.keys(process.env)) if (k.startsWith('SF_')) delete process.env[k];
   try {
-    const probe = runProbed(['deploy', '--help'], project);
-    expect(probe.code).toBe(0);
+    const probe = runProbed(['resend'], project);
+    expect(probe.code).toBe(1);
+    expect(probe.stderr).toContain('No org to connect to.');
     expect(loaded(probe, 'orgLibrary').length).toBeGreaterThan(0);
     expect(probe.workers).toBe(0);
   } finally {

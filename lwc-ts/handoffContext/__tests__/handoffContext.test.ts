@@ -22,9 +22,37 @@ jest.mock('@salesforce/label/c.Handoff_Copy', () => ({ default: 'Copy {0}' }), {
 jest.mock('@salesforce/label/c.Handoff_Empty', () => ({ default: 'No hand-off data on this session.' }), {
   virtual: true
 });
+jest.mock('@salesforce/label/c.Handoff_Empty_Case', () => ({ default: 'No hand-off data on this Case.' }), {
+  virtual: true
+});
 
 const wire = getContext as unknown as TestWireAdapter;
 const SESSION_ID = '0Mw000000000001AAA';
+const CASE_ID = '500000000000001AAA';
+
+// What HandoffContextController returns on a Case: the linked session's groups, then the Case group
+// built from the field set Handoff_Case_Context (field labels, Case field API names, no vendor key).
+const CASE_GROUP: ContextGroup = {
+  name: 'Case',
+  label: 'Case',
+  items: [
+    {
+      label: 'Hand-off Summary',
+      value: 'Wants a refund for order 42; already tried the self-service form.',
+      fieldApiName: 'Handoff_Summary__c',
+      key: null,
+      kind: 'text'
+    },
+    {
+      label: 'Hand-off Transcript',
+      value: 'https://fin.example.com/c/42/transcript',
+      fieldApiName: 'Handoff_Transcript__c',
+      key: null,
+      kind: 'url'
+    },
+    { label: 'Priority', value: null, fieldApiName: 'Priority', key: null, kind: 'text' }
+  ]
+};
 
 const SAMPLE: ContextGroup[] = [
   {
@@ -92,11 +120,15 @@ function manyAttributes(count: number): ContextGroup[] {
   ];
 }
 
-function mount(): HTMLElement & { recordId?: string } {
+function mount(
+  recordId = SESSION_ID,
+  objectApiName = 'MessagingSession'
+): HTMLElement & { recordId?: string; objectApiName?: string } {
   const element = createElement('c-handoff-context', {
     is: HandoffContext
-  }) as HTMLElement & { recordId?: string };
-  element.recordId = SESSION_ID;
+  }) as HTMLElement & { recordId?: string; objectApiName?: string };
+  element.recordId = recordId;
+  element.objectApiName = objectApiName;
   document.body.appendChild(element);
   return element;
 }
@@ -358,6 +390,56 @@ describe('c-handoff-context', () => {
       await flush();
       expect(root(element).querySelector('.empty-state')).toBeNull();
       expect(texts(element, '.item-label')).toEqual(['Email']);
+    });
+  });
+
+  describe('on a Case record page', () => {
+    it("asks Apex for the Case's data and shows the Case group after the session's", async () => {
+      const element = mount(CASE_ID, 'Case');
+      await flush();
+      expect(wire.getLastConfig()).toEqual({ recordId: CASE_ID });
+
+      wire.emit([...SAMPLE, CASE_GROUP]);
+      await flush();
+
+      expect(texts(element, '.group-heading')).toEqual(['Customer', 'Conversation', 'Case']);
+      const caseGroup = root(element).querySelector('.context-group[data-group="Case"]') as HTMLElement;
+      const fields = Array.from(caseGroup.querySelectorAll('.context-item')).map(
+        (node) => (node as HTMLElement).dataset.field
+      );
+      expect(fields).toEqual(['Handoff_Summary__c', 'Handoff_Transcript__c']);
+      expect((caseGroup.querySelector('span.item-value')?.textContent ?? '').trim()).toBe(
+        'Wants a refund for order 42; already tried the self-service form.'
+      );
+      const link = caseGroup.querySelector('a.item-value') as HTMLAnchorElement;
+      expect(link.getAttribute('href')).toBe('https://fin.example.com/c/42/transcript');
+      await expect(element).toBeAccessible();
+    });
+
+    it('shows the Case group alone when the Case has no session (a Case the vendor created)', async () => {
+      const element = mount(CASE_ID, 'Case');
+      wire.emit([CASE_GROUP]);
+      await flush();
+
+      expect(texts(element, '.group-heading')).toEqual(['Case']);
+      expect(root(element).querySelector('.empty-state')).toBeNull();
+      toggleShowEmpty(element, true);
+      await flush();
+      expect(texts(element, '.item-label')).toEqual(['Hand-off Summary', 'Hand-off Transcript', 'Priority']);
+    });
+
+    it('says the Case has no hand-off data when nothing is readable or filled', async () => {
+      const element = mount(CASE_ID, 'Case');
+      wire.emit([{ ...CASE_GROUP, items: [{ ...CASE_GROUP.items[2] }] }]);
+      await flush();
+
+      expect(texts(element, '.empty-state')).toEqual(['No hand-off data on this Case.']);
+      expect(root(element).querySelector('.context-group')).toBeNull();
+
+      wire.emit([]);
+      await flush();
+      expect(texts(element, '.empty-state')).toEqual(['No hand-off data on this Case.']);
+      await expect(element).toBeAccessible();
     });
   });
 

@@ -10,7 +10,7 @@ import { evaluateFormula, FormulaError, parseFormula, type FormulaTree } from '.
 import { evalLogic } from './logic';
 import type { CompiledFlow, FlowRecord, FlowResource, FlowValue, Logic, RecordFilter, ValueSpec } from './model';
 import { compare, UnsupportedOperatorError } from './operators';
-import type { ObjectDef, Org } from './org';
+import { copyFields, type ObjectDef, type Org } from './org';
 import type { TraceStep } from './steps';
 
 export class FlowSimulationError extends UserError {
@@ -48,10 +48,25 @@ export const SIMULATED_NOW = '2025-01-06T09:00:00.000Z';
 /** Parsed formulas, once per resource. */
 const formulaTrees = new WeakMap<FlowResource, FormulaTree>();
 
-/** Per-flow lookups computed once, not per interview: lower-cased names and split references. */
-const flowCaches = new WeakMap<CompiledFlow, { lowerNames: Map<string, string>; refs: Map<string, string[]> }>();
+/**
+ * A reference resolved against the flow once, not per interview (issue 15): its parts and what its
+ * head names (`head` is the canonical name; undefined when it names nothing, which fails each time).
+ */
+interface RefPlan {
+  parts: string[];
+  head: string | undefined;
+  kind: 'globalConstant' | 'global' | 'variable' | 'resource' | 'element' | 'unknown';
+}
 
-function cachesFor(flow: CompiledFlow): { lowerNames: Map<string, string>; refs: Map<string, string[]> } {
+interface FlowCaches {
+  lowerNames: Map<string, string>;
+  refs: Map<string, RefPlan>;
+}
+
+/** Per-flow lookups computed once, not per interview: lower-cased names and resolved references. */
+const flowCaches = new WeakMap<CompiledFlow, FlowCaches>();
+
+function cachesFor(flow: CompiledFlow): FlowCaches {
   let c = flowCaches.get(flow);
   if (!c) {
     const lowerNames = new Map<string, string>();
@@ -74,7 +89,7 @@ export class Interview {
   /** The message of the last fault a fault connector caught ($Flow.FaultMessage). */
   faultMessage: string | null = null;
   private readonly lowerNames: Map<string, string>;
-  private readonly refs: Map<string, string[]>;
+  private readonly refs: Map<string, RefPlan>;
 
   constructor(
     readonly flow: CompiledFlow,
@@ -104,31 +119,65 @@ export class Interview {
     return this.lowerNames.get(name.toLowerCase());
   }
 
+  /** What a reference names, looked up once per flow. */
+  private plan(ref: string): RefPlan {
+    let plan = this.refs.get(ref);
+    if (plan) return plan;
+    const parts = ref.split('.');
+    const first = parts[0];
+    if (first === '$GlobalConstant') plan = { parts, head: first, kind: 'globalConstant' };
+    else if (first.startsWith('$')) plan = { parts, head: first, kind: 'global' };
+    else {
+      const head = this.canonical(first);
+      const flow = this.flow;
+      plan = {
+        parts,
+        head,
+        kind: !head
+          ? 'unknown'
+          : flow.variables.has(head)
+            ? 'variable'
+            : flow.resources.has(head)
+              ? 'resource'
+              : 'element'
+      };
+    }
+    this.refs.set(ref, plan);
+    return plan;
+  }
+
   resolve(ref: string): FlowValue {
-    let parts = this.refs.get(ref);
-    if (!parts) {
-      parts = ref.split('.');
-      this.refs.set(ref, parts);
-    }
-    const flow = this.flow;
-    let head = parts[0];
+    const plan = this.plan(ref);
+    const { parts } = plan;
+    const head = plan.head!;
     let value: FlowValue;
-    if (head === '$GlobalConstant') {
-      if (parts.length !== 2 || !(parts[1] in GLOBAL_CONSTANTS)) this.fail(`unknown global constant ${ref}`);
-      return GLOBAL_CONSTANTS[parts[1]];
+    switch (plan.kind) {
+      case 'globalConstant':
+        if (parts.length !== 2 || !(parts[1] in GLOBAL_CONSTANTS)) this.fail(`unknown global constant ${ref}`);
+        return GLOBAL_CONSTANTS[parts[1]];
+      case 'global':
+        return this.global(ref, parts);
+      case 'unknown':
+        return this.fail(
+          `"${ref}" refers to nothing in this flow (no variable, constant or element named ${parts[0]})`
+        );
+      case 'variable': {
+        const v = this.vars.get(head);
+        value = v === undefined && !this.vars.has(head) ? null : v!;
+        break;
+      }
+      case 'resource': {
+        const resource = this.flow.resources.get(head)!;
+        if (resource.kind === 'constant') value = this.evaluate(resource.value!);
+        else if (resource.kind === 'textTemplate') value = this.render(resource.text ?? '');
+        else value = this.formula(resource);
+        break;
+      }
+      case 'element': {
+        const v = this.elementOutputs.get(head);
+        value = v === undefined && !this.elementOutputs.has(head) ? null : v!;
+      }
     }
-    if (head.startsWith('$')) return this.global(ref, parts);
-    const canonical = this.canonical(head);
-    if (!canonical)
-      return this.fail(`"${ref}" refers to nothing in this flow (no variable, constant or element named ${head})`);
-    head = canonical;
-    const resource = flow.resources.get(head);
-    if (flow.variables.has(head)) value = this.vars.has(head) ? this.vars.get(head)! : null;
-    else if (resource) {
-      if (resource.kind === 'constant') value = this.evaluate(resource.value!);
-      else if (resource.kind === 'textTemplate') value = this.render(resource.text ?? '');
-      else value = this.formula(resource);
-    } else value = this.elementOutputs.has(head) ? this.elementOutputs.get(head)! : null;
     for (let k = 1; k < parts.length; k++) {
       const f = parts[k];
       if (value === null) return null;
@@ -148,7 +197,7 @@ export class Interview {
     const id = fieldOf(rec, idField);
     if (typeof id !== 'string' || !id) return null;
     const hit = this.org.byId(id);
-    return hit ? Object.assign(newRecord(), hit.record) : null;
+    return hit ? copyFields(newRecord(), hit.record) : null;
   }
 
   /** `$Flow.*` globals real routing flows read; other globals stop the run by name. */
@@ -214,7 +263,7 @@ export class Interview {
     }
     if (fields.length > 1) this.fail(`cannot assign to "${target}": only one level of fields is simulated`);
     const cur = this.vars.get(head);
-    const rec = Object.assign(newRecord(), cur && typeof cur === 'object' && !Array.isArray(cur) ? cur : {});
+    const rec = copyFields(newRecord(), cur && typeof cur === 'object' && !Array.isArray(cur) ? cur : {});
     rec[fields[0]] = value;
     this.vars.set(head, rec);
   }

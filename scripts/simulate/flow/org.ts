@@ -193,6 +193,32 @@ export function buildSchema(
   return schema;
 }
 
+/**
+ * Copies a record's fields into `into` (same keys, same order as Object.assign): records have null
+ * prototypes, and V8's Object.assign between such objects is about 3× slower than this loop, which
+ * replays pay on every lookup and update (issue 15).
+ */
+export function copyFields(into: FlowRecord, from: Readonly<Record<string, FlowValue>>): FlowRecord {
+  // Records have no prototype, and plain sources inherit no enumerable key: for-in sees own keys only.
+  for (const k in from) into[k] = from[k];
+  return into;
+}
+
+/**
+ * The ISO text of a simulated clock reading, remembered: every fork starts from the same clock, so a
+ * replay formats the same few instants for every payload (issue 15). Bounded, so it never grows.
+ */
+const isoTimes = new Map<number, string>();
+function isoTime(ms: number): string {
+  let t = isoTimes.get(ms);
+  if (t === undefined) {
+    if (isoTimes.size >= 1000) isoTimes.clear();
+    t = new Date(ms).toISOString();
+    isoTimes.set(ms, t);
+  }
+  return t;
+}
+
 /** A DML or query error, as the platform would report it; the interpreter follows the fault connector. */
 export class OrgFault extends Error {
   constructor(
@@ -309,10 +335,9 @@ export class Org {
       }
     }
     this.clock += 1000;
-    const rec = Object.assign(Object.create(null) as FlowRecord, fields, {
-      Id: this.nextId(obj),
-      CreatedDate: new Date(this.clock).toISOString()
-    });
+    const rec = copyFields(Object.create(null) as FlowRecord, fields);
+    rec.Id = this.nextId(obj);
+    rec.CreatedDate = isoTime(this.clock);
     if (obj.name === 'Case') rec.CaseNumber = String(1000 + this.counter).padStart(8, '0');
     if (obj.name === 'Contact')
       rec.Name = [rec.FirstName, rec.LastName].filter((x) => typeof x === 'string' && x).join(' ');
@@ -325,11 +350,10 @@ export class Org {
   seed(objectName: string, values: FlowRecord): FlowRecord {
     const obj = this.object(objectName);
     this.clock += 1000;
-    const rec = Object.assign(
-      Object.create(null) as FlowRecord,
-      { Id: this.nextId(obj), CreatedDate: new Date(this.clock).toISOString() },
-      values
-    );
+    const rec = Object.create(null) as FlowRecord;
+    rec.Id = this.nextId(obj);
+    rec.CreatedDate = isoTime(this.clock);
+    copyFields(rec, values);
     this.table(obj).push(rec);
     this.owned.add(rec);
     return rec;
@@ -338,7 +362,7 @@ export class Org {
   /** A system insert with a fixed Id that leaves the Id counter and clock alone (records every run has). */
   seedFixed(objectName: string, values: FlowRecord & { Id: string }): FlowRecord {
     const obj = this.object(objectName);
-    const rec = Object.assign(Object.create(null) as FlowRecord, values);
+    const rec = copyFields(Object.create(null) as FlowRecord, values);
     this.table(obj).push(rec);
     this.owned.add(rec);
     return rec;
@@ -353,11 +377,11 @@ export class Org {
     if (at < 0) throw new OrgFault('ENTITY_IS_DELETED', `no ${obj.name} with Id ${id}`);
     let rec = table[at];
     if (!this.owned.has(rec)) {
-      rec = Object.assign(Object.create(null) as FlowRecord, rec);
+      rec = copyFields(Object.create(null) as FlowRecord, rec);
       table[at] = rec;
       this.owned.add(rec);
     }
-    return Object.assign(rec, fields);
+    return copyFields(rec, fields);
   }
 
   /** Records per object, to find what an interview created (tables only grow by insert). */

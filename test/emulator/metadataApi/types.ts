@@ -62,3 +62,16 @@ export function zipPlaceOf(type: string): ZipType | undefined {
 export function rootElementOf(type: string, fullName: string): string {
   return type === 'Settings' ? `${fullName}Settings` : type;
 }
+
+/**
+ * The child types a parent's metadata-format file holds (CustomObject: `<fields>`, `<fieldSets>`,
+ * `<listViews>`…), from SDR's registry: a decomposed child's element is its source folder's name
+ * unless the registry names another (`xmlElementName`), which is how SDR itself recomposes `X.object`.
+ */
+export function childTypesOf(parent: string): readonly { type: string; element: string }[] {
+  const parentType = Object.values(new RegistryAccess().getRegistry().types).find((t) => t.name === parent);
+  return Object.values(parentType?.children?.types ?? {}).map((c) => ({
+    type: c.name,
+    element: c.xmlElementName ?? c.directoryName ?? c.name
+  }));
+}

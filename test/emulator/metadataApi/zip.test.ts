@@ -32,6 +32,16 @@ test('an object file gives its fields as components (and the object when it is n
   expect(r.manifestVersion).toBe('66.0');
 });
 
+test('an object file gives every child type the registry names: a field set beside a field, the object left out', async () => {
+  const object = `<CustomObject xmlns="${NS}"><fieldSets><fullName>Ctx</fullName><label>Ctx</label></fieldSets><fields><fullName>S__c</fullName></fields></CustomObject>`;
+  const r = await read({
+    'package.xml': pkg(types('CustomField', 'Case.S__c') + types('FieldSet', 'Case.Ctx')),
+    'objects/Case.object': object
+  });
+  expect(r.names).toEqual(['CustomField:Case.S__c', 'FieldSet:Case.Ctx']);
+  expect(r.problems).toEqual([]);
+});
+
 test('labels split into CustomLabel components; an Apex body joins its -meta.xml, an orphan fails', async () => {
   const r = await read({
     'package.xml': pkg(types('CustomLabel', 'Hello') + types('ApexClass', 'A')),

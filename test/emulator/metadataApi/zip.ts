@@ -10,7 +10,7 @@ import type { DeployComponent } from '../deployRules';
 import type { ComponentFailure } from '../state';
 import { innerXml, wrap } from './componentXml';
 import { failure } from './results';
-import { rootElementOf, typesInFolder, zipTypeOf } from './types';
+import { childTypesOf, rootElementOf, typesInFolder, zipTypeOf } from './types';
 
 function commonFolder(names: string[]): string {
   const withManifest = names.find((n) => /^[^/]+\/package\.xml$/.test(n));
@@ -59,7 +59,10 @@ function parseComponent(
   return c;
 }
 
-/** An object file holds the object itself (when declared) and its fields, each its own component. */
+/**
+ * An object file holds the object itself (when declared) and its children (fields, field sets, list
+ * views…), each its own component: the child types and their elements come from SDR's registry.
+ */
 function splitObject(
   objectName: string,
   fileName: string,
@@ -69,21 +72,26 @@ function splitObject(
 ): DeployComponent[] {
   const whole = parseComponent('CustomObject', objectName, fileName, xml, failures, 'CustomObject');
   if (!whole.root) return [whole];
+  const childTypes = new Map(childTypesOf('CustomObject').map((c) => [c.element, c.type]));
   const out: DeployComponent[] = [];
-  for (const f of children(whole.root, 'fields')) {
-    const name = textOf(f, 'fullName') ?? '';
+  for (const node of whole.root.children) {
+    const type = childTypes.get(node.local);
+    if (!type) continue;
+    const name = textOf(node, 'fullName') ?? '';
     out.push({
-      type: 'CustomField',
+      type,
       fullName: `${objectName}.${name}`,
       fileName,
-      xml: wrap('CustomField', innerXml(xml, f)),
-      root: f
+      xml: wrap(type, innerXml(xml, node)),
+      root: node
     });
   }
-  const ownContent = whole.root.children.some((n) => n.local !== 'fields');
+  const ownContent = whole.root.children.some((n) => !childTypes.has(n.local));
   if (ownContent || declared.get('CustomObject')?.has(objectName)) {
-    const withoutFields = xml.replace(/<fields>[\s\S]*?<\/fields>\s*/g, '');
-    out.push({ ...whole, xml: withoutFields });
+    let own = xml;
+    for (const element of childTypes.keys())
+      own = own.replace(new RegExp(`<${element}>[\\s\\S]*?</${element}>\\s*`, 'g'), '');
+    out.push({ ...whole, xml: own });
   }
   return out;
 }

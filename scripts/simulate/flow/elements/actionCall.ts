@@ -2,6 +2,7 @@
 import { ActionDefinitionError, actionHandler, modelledAction } from '../actions';
 import type { ActionCallNode, FlowValue } from '../model';
 import { newRecord, plain } from '../interview';
+import { copyFields } from '../org';
 import type { ElementHandler } from './types';
 
 const actionLabel = (node: ActionCallNode): string =>
@@ -32,7 +33,7 @@ export const runActionCall: ElementHandler<ActionCallNode> = (node, iv) => {
     for (const o of node.outputs) if (!(o.name in outputs)) outputs[o.name] = null;
     iv.env.modelled?.push({ element: node.name, action: actionLabel(node), outcome: m.outcome });
   }
-  if (node.storeOutputAutomatically) iv.elementOutputs.set(node.name, Object.assign(newRecord(), outputs));
+  if (node.storeOutputAutomatically) iv.elementOutputs.set(node.name, copyFields(newRecord(), outputs));
   for (const o of node.outputs) {
     if (!(o.name in outputs))
       iv.fail(
@@ -40,14 +41,16 @@ export const runActionCall: ElementHandler<ActionCallNode> = (node, iv) => {
       );
     iv.assign(o.target, outputs[o.name]);
   }
-  iv.trace({
-    type: 'action',
-    element: node.name,
-    label: node.label,
-    action: actionLabel(node),
-    inputs: [...inputs].map(([name, v]) => ({ name, value: plain(v) })),
-    outputs: Object.entries(outputs).map(([name, v]) => ({ name, value: plain(v) })),
-    ...(modelled ? { modelled } : {})
-  });
+  // The step's copies are built only when tracing: a replay runs with tracing off (issue 15).
+  if (iv.tracing)
+    iv.trace({
+      type: 'action',
+      element: node.name,
+      label: node.label,
+      action: actionLabel(node),
+      inputs: [...inputs].map(([name, v]) => ({ name, value: plain(v) })),
+      outputs: Object.entries(outputs).map(([name, v]) => ({ name, value: plain(v) })),
+      ...(modelled ? { modelled } : {})
+    });
   return node.next;
 };

@@ -1,6 +1,7 @@
 /** Get Records: filters with filter logic, sort, limit, first record or all, and the ways to store the result. */
 import type { FlowValue, RecordLookupNode } from '../model';
 import { fieldOf, newRecord } from '../interview';
+import { copyFields } from '../org';
 import type { ElementHandler } from './types';
 
 export const runRecordLookup: ElementHandler<RecordLookupNode> = (node, iv) => {
@@ -23,8 +24,8 @@ export const runRecordLookup: ElementHandler<RecordLookupNode> = (node, iv) => {
     const lim = Number(iv.evaluate(node.limit));
     if (Number.isFinite(lim) && lim >= 0) found = found.slice(0, lim);
   }
-  const first = found[0] ? Object.assign(newRecord(), found[0]) : null;
-  const result: FlowValue = node.getFirstRecordOnly ? first : found.map((r) => Object.assign(newRecord(), r));
+  const first = found[0] ? copyFields(newRecord(), found[0]) : null;
+  const result: FlowValue = node.getFirstRecordOnly ? first : found.map((r) => copyFields(newRecord(), r));
   if (node.storeOutputAutomatically) iv.elementOutputs.set(node.name, result);
   // A single-record variable as outputReference takes the first record, as Flow stores it.
   if (node.outputReference)
@@ -36,14 +37,16 @@ export const runRecordLookup: ElementHandler<RecordLookupNode> = (node, iv) => {
     if (first) iv.assign(o.target, fieldOf(first, org.field(obj, o.field).name));
     else if (node.assignNullValuesIfNoRecordsFound) iv.assign(o.target, null);
   }
-  iv.trace({
-    type: 'lookup',
-    element: node.name,
-    label: node.label,
-    object: obj.name,
-    filters: iv.filterText(obj, node.filters, values),
-    found: found.length,
-    firstId: first ? String(first.Id) : null
-  });
+  // The filter texts are built only when tracing: a replay runs with tracing off (issue 15).
+  if (iv.tracing)
+    iv.trace({
+      type: 'lookup',
+      element: node.name,
+      label: node.label,
+      object: obj.name,
+      filters: iv.filterText(obj, node.filters, values),
+      found: found.length,
+      firstId: first ? String(first.Id) : null
+    });
   return node.next;
 };

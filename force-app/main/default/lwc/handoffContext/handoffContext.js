@@ -1,5 +1,6 @@
 // handoffContext: what the AI agent already knew when it handed the conversation over, on the
-// Messaging Session (or linked Case) record page. Values are customer-supplied: they are rendered
+// Messaging Session record page; on a Case page, the linked session's attributes and then the Case's own
+// fields from the field set Handoff_Case_Context (a "Case" group, built by the controller). Values are customer-supplied: they are rendered
 // through text bindings only, and links are built only from re-validated http(s) and e-mail values.
 import { LightningElement, api, wire } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
@@ -15,6 +16,7 @@ import COPIED from '@salesforce/label/c.Handoff_Copied';
 import COPY_FAILED from '@salesforce/label/c.Handoff_Copy_Failed';
 import LOADING from '@salesforce/label/c.Handoff_Loading';
 import EMPTY from '@salesforce/label/c.Handoff_Empty';
+import EMPTY_CASE from '@salesforce/label/c.Handoff_Empty_Case';
 import EMPTY_VALUE from '@salesforce/label/c.Handoff_Empty_Value';
 import ERROR_TITLE from '@salesforce/label/c.Handoff_Error_Title';
 import ERROR_LOAD from '@salesforce/label/c.Handoff_Error_Load';
@@ -28,7 +30,6 @@ const LABELS = {
     filterPlaceholder: FILTER_PLACEHOLDER,
     noMatch: NO_MATCH,
     loading: LOADING,
-    empty: EMPTY,
     emptyValue: EMPTY_VALUE,
     errorTitle: ERROR_TITLE,
     refresh: REFRESH,
@@ -60,6 +61,9 @@ export default class HandoffContext extends LightningElement {
     /** The MessagingSession or Case Id, set by the record page. */
     @api
     recordId;
+    /** The record page's object (`MessagingSession` or `Case`), set by the record page. */
+    @api
+    objectApiName;
     labels = LABELS;
     groups;
     error;
@@ -93,6 +97,10 @@ export default class HandoffContext extends LightningElement {
     /** "No hand-off data": nothing configured, nothing readable, or every value empty (and hidden). */
     get isEmpty() {
         return !hasAnyValue(this.groups ?? []) && !(this.showEmpty && this.hasItems);
+    }
+    /** The empty state names what the page shows: the session, or the Case. */
+    get emptyMessage() {
+        return this.objectApiName === 'Case' ? EMPTY_CASE : EMPTY;
     }
     get showFilter() {
         return countItems(this.groups ?? []) > FILTER_THRESHOLD;
