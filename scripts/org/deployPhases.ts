@@ -17,7 +17,7 @@ export const DEPLOY_PHASES: readonly DeployPhase[] = [
   {
     name: 'schema',
     description:
-      'MessagingSession and Case fields, the Case field set, custom objects, custom metadata types, labels, tabs',
+      'MessagingSession and Case fields, the Case field set, custom objects, custom metadata types, labels, tabs, custom permissions',
     types: [
       'CustomObject',
       'CustomField',
@@ -27,13 +27,16 @@ export const DEPLOY_PHASES: readonly DeployPhase[] = [
       'CustomLabel',
       'CustomTab',
       'GlobalValueSet',
-      'StandardValueSet'
+      'StandardValueSet',
+      // Handoff_Admin (permissions phase) names the Resend custom permission.
+      'CustomPermission'
     ]
   },
   {
     name: 'apex',
-    description: 'Apex classes and triggers, Lightning web components, the sites they may frame',
-    types: ['ApexClass', 'ApexTrigger', 'LightningComponentBundle', 'CspTrustedSite']
+    description: 'Apex classes and triggers, Lightning web components, the sites they may frame, quick actions',
+    // A quick action names its Lightning web component: one deploy carries both.
+    types: ['ApexClass', 'ApexTrigger', 'LightningComponentBundle', 'CspTrustedSite', 'QuickAction']
   },
   {
     name: 'settings',
