@@ -67,11 +67,20 @@ export function rootElementOf(type: string, fullName: string): string {
  * The child types a parent's metadata-format file holds (CustomObject: `<fields>`, `<fieldSets>`,
  * `<listViews>`…), from SDR's registry: a decomposed child's element is its source folder's name
  * unless the registry names another (`xmlElementName`), which is how SDR itself recomposes `X.object`.
+ * Evidence: the WSDL's CustomObject carries fields, fieldSets, listViews… as child elements, and a
+ * package.xml names them as their own types (FieldSet: `Case.X`). Read once per parent type.
  */
+const childTypes = new Map<string, readonly { type: string; element: string }[]>();
+
 export function childTypesOf(parent: string): readonly { type: string; element: string }[] {
-  const parentType = Object.values(new RegistryAccess().getRegistry().types).find((t) => t.name === parent);
-  return Object.values(parentType?.children?.types ?? {}).map((c) => ({
-    type: c.name,
-    element: c.xmlElementName ?? c.directoryName ?? c.name
-  }));
+  let known = childTypes.get(parent);
+  if (!known) {
+    const parentType = new RegistryAccess().getRegistry().types[parent.toLowerCase()];
+    known = Object.values(parentType?.children?.types ?? {}).map((c) => ({
+      type: c.name,
+      element: c.xmlElementName ?? c.directoryName ?? c.name
+    }));
+    childTypes.set(parent, known);
+  }
+  return known;
 }
