@@ -92,7 +92,62 @@ function checkedUrl(variable: string, raw: string): string {
   if (url.protocol !== 'https:' && !(loopback && url.protocol === 'http:')) {
     throw new UserError(`${variable} must start with https:// (it is ${url.protocol}//${url.host}).`);
   }
-  return `${url.protocol}//${url.host}`;
+  const origin = `${url.protocol}//${url.host}`;
+  if (LIGHTNING_HOST.test(url.hostname)) {
+    throw new UserError(`${variable} is ${origin}, the Lightning Experience address, which serves no API.`, [
+      `Use the My Domain URL: ${origin.replace(LIGHTNING_HOST, '.my.salesforce.com')} (\`sf org display\` prints it as Instance Url).`
+    ]);
+  }
+  if (!loopback && !SALESFORCE_HOST.test(url.hostname)) {
+    throw new UserError(`${variable} is ${origin}, which is not a Salesforce address.`, [
+      'Use the org URL, e.g. https://mycompany.my.salesforce.com (`sf org display --target-org ALIAS` prints it as Instance Url).'
+    ]);
+  }
+  return origin;
+}
+
+/**
+ * The domains an org answers on: the list @salesforce/core's SfdcUrl.isSalesforceDomain accepts
+ * (from help.salesforce.com article 000003652), so a URL passing here also passes core's project check.
+ */
+const SALESFORCE_HOST =
+  /\.(salesforce\.com|force\.com|cloudforce\.com|salesforceliveagent\.com|salesforce\.mil|crmforce\.mil|sfcrmproducts\.cn)$/i;
+/** The Lightning domain (<domain>.lightning.force.com) is the UI's; SfdcUrl.toLightningDomain maps .my.salesforce.com to it. */
+const LIGHTNING_HOST = /\.lightning\.force\.com$/i;
+
+/** Network and TLS failures that, on a session's first call, mean the address is wrong or unreachable. */
+const UNREACHABLE_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID'
+]);
+
+/** What to check when the org cannot be reached, by how the session was made. */
+const CHECK_ADDRESS: Record<AuthMethod, string> = {
+  'access-token':
+    'Check SF_INSTANCE_URL: it is the org URL `sf org display --target-org ALIAS` prints as Instance Url.',
+  alias: 'Check the network; `sf org display --target-org ALIAS` shows the org URL (log in again if it changed).',
+  'client-credentials': 'Check the network and SF_LOGIN_URL (your My Domain URL).'
+};
+
+/** A UserError when `e` says the org cannot be reached at all; undefined for an answer from the org. */
+function unreachable(e: unknown, method: AuthMethod, target: string): UserError | undefined {
+  const code = errorCodeOf(e);
+  if (!UNREACHABLE_CODES.has(code)) return undefined;
+  const why = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'the host name does not resolve' : code;
+  return new UserError(`Cannot reach ${target}: ${why}.`, [CHECK_ADDRESS[method]]);
 }
 
 const LOGIN_HOSTS = /^(login|test)\.salesforce\.com$/i;
@@ -226,6 +281,7 @@ function makeSession(
   // jsforce would refresh (or fail to) on its own and retry without bound: we do it once, in `call`.
   (conn as unknown as { _refreshDelegate?: unknown })._refreshDelegate = undefined;
   const stats: CallStats = { calls: 0, retries: 0, reauthorisations: 0 };
+  let reached = false;
   return {
     conn,
     method,
@@ -236,7 +292,17 @@ function makeSession(
     stats,
     policy,
     reauthorize,
-    call: (label, fn) => resilient(label, () => fn(conn), policy, reauthorize, stats)
+    call: async (label, fn) => {
+      try {
+        const answer = await resilient(label, () => fn(conn), policy, reauthorize, stats);
+        reached = true;
+        return answer;
+      } catch (e) {
+        // Before the org has ever answered, a network failure means a wrong address; later, the
+        // command reports it with what it had done (seed's "Seed stopped").
+        throw (!reached && unreachable(e, method, target)) || e;
+      }
+    }
   };
 }
 

@@ -87,7 +87,7 @@ export async function deployPackage(
   const now = options.now ?? Date.now;
   const progress = options.progress ?? (() => undefined);
   const callsBefore = session.stats.calls;
-  const zip = await zipOf(pkg.components);
+  const zip = await zipOf(pkg.components, root);
   const deployOptions: Record<string, unknown> = {
     checkOnly: options.checkOnly,
     rollbackOnError: true,

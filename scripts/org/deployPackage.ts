@@ -13,6 +13,7 @@ import { UserError } from '../project/errors';
 import { generatedFolder } from '../project/outputDir';
 import { PROJECT_FILES } from '../project/paths';
 import type { SourceProject } from '../source/project';
+import { projectLoginUrlMistake } from './projectLoginUrl';
 import { APEX_TYPES, DEPLOY_PHASES, OTHER_PHASE, phaseOf, type DeployPhase } from './deployPhases';
 
 export interface PhasePackage {
@@ -119,8 +120,13 @@ export function wholePackage(project: ProjectPackage): PhasePackage {
 }
 
 /** The metadata-format zip (package.xml at its root) of a set of components. */
-export async function zipOf(components: ComponentSet): Promise<Buffer> {
-  const result = await new MetadataConverter().convert(components, 'metadata', { type: 'zip' });
+export async function zipOf(components: ComponentSet, root: string, env = process.env): Promise<Buffer> {
+  let result: Awaited<ReturnType<MetadataConverter['convert']>>;
+  try {
+    result = await new MetadataConverter().convert(components, 'metadata', { type: 'zip' });
+  } catch (e) {
+    throw projectLoginUrlMistake(e, root, env) ?? e;
+  }
   if (!result.zipBuffer) throw new Error('internal: SDR returned no zip');
   return result.zipBuffer;
 }

@@ -12,6 +12,7 @@ import { textOf } from '../xml/read';
 import type { OrgSession } from './connect';
 import { deployPackageOf } from './deployPackage';
 import { soqlString } from './doctorSoql';
+import { UserError } from '../project/errors';
 import { classify, errorCodeOf } from './resilience';
 import { deploymentFingerprint, PUBLISH_STATE_FILE, recordPublish } from './publishState';
 
@@ -113,9 +114,9 @@ export async function postDeploy(
   return { steps, emptyMappings, success: steps.every((s) => s.status !== 'failed') };
 }
 
-/** A refusal by the org (not a network or session problem, which `call` already retried). */
+/** A refusal by the org (not a network or session problem, which `call` already retried or explained). */
 function refusal(e: unknown): string {
-  if (classify(e) !== 'fatal') throw e;
+  if (e instanceof UserError || classify(e) !== 'fatal') throw e;
   return `${errorCodeOf(e) || 'error'}: ${String((e as Error).message ?? e)}`;
 }
 

@@ -11,14 +11,19 @@ import type { CliRun } from './cli';
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const HANDOFF_BIN = path.join(REPO_ROOT, 'bin', 'handoff.js');
 
-export function runBuiltCli(argv: string[], cwd: string, timeoutMs = 60_000): CliRun & { timedOut: boolean } {
+export function runBuiltCli(
+  argv: string[],
+  cwd: string,
+  timeoutMs = 60_000,
+  env: NodeJS.ProcessEnv = {}
+): CliRun & { timedOut: boolean } {
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'scripts', 'cli', 'main.js')))
     throw new Error('dist/ is missing: run `npm run build:cli` before these tests');
   const run = spawnSync(process.execPath, [HANDOFF_BIN, ...argv], {
     cwd,
     encoding: 'utf8',
     timeout: timeoutMs,
-    env: { ...process.env, FORCE_COLOR: '0' }
+    env: { ...process.env, FORCE_COLOR: '0', ...env }
   });
   return {
     code: run.status ?? -1,
