@@ -74,9 +74,21 @@ export interface Paired {
   ratio: Spread;
   /** a.cpuMs / b.cpuMs per pair. */
   cpuRatio: Spread;
+  /** Each pair's wall and CPU ratio, in run order (how many pairs meet a goal). */
+  pairs: PairRatio[];
 }
 
-/** `reps` pairs of a and b, alternating which runs first; `before` runs untimed before each run of a. */
+export interface PairRatio {
+  wall: number;
+  cpu: number;
+}
+
+/** The wall and CPU ratio of each run of a to the run of b it was paired with. */
+export function pairRatios(as: ProcessRun[], bs: ProcessRun[]): PairRatio[] {
+  return as.map((r, i) => ({ wall: r.wallMs / bs[i].wallMs, cpu: r.cpuMs / bs[i].cpuMs }));
+}
+
+/** `reps` pairs of a and b, alternating which runs first, after one untimed pair. */
 export function paired(a: () => ProcessRun, b: () => ProcessRun, reps: number): Paired {
   a();
   b(); // one untimed pair: the file cache and node's own start-up files
@@ -91,10 +103,12 @@ export function paired(a: () => ProcessRun, b: () => ProcessRun, reps: number): 
       bs.push(b());
     }
   }
+  const pairs = pairRatios(as, bs);
   return {
     a: as,
     b: bs,
-    ratio: spread(as.map((r, i) => r.wallMs / bs[i].wallMs)),
-    cpuRatio: spread(as.map((r, i) => r.cpuMs / bs[i].cpuMs))
+    ratio: spread(pairs.map((p) => p.wall)),
+    cpuRatio: spread(pairs.map((p) => p.cpu)),
+    pairs
   };
 }

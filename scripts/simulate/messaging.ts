@@ -20,6 +20,9 @@ import type { ChannelParameter, SimProject } from './project';
  */
 export const FORM_FIELD_NAMES_PARAMETER_BY: 'name' | 'externalParameterName' = 'name';
 
+/** Distinct payload keys whose resolution is remembered; past this the memo starts again. */
+const MAX_RESOLVED_KEYS = 10_000;
+
 export type DropCode =
   | 'not-a-string'
   | 'no-parameter'
@@ -197,24 +200,33 @@ export function compileMessaging(project: SimProject): MessagingLayer {
   };
   const standardRoutes = new Map(STANDARD_PARAMETERS.map((p) => [p, standardRoute(p)]));
 
+  // What each key resolves to (its route, or why none takes it), worked out once per distinct key: a
+  // replay sends the same keys in every payload (issue 15). Bounded, so hostile key sets cannot grow it.
+  const resolved = new Map<string, Route | string>();
+  const resolve = (key: string): Route | string => {
+    let r = resolved.get(key);
+    if (r !== undefined) return r;
+    // A custom parameter with the exact key wins; otherwise a standard key (any case: `_firstName`, `_FirstName`).
+    const standard = standardParameterFor(key);
+    r = routes.get(key) ?? (standard ? standardRoutes.get(standard) : undefined);
+    if (!r) {
+      const near = nearMisses.get(key.toLowerCase());
+      const hint =
+        near && near !== key && !near.startsWith('_') ? ` (did you mean "${near}"? keys match case-exactly)` : '';
+      r = `no channel custom parameter has externalParameterName "${key}"${hint}`;
+    }
+    if (resolved.size >= MAX_RESOLVED_KEYS) resolved.clear();
+    resolved.set(key, r);
+    return r;
+  };
+
   const apply = (entries: Map<string, unknown>): { verdicts: KeyVerdict[]; inputs: Map<string, string> } => {
     const verdicts: KeyVerdict[] = [];
     const inputs = new Map<string, string>();
     for (const [key, raw] of entries) {
-      // A custom parameter with the exact key wins; otherwise a standard key (any case: `_firstName`, `_FirstName`).
-      const standard = standardParameterFor(key);
-      const route = routes.get(key) ?? (standard ? standardRoutes.get(standard) : undefined);
-      if (!route) {
-        const near = nearMisses.get(key.toLowerCase());
-        const hint =
-          near && near !== key && !near.startsWith('_') ? ` (did you mean "${near}"? keys match case-exactly)` : '';
-        verdicts.push({
-          key,
-          accepted: false,
-          code: 'no-parameter',
-          reason: `no channel custom parameter has externalParameterName "${key}"${hint}`,
-          flowInputs: []
-        });
+      const route = resolve(key);
+      if (typeof route === 'string') {
+        verdicts.push({ key, accepted: false, code: 'no-parameter', reason: route, flowInputs: [] });
         continue;
       }
       const base = {

@@ -8,7 +8,7 @@ import { UserError } from '../project/errors';
 import { compileMessaging } from './messaging';
 import { findInvalidUtf8, PayloadError, parsePayloadText, type Payload } from './payload';
 import type { SimProject } from './project';
-import { simulate, type Outcome, type SimulateOptions, type Simulator } from './simulate';
+import { simulateOutcome, type Outcome, type SimulateOptions, type Simulator } from './simulate';
 
 /** Lists in the summary are capped; counts are always complete. */
 const MAX_LISTED = 50;
@@ -97,10 +97,10 @@ function runOne(
   errors: Map<string, number>
 ): { key: string; dropped: { key: string; reason: string }[] } {
   try {
-    const r = simulate(sim, payload, opts);
+    const r = simulateOutcome(sim, payload, opts);
     return {
-      key: outcomeKey(r.run.outcome),
-      dropped: r.run.keys.filter((k) => !k.accepted).map((k) => ({ key: k.key, reason: k.reason ?? '' }))
+      key: outcomeKey(r.outcome),
+      dropped: r.keys.filter((k) => !k.accepted).map((k) => ({ key: k.key, reason: k.reason ?? '' }))
     };
   } catch (e) {
     if (!(e instanceof UserError)) throw e;

@@ -101,7 +101,11 @@ const CHANNEL_ID = '0MjSIM000000001AAA';
 const END_USER_ID = '0PASIM000000001AAA';
 const VENDOR_CONVERSATION_ID = '00000000-0000-4000-8000-000000000001';
 
-function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOptions): SessionRun {
+/**
+ * One session through the flow. `report` false (a replay) skips what only the full report shows: the
+ * snapshot of the session's starting fields and the diff against it.
+ */
+function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOptions, report = true): SessionRun {
   const { project } = sim;
   const { verdicts, inputs } = sim.messaging.apply(payload.entries);
   // The messaging user behind the session, when the flow reads one (real routing flows do, through
@@ -126,9 +130,11 @@ function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOp
   });
   const sessionId = String(session.Id);
   // The org updates records in place: keep the values the session started with.
-  const initial: FlowRecord = copyFields(newRecord(), session);
-  const flowInputs = new Map<string, FlowValue>([[RECORD_ID, sessionId]]);
-  for (const [k, v] of inputs) flowInputs.set(k, v);
+  const initial: FlowRecord | undefined = report ? copyFields(newRecord(), session) : undefined;
+  // The session's Id, unless a channel parameter maps a payload key to the same input (that value wins).
+  // Only recordId can be a non-input here (the messaging layer checks its mappings), so order is moot.
+  const flowInputs: Map<string, FlowValue> = inputs;
+  if (!flowInputs.has(RECORD_ID)) flowInputs.set(RECORD_ID, sessionId);
   const env: ActionEnv = {
     org,
     scenario: opts.scenario,
@@ -146,7 +152,7 @@ function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOp
   // The session was seeded in this org, so the flow's updates landed on this very record.
   const after = session;
   const sessionFields: Record<string, FlowValue> = {};
-  for (const k of Object.keys(after)) if (after[k] !== (initial[k] ?? null)) sessionFields[k] = after[k];
+  if (initial) for (const k of Object.keys(after)) if (after[k] !== (initial[k] ?? null)) sessionFields[k] = after[k];
   const created: { object: string; id: string }[] = [];
   let createdCase: FlowRecord | undefined;
   for (const { object, record } of org.insertedSince(before)) {
@@ -236,8 +242,8 @@ function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOp
   };
 }
 
-/** Simulates one payload (and, first, the earlier session of the same conversation when given). */
-export function simulate(sim: Simulator, payload: Payload, opts: SimulateOptions): SimulationResult {
+/** A fork of the project's org for one simulated payload, with the scenario's existing Contact. */
+function orgFor(sim: Simulator, opts: SimulateOptions): Org {
   const org = sim.project.baseOrg.fork();
   if (opts.contactEmail)
     org.seed('Contact', {
@@ -246,6 +252,28 @@ export function simulate(sim: Simulator, payload: Payload, opts: SimulateOptions
       Name: 'Existing Contact',
       Email: opts.contactEmail
     });
+  return org;
+}
+
+/**
+ * What a replay counts of one payload: its outcome and the verdict on each key, computed exactly as
+ * `simulate` does but without the parts of the report a replay never shows (session fields, the
+ * customer's view, the scenario echo).
+ */
+export function simulateOutcome(
+  sim: Simulator,
+  payload: Payload,
+  opts: SimulateOptions
+): { outcome: Outcome; keys: KeyVerdict[] } {
+  const org = orgFor(sim, opts);
+  if (opts.earlier) runSession(sim, org, opts.earlier, opts, false);
+  const run = runSession(sim, org, payload, opts, false);
+  return { outcome: run.outcome, keys: run.keys };
+}
+
+/** Simulates one payload (and, first, the earlier session of the same conversation when given). */
+export function simulate(sim: Simulator, payload: Payload, opts: SimulateOptions): SimulationResult {
+  const org = orgFor(sim, opts);
   const earlier = opts.earlier ? runSession(sim, org, opts.earlier, opts) : undefined;
   const run = runSession(sim, org, payload, opts);
   return {

@@ -1,7 +1,7 @@
 /**
  * Start-up boundaries (issue 15): each command loads only what it runs. The CLI runs from its
  * TypeScript sources in a child process with a probe (test/support/moduleProbe.js) that lists every
- * module it loaded and counts the worker threads it started.
+ * module it loaded, counts the worker threads it started and records every locale API call.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -19,6 +19,8 @@ interface Probe {
   stderr: string;
   modules: string[];
   workers: number;
+  /** Calls of toLocaleString, localeCompare, Intl.*: the first loads ICU's locale data (10–40 ms). */
+  localeCalls: string[];
 }
 
 function runProbed(argv: string[], cwd: string): Probe {
@@ -35,9 +37,15 @@ function runProbed(argv: string[], cwd: string): Probe {
     ],
     { cwd, env: { ...process.env, HANDOFF_MODULE_PROBE: out }, encoding: 'utf8', timeout: 120_000 }
   );
-  const { modules, workers } = JSON.parse(fs.readFileSync(out, 'utf8')) as { modules: string[]; workers: number };
+  const { modules, workers, localeCalls } = JSON.parse(fs.readFileSync(out, 'utf8')) as Omit<Probe, 'code' | 'stderr'>;
   fs.rmSync(path.dirname(out), { recursive: true, force: true });
-  return { code: run.status, stderr: run.stderr, modules: modules.map((m) => m.split(path.sep).join('/')), workers };
+  return {
+    code: run.status,
+    stderr: run.stderr,
+    modules: modules.map((m) => m.split(path.sep).join('/')),
+    workers,
+    localeCalls
+  };
 }
 
 /** The libraries a command must not load unless it uses them, by what their paths contain. */
@@ -70,6 +78,7 @@ test.each([['--help'], ['--version']])('handoff %s loads no command module, no o
   expect(loaded(probe, 'sdrCode')).toEqual([]);
   expect(loaded(probe, 'apexParser')).toEqual([]);
   expect(probe.workers).toBe(0);
+  expect(probe.localeCalls).toEqual([]);
 });
 
 // Every command's --help, so a top-level org import in any command module fails here: org code
@@ -86,7 +95,7 @@ test.each(COMMAND_NAMES.map((name) => [name]))(
   }
 );
 
-test('validate of an unchanged project loads no org library, no SDR code, no Apex parser, no TypeScript, no worker', () => {
+test('validate of an unchanged project loads no org library, no SDR code, no Apex parser, no TypeScript, no worker, no locale data', () => {
   const probe = runProbed(['validate', '--json'], project);
   expect(probe.code).toBe(0);
   expect(loaded(probe, 'orgLibrary')).toEqual([]);
@@ -94,6 +103,8 @@ test('validate of an unchanged project loads no org library, no SDR code, no Ape
   expect(loaded(probe, 'apexParser')).toEqual([]);
   expect(loaded(probe, 'typescript')).toEqual([]);
   expect(probe.workers).toBe(0);
+  // A finding may format a number for its message; a run without findings never pays for ICU.
+  expect(probe.localeCalls).toEqual([]);
 });
 
 test('validate after an Apex class changed loads the Apex parser (and still no org library)', () => {

@@ -71,9 +71,14 @@ export class ActionDefinitionError extends Error {}
 export type ActionOutputs = Record<string, FlowValue>;
 type Handler = (node: ActionCallNode, inputs: Map<string, FlowValue>, env: ActionEnv) => ActionOutputs;
 
+/** The input names an action takes, as a set built once per list (checked on every call of a replay). */
+const allowedSets = new WeakMap<readonly string[], Set<string>>();
+
 function checkInputs(node: ActionCallNode, inputs: Map<string, FlowValue>, allowed: readonly string[]): void {
+  let set = allowedSets.get(allowed);
+  if (!set) allowedSets.set(allowed, (set = new Set(allowed)));
   for (const name of inputs.keys()) {
-    if (!allowed.includes(name)) {
+    if (!set.has(name)) {
       throw new ActionDefinitionError(
         `${node.name} passes input "${name}" to ${node.actionType} ${node.actionName}, which takes only: ${allowed.join(', ')}`
       );
@@ -150,8 +155,11 @@ const checkAvailability: Handler = (node, inputs, env) => {
   return { [O.onlineAgentsCount]: online, [O.estimatedWaitTime]: online > 0 ? 0 : -1, [O.queueSize]: 0 };
 };
 
+const BUSINESS_HOURS_INPUTS = Object.values(BUSINESS_HOURS.inputs);
+const END_CONVERSATION_INPUTS = Object.values(END_CONVERSATION.inputs);
+
 const businessHours: Handler = (node, inputs, env) => {
-  checkInputs(node, inputs, Object.values(BUSINESS_HOURS.inputs));
+  checkInputs(node, inputs, BUSINESS_HOURS_INPUTS);
   return { [BUSINESS_HOURS.outputs.isWithin]: env.scenario.hours === 'open' };
 };
 
@@ -160,7 +168,7 @@ const ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 /** Mirrors HandoffEndConversation: refusals come back as accepted=false, never as a fault. */
 const endConversation: Handler = (node, inputs, env) => {
   const I = END_CONVERSATION.inputs;
-  checkInputs(node, inputs, Object.values(I));
+  checkInputs(node, inputs, END_CONVERSATION_INPUTS);
   if (!inputs.has(I.messagingSessionId)) {
     throw new ActionDefinitionError(
       `${node.name} does not pass the required input ${I.messagingSessionId} to ${END_CONVERSATION.className}`

@@ -10,6 +10,7 @@ import type { ActionEnv } from './actions';
 import { runElement } from './elements';
 import { Interview } from './interview';
 import type { CompiledFlow, FlowValue } from './model';
+import { layoutOf } from './variables';
 import { OrgFault, type Org } from './org';
 import type { RunResult } from './steps';
 
@@ -18,6 +19,8 @@ export type { RunResult, TraceStep } from './steps';
 
 /** The platform stops an interview after 2,000 executed elements; so does the simulator. */
 export const MAX_STEPS = 2000;
+/** How many of the last elements run an endless interview's error names. */
+const RECENT = 6;
 
 export interface RunOptions {
   flow: CompiledFlow;
@@ -31,10 +34,15 @@ export interface RunOptions {
 
 /** Initial values: defaults, then inputs. */
 function setInputs(iv: Interview, inputs: Map<string, FlowValue>): void {
-  for (const v of iv.flow.variables.values()) {
-    iv.line = v.line;
-    iv.vars.set(v.name, v.initial ? iv.evaluate(v.initial) : v.isCollection ? [] : null);
-  }
+  if (iv.vars.start()) {
+    // Where the per-variable loop would have left the line, for an error about the inputs below.
+    const { lastLine } = layoutOf(iv.flow);
+    if (lastLine !== undefined) iv.line = lastLine;
+  } else
+    for (const v of iv.flow.variables.values()) {
+      iv.line = v.line;
+      iv.vars.set(v.name, v.initial ? iv.evaluate(v.initial) : v.isCollection ? [] : null);
+    }
   for (const [name, value] of inputs) {
     const v = iv.flow.variables.get(name);
     if (!v || !v.isInput) iv.fail(`the input "${name}" is not an input variable of the flow`);
@@ -51,17 +59,16 @@ export function runFlow(opts: RunOptions): RunResult {
 
   let current = flow.start;
   let count = 0;
+  // The last elements run, for the message when an interview never ends: a ring, not a shifted list.
   const recent: string[] = [];
   while (current !== undefined) {
     const node = flow.nodes.get(current)!;
     if (++count > MAX_STEPS) {
       iv.line = node.line;
-      iv.fail(
-        `the interview ran more than ${MAX_STEPS} elements (a loop? last elements: ${recent.slice(-6).join(' → ')})`
-      );
+      const last = [...recent.slice(count % RECENT), ...recent.slice(0, count % RECENT)];
+      iv.fail(`the interview ran more than ${MAX_STEPS} elements (a loop? last elements: ${last.join(' → ')})`);
     }
-    recent.push(node.name);
-    if (recent.length > 12) recent.shift();
+    recent[count % RECENT] = node.name;
     try {
       current = runElement(node, iv);
     } catch (e) {

@@ -10,8 +10,9 @@ import { evaluateFormula, FormulaError, parseFormula, type FormulaTree } from '.
 import { evalLogic } from './logic';
 import type { CompiledFlow, FlowRecord, FlowResource, FlowValue, Logic, RecordFilter, ValueSpec } from './model';
 import { compare, UnsupportedOperatorError } from './operators';
-import { copyFields, type ObjectDef, type Org } from './org';
+import { copyFields, newRecord, type ObjectDef, type Org } from './org';
 import type { TraceStep } from './steps';
+import { layoutOf, Variables } from './variables';
 
 export class FlowSimulationError extends UserError {
   constructor(flow: CompiledFlow, line: number, message: string) {
@@ -22,9 +23,7 @@ export class FlowSimulationError extends UserError {
 
 const GLOBAL_CONSTANTS: Record<string, FlowValue> = { True: true, False: false, EmptyString: '' };
 
-export function newRecord(): FlowRecord {
-  return Object.create(null) as FlowRecord;
-}
+export { newRecord };
 
 /** A field of a record, matched case-insensitively like API names. */
 export function fieldOf(rec: FlowRecord, field: string): FlowValue {
@@ -56,11 +55,22 @@ interface RefPlan {
   parts: string[];
   head: string | undefined;
   kind: 'globalConstant' | 'global' | 'variable' | 'resource' | 'element' | 'unknown';
+  /** For a variable: its slot in the interview's Variables. */
+  slot: number;
+}
+
+/** An assignment target (`var` or `var.Field`) split and resolved once per flow. */
+interface TargetPlan {
+  rawHead: string;
+  fields: string[];
+  /** The variable's canonical name; undefined when the head is not a variable (fails each time). */
+  head: string | undefined;
 }
 
 interface FlowCaches {
   lowerNames: Map<string, string>;
   refs: Map<string, RefPlan>;
+  targets: Map<string, TargetPlan>;
 }
 
 /** Per-flow lookups computed once, not per interview: lower-cased names and resolved references. */
@@ -73,14 +83,15 @@ function cachesFor(flow: CompiledFlow): FlowCaches {
     for (const n of flow.variables.keys()) lowerNames.set(n.toLowerCase(), n);
     for (const n of flow.resources.keys()) lowerNames.set(n.toLowerCase(), n);
     for (const n of flow.nodes.keys()) lowerNames.set(n.toLowerCase(), n);
-    c = { lowerNames, refs: new Map() };
+    c = { lowerNames, refs: new Map(), targets: new Map() };
     flowCaches.set(flow, c);
   }
   return c;
 }
 
 export class Interview {
-  readonly vars = new Map<string, FlowValue>();
+  /** Variable values by canonical name. */
+  readonly vars: Variables;
   /** Outputs stored automatically by elements (storeOutputAutomatically), readable as `Element.field`. */
   readonly elementOutputs = new Map<string, FlowValue>();
   readonly steps: TraceStep[] = [];
@@ -90,6 +101,7 @@ export class Interview {
   faultMessage: string | null = null;
   private readonly lowerNames: Map<string, string>;
   private readonly refs: Map<string, RefPlan>;
+  private readonly targets: Map<string, TargetPlan>;
 
   constructor(
     readonly flow: CompiledFlow,
@@ -97,9 +109,11 @@ export class Interview {
     readonly env: ActionEnv,
     readonly tracing: boolean
   ) {
+    this.vars = new Variables(layoutOf(flow));
     const c = cachesFor(flow);
     this.lowerNames = c.lowerNames;
     this.refs = c.refs;
+    this.targets = c.targets;
   }
 
   /** Stops the run: a mistake in the flow file (or something the simulator does not run). */
@@ -125,8 +139,8 @@ export class Interview {
     if (plan) return plan;
     const parts = ref.split('.');
     const first = parts[0];
-    if (first === '$GlobalConstant') plan = { parts, head: first, kind: 'globalConstant' };
-    else if (first.startsWith('$')) plan = { parts, head: first, kind: 'global' };
+    if (first === '$GlobalConstant') plan = { parts, head: first, kind: 'globalConstant', slot: -1 };
+    else if (first.startsWith('$')) plan = { parts, head: first, kind: 'global', slot: -1 };
     else {
       const head = this.canonical(first);
       const flow = this.flow;
@@ -139,7 +153,8 @@ export class Interview {
             ? 'variable'
             : flow.resources.has(head)
               ? 'resource'
-              : 'element'
+              : 'element',
+        slot: head === undefined ? -1 : (layoutOf(flow).slots.get(head) ?? -1)
       };
     }
     this.refs.set(ref, plan);
@@ -162,8 +177,8 @@ export class Interview {
           `"${ref}" refers to nothing in this flow (no variable, constant or element named ${parts[0]})`
         );
       case 'variable': {
-        const v = this.vars.get(head);
-        value = v === undefined && !this.vars.has(head) ? null : v!;
+        // An unset variable reads as null.
+        value = this.vars.at(plan.slot) ?? null;
         break;
       }
       case 'resource': {
@@ -252,11 +267,8 @@ export class Interview {
 
   /** Assigns to `var` or `var.Field`. */
   assign(target: string, value: FlowValue): void {
-    const flow = this.flow;
-    const [rawHead, ...fields] = target.split('.');
-    const head = flow.variables.has(rawHead) ? rawHead : this.lowerNames.get(rawHead.toLowerCase());
-    if (!head || !flow.variables.has(head))
-      this.fail(`cannot assign to "${target}": ${rawHead} is not a variable of this flow`);
+    const { rawHead, fields, head } = this.target(target);
+    if (!head) return this.fail(`cannot assign to "${target}": ${rawHead} is not a variable of this flow`);
     if (!fields.length) {
       this.vars.set(head, value);
       return;
@@ -266,6 +278,18 @@ export class Interview {
     const rec = copyFields(newRecord(), cur && typeof cur === 'object' && !Array.isArray(cur) ? cur : {});
     rec[fields[0]] = value;
     this.vars.set(head, rec);
+  }
+
+  /** What an assignment target names, worked out once per flow. */
+  private target(target: string): TargetPlan {
+    let plan = this.targets.get(target);
+    if (plan) return plan;
+    const flow = this.flow;
+    const [rawHead, ...fields] = target.split('.');
+    const head = flow.variables.has(rawHead) ? rawHead : this.lowerNames.get(rawHead.toLowerCase());
+    plan = { rawHead, fields, head: head && flow.variables.has(head) ? head : undefined };
+    this.targets.set(target, plan);
+    return plan;
   }
 
   compare(operator: string, left: FlowValue, right: FlowValue, soql: boolean): boolean {

@@ -194,13 +194,32 @@ export function buildSchema(
 }
 
 /**
- * Copies a record's fields into `into` (same keys, same order as Object.assign): records have null
- * prototypes, and V8's Object.assign between such objects is about 3× slower than this loop, which
- * replays pay on every lookup and update (issue 15).
+ * Records are instances of a constructor whose prototype is an empty null-prototype object: nothing
+ * is inherited (no `toString`, no `__proto__` accessor, so a field named `__proto__` is an ordinary
+ * own key), yet V8 keeps them in fast mode. `Object.create(null)` objects start as hash tables,
+ * which made every record copy and GC of a replay about 3× dearer (issue 15).
+ */
+const RecordShape = function RecordShape(this: FlowRecord): void {} as unknown as new () => FlowRecord;
+RecordShape.prototype = Object.create(null) as object;
+
+/** A new empty record. */
+export function newRecord(): FlowRecord {
+  return new RecordShape();
+}
+
+/**
+ * Copies a record's fields into `into` (same keys, same order as Object.assign); this loop is
+ * faster than Object.assign, and replays pay it on every lookup and update (issue 15).
  */
 export function copyFields(into: FlowRecord, from: Readonly<Record<string, FlowValue>>): FlowRecord {
-  // Records have no prototype, and plain sources inherit no enumerable key: for-in sees own keys only.
+  // Records inherit no enumerable key, nor do plain sources: for-in sees own keys only.
   for (const k in from) into[k] = from[k];
+  return into;
+}
+
+/** Writes field/value pairs into a record, in order. */
+function setFields(into: FlowRecord, fields: [string, FlowValue][]): FlowRecord {
+  for (const [k, v] of fields) into[k] = v;
   return into;
 }
 
@@ -299,9 +318,12 @@ export class Org {
     return `${obj.idPrefix}SIM${String(this.counter).padStart(9, '0')}AAA`;
   }
 
-  /** Checks `values` against the object's fields; returns them keyed by canonical field names. */
-  private validated(obj: ObjectDef, values: Iterable<[string, FlowValue]>): FlowRecord {
-    const out: FlowRecord = Object.create(null) as FlowRecord;
+  /**
+   * Checks every one of `values` against the object's fields before anything is written; returns them
+   * under canonical field names, in order (a pair list: writing it into a record is the one copy).
+   */
+  private validated(obj: ObjectDef, values: Iterable<[string, FlowValue]>): [string, FlowValue][] {
+    const out: [string, FlowValue][] = [];
     for (const [name, value] of values) {
       const f = this.field(obj, name);
       if (!f.writable)
@@ -321,21 +343,20 @@ export class Org {
           `${obj.name}.${f.name}: a record or collection is not a field value`
         );
       // The database stores an empty text as null.
-      out[f.name] = value === '' && TEXT_TYPES.has(f.type) ? null : value;
+      out.push([f.name, value === '' && TEXT_TYPES.has(f.type) ? null : value]);
     }
     return out;
   }
 
   insert(objectName: string, values: Iterable<[string, FlowValue]>): FlowRecord {
     const obj = this.object(objectName);
-    const fields = this.validated(obj, values);
+    const rec = setFields(newRecord(), this.validated(obj, values));
     for (const f of obj.fields.values()) {
-      if (f.required && (fields[f.name] === undefined || fields[f.name] === null || fields[f.name] === '')) {
+      if (f.required && (rec[f.name] === undefined || rec[f.name] === null || rec[f.name] === '')) {
         throw new OrgFault('REQUIRED_FIELD_MISSING', `Required fields are missing: [${f.name}] on ${obj.name}`);
       }
     }
     this.clock += 1000;
-    const rec = copyFields(Object.create(null) as FlowRecord, fields);
     rec.Id = this.nextId(obj);
     rec.CreatedDate = isoTime(this.clock);
     if (obj.name === 'Case') rec.CaseNumber = String(1000 + this.counter).padStart(8, '0');
@@ -350,7 +371,7 @@ export class Org {
   seed(objectName: string, values: FlowRecord): FlowRecord {
     const obj = this.object(objectName);
     this.clock += 1000;
-    const rec = Object.create(null) as FlowRecord;
+    const rec = newRecord();
     rec.Id = this.nextId(obj);
     rec.CreatedDate = isoTime(this.clock);
     copyFields(rec, values);
@@ -362,7 +383,7 @@ export class Org {
   /** A system insert with a fixed Id that leaves the Id counter and clock alone (records every run has). */
   seedFixed(objectName: string, values: FlowRecord & { Id: string }): FlowRecord {
     const obj = this.object(objectName);
-    const rec = copyFields(Object.create(null) as FlowRecord, values);
+    const rec = copyFields(newRecord(), values);
     this.table(obj).push(rec);
     this.owned.add(rec);
     return rec;
@@ -377,11 +398,11 @@ export class Org {
     if (at < 0) throw new OrgFault('ENTITY_IS_DELETED', `no ${obj.name} with Id ${id}`);
     let rec = table[at];
     if (!this.owned.has(rec)) {
-      rec = copyFields(Object.create(null) as FlowRecord, rec);
+      rec = copyFields(newRecord(), rec);
       table[at] = rec;
       this.owned.add(rec);
     }
-    return copyFields(rec, fields);
+    return setFields(rec, fields);
   }
 
   /** Records per object, to find what an interview created (tables only grow by insert). */

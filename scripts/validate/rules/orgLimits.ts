@@ -22,6 +22,12 @@ import { generatedFolder } from '../../project/outputDir';
 import { flowView, rawConfig, type SourceProject } from '../../source';
 import type { Rule } from '../types';
 
+/**
+ * 10000 → "10,000". Not toLocaleString('en-US'): its first call loads ICU's locale data, 10–40 ms of
+ * every validate, and this module's descriptions are built when it loads (test/architecture/startup.test.ts).
+ */
+const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 /** The edition the config names, else the default; an unreadable config is another rule's finding. */
 function editionOf(project: SourceProject): OrgEdition {
   const e = (rawConfig(project)?.org as { edition?: unknown } | undefined)?.edition;
@@ -56,14 +62,14 @@ export const rules: Rule[] = [
   },
   {
     id: 'limits/deploy-files',
-    description: `One deploy carries at most ${MAX_DEPLOY_FILES.toLocaleString('en-US')} files (${DEPLOY_FILES_SOURCE}).`,
+    description: `One deploy carries at most ${count(MAX_DEPLOY_FILES)} files (${DEPLOY_FILES_SOURCE}).`,
     fix: 'Keep fewer attributes: each adds a field file and channel, flow and permission entries.',
     check({ project, report }) {
       const n = project.allFiles.size;
       if (n > MAX_DEPLOY_FILES)
         report(
           { file: generatedFolder(project.root, project.packageDirs).rel },
-          `The project has ${n.toLocaleString('en-US')} files; one deploy or retrieve carries at most ${MAX_DEPLOY_FILES.toLocaleString('en-US')} (${DEPLOY_FILES_SOURCE})`
+          `The project has ${count(n)} files; one deploy or retrieve carries at most ${count(MAX_DEPLOY_FILES)} (${DEPLOY_FILES_SOURCE})`
         );
     }
   },
@@ -98,7 +104,7 @@ export const rules: Rule[] = [
         if (!Number.isInteger(n) || n < range[0] || n > range[1])
           report(
             { file: f.path },
-            `${type} field ${f.name} has length ${raw}; ${type} holds ${range[0]}–${range[1].toLocaleString('en-US')} (${FIELD_LENGTH_SOURCE})`
+            `${type} field ${f.name} has length ${raw}; ${type} holds ${range[0]}–${count(range[1])} (${FIELD_LENGTH_SOURCE})`
           );
       }
     }

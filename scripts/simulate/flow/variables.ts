@@ -1,0 +1,78 @@
+/**
+ * The variables of one interview: a slot per variable of the flow, in an array, with the name →
+ * slot index built once per flow. Starting an interview copies one array instead of building a
+ * Map of every variable (issue 15: that was the dearest step of a replayed payload).
+ */
+import type { CompiledFlow, FlowValue } from './model';
+
+/** A flow's variables laid out once: slots by canonical name, and the start values when fixed. */
+export interface VariableLayout {
+  slots: Map<string, number>;
+  /** Start values by slot when every default is a literal (or absent); undefined otherwise. */
+  start?: FlowValue[];
+  /** Slots of collections without a default: each interview gets its own empty list. */
+  emptyLists: number[];
+  /** The line of the last variable declared. */
+  lastLine?: number;
+}
+
+const layouts = new WeakMap<CompiledFlow, VariableLayout>();
+
+export function layoutOf(flow: CompiledFlow): VariableLayout {
+  let layout = layouts.get(flow);
+  if (layout) return layout;
+  const vars = [...flow.variables.values()];
+  const fixed = vars.every((v) => !v.initial || v.initial.kind === 'literal');
+  layout = {
+    slots: new Map(vars.map((v, i) => [v.name, i])),
+    start: fixed
+      ? vars.map((v) => (v.initial?.kind === 'literal' ? v.initial.value : v.isCollection ? [] : null))
+      : undefined,
+    emptyLists: vars.flatMap((v, i) => (!v.initial && v.isCollection ? [i] : [])),
+    lastLine: vars.length ? vars[vars.length - 1].line : undefined
+  };
+  layouts.set(flow, layout);
+  return layout;
+}
+
+/** Map-like access to an interview's variables (unset until the interview sets them). */
+export class Variables {
+  private values: (FlowValue | undefined)[];
+  /** Names that are not variables of the flow (only tests and subflow plumbing set such). */
+  private other?: Map<string, FlowValue>;
+
+  constructor(private readonly layout: VariableLayout) {
+    this.values = new Array<FlowValue | undefined>(layout.slots.size);
+  }
+
+  /** Sets every variable to the flow's fixed start values; false when some default must be evaluated. */
+  start(): boolean {
+    const { start, emptyLists } = this.layout;
+    if (!start) return false;
+    this.values = start.slice();
+    for (const i of emptyLists) this.values[i] = [];
+    return true;
+  }
+
+  /** The value in a slot of the layout (undefined when unset or when the slot is -1). */
+  at(slot: number): FlowValue | undefined {
+    return this.values[slot];
+  }
+
+  get(name: string): FlowValue | undefined {
+    const i = this.layout.slots.get(name);
+    return i === undefined ? this.other?.get(name) : this.values[i];
+  }
+
+  has(name: string): boolean {
+    const i = this.layout.slots.get(name);
+    return i === undefined ? (this.other?.has(name) ?? false) : this.values[i] !== undefined;
+  }
+
+  set(name: string, value: FlowValue): this {
+    const i = this.layout.slots.get(name);
+    if (i !== undefined) this.values[i] = value;
+    else (this.other ??= new Map()).set(name, value);
+    return this;
+  }
+}
