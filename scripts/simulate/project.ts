@@ -226,7 +226,7 @@ function loadFlowProject(dir: string, flowName: string, deploymentName?: string)
   const flowFile = flows.find((f) => f.name === flowName);
   if (!flowFile) {
     const routing = flows
-      .filter((f) => /<processType>\s*RoutingFlow\s*<\/processType>/.test(f.text))
+      .filter((f) => /<processType>\s*RoutingFlow\s*<\/processType>/.test(fs.readFileSync(f.abs, 'utf8')))
       .map((f) => f.name);
     throw new UserError(
       `No flow named "${flowName}" in ${displayPath(sourceDir)} (routing flows: ${routing.sort().join(', ') || 'none'})`

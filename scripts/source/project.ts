@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseXml, XmlSyntaxError, type XmlNode } from '../xml/read';
+import { parseXml, XmlSyntaxError, type TextPool, type XmlNode } from '../xml/read';
 import { listFilesUnder } from '../project/files';
 import { packageDirectories } from '../project/sfdxProject';
 import { metaSuffix, registryFor, sourceTypeOf } from './registry';
@@ -16,7 +16,6 @@ export interface MetadataFile {
   /** Project-relative path, forward slashes. */
   path: string;
   abs: string;
-  text: string;
   /** The metadata type SDR's registry gives the file; undefined for a file it does not know. */
   type?: string;
   /** The component's API name: the file name without its suffix (`Object.Field__c` for fields). */
@@ -24,6 +23,8 @@ export interface MetadataFile {
   /** Parsed document; absent when the file is not well-formed XML (see xmlError). */
   xml?: XmlNode;
   xmlError?: XmlSyntaxError;
+  /** The line of the file's first `<!--`, when it has one (deployable metadata should hold no comments). */
+  commentLine?: number;
 }
 
 /** A metadata file that parsed. */
@@ -142,6 +143,7 @@ export function loadProject(root: string, options: LoadOptions = {}): SourceProj
   const skipDir = (name: string): boolean => SKIP_DIRS.has(name) || name.startsWith('.');
   const registry = registryFor(root);
   const files = project.packageDirs.flatMap((dir) => listFilesUnder(path.join(root, dir), skipDir)).sort();
+  const pool: TextPool = new Map();
   for (const abs of files) {
     const rel = path.relative(root, abs).split(path.sep).join('/');
     project.allFiles.add(rel);
@@ -154,9 +156,12 @@ export function loadProject(root: string, options: LoadOptions = {}): SourceProj
     const typed = sourceTypeOf(rel, registry);
     const text = fs.readFileSync(abs, 'utf8');
     const name = typed?.name ?? path.posix.basename(rel).slice(0, -`.${suffix}-meta.xml`.length);
-    const file: MetadataFile = { path: rel, abs, text, type: typed?.type, name };
+    // The text itself is not kept: the parsed tree shares none of it, so it is freed here (issue 15).
+    const file: MetadataFile = { path: rel, abs, type: typed?.type, name };
+    const comment = text.indexOf('<!--');
+    if (comment >= 0) file.commentLine = lineAt(text, comment);
     try {
-      file.xml = parseXml(text);
+      file.xml = parseXml(text, pool);
     } catch (e) {
       if (!(e instanceof XmlSyntaxError)) throw e;
       file.xmlError = e;
@@ -164,4 +169,11 @@ export function loadProject(root: string, options: LoadOptions = {}): SourceProj
     project.add(file);
   }
   return project;
+}
+
+/** The 1-based line of offset `at` in `text`. */
+function lineAt(text: string, at: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }

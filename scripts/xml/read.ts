@@ -37,18 +37,47 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  * attributes or children shares one frozen empty object or array (the parser is the only writer: a
  * write to the shared one throws instead of leaking into every node); the blank text between child
  * elements is not kept (no reader looks at it: only non-blank text inside a complex element matters).
+ * A closed element's children are copied into an array of their exact length (a pushed-to array keeps
+ * up to 16 spare slots). Leaf text and attribute values go through a TextPool: equal values share one
+ * string (the same names and values recur in the field, channel, flow and permission files), and
+ * each is a copy of its own, not a V8 slice, so a document's source string can be freed once parsed.
  */
 const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[];
+const BLANK = /^[ \t\r\n]*$/;
+
+/** V8 copies a shorter substring; one of this length or more is a slice that keeps its whole source alive. */
+const SLICE_MIN_LENGTH = 13;
+const NOT_LATIN1 = /[\u0100-\uffff]/;
+
+/** `text` as a string of its own, never a slice of the document's source. */
+function ownCopy(text: string): string {
+  if (text.length < SLICE_MIN_LENGTH) return text;
+  // Both copy exactly (a lone surrogate included); the latin1 round trip keeps a one-byte string one-byte.
+  return NOT_LATIN1.test(text) ? (' ' + text).slice(1) : Buffer.from(text, 'latin1').toString('latin1');
+}
+
 const NAMES = new Map<string, string>();
 const MAX_NAMES = 50_000;
 function intern(name: string): string {
   const known = NAMES.get(name);
   if (known !== undefined) return known;
-  if (NAMES.size < MAX_NAMES) NAMES.set(name, name);
-  return name;
+  if (NAMES.size >= MAX_NAMES) return name;
+  const own = ownCopy(name);
+  NAMES.set(own, own);
+  return own;
 }
-const BLANK = /^[ \t\r\n]*$/;
+
+/** Shares equal text between the documents parsed with one pool (loadProject passes one per project). */
+export type TextPool = Map<string, string>;
+
+function pooled(text: string, pool: TextPool): string {
+  const known = pool.get(text);
+  if (known !== undefined) return known;
+  const own = ownCopy(text);
+  pool.set(own, own);
+  return own;
+}
 
 /** A position in one document, with the line bookkeeping and the small readers the parser is made of. */
 class Cursor {
@@ -57,7 +86,10 @@ class Cursor {
   lineStart = 0;
   readonly len: number;
 
-  constructor(readonly source: string) {
+  constructor(
+    readonly source: string,
+    readonly pool: TextPool
+  ) {
     this.i = source.charCodeAt(0) === 0xfeff ? 1 : 0;
     this.len = source.length;
   }
@@ -178,7 +210,8 @@ function closeTag(c: Cursor, stack: XmlNode[]): XmlNode | undefined {
   if (!open) return c.fail(`Closing tag </${name}> has no opening tag`, at);
   if (open.name !== name)
     c.fail(`Closing tag </${name}> does not match <${open.name}> opened on line ${open.line}`, at);
-  if (open.children.length && open.text && BLANK.test(open.text)) open.text = '';
+  if (open.children !== NO_CHILDREN) open.children = open.children.slice();
+  if (open.text) open.text = open.children.length && BLANK.test(open.text) ? '' : pooled(open.text, c.pool);
   return stack.length ? undefined : open;
 }
 
@@ -203,7 +236,7 @@ function readAttributes(c: Cursor, node: XmlNode): void {
     if (raw.includes('<')) c.fail(`"<" is not allowed in the value of ${attr}`);
     if (attr in node.attrs) c.fail(`Attribute ${attr} appears twice`);
     if (node.attrs === NO_ATTRS) node.attrs = {};
-    node.attrs[attr] = c.decode(raw, c.i);
+    node.attrs[attr] = pooled(c.decode(raw, c.i), c.pool);
     c.advanceTo(end + 1);
   }
 }
@@ -251,8 +284,9 @@ function text(c: Cursor, stack: XmlNode[]): void {
   c.advanceTo(end);
 }
 
-export function parseXml(source: string): XmlNode {
-  const c: Cursor = new Cursor(source);
+/** Parses one document; documents parsed with the same `pool` share equal text. */
+export function parseXml(source: string, pool: TextPool = new Map()): XmlNode {
+  const c: Cursor = new Cursor(source, pool);
   c.skipMisc(true);
   if (source[c.i] !== '<') c.fail(c.i >= c.len ? 'The file has no root element' : 'Expected the root element');
   const stack: XmlNode[] = [];

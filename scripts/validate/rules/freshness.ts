@@ -66,12 +66,9 @@ export const rules: Rule[] = [
         );
       // What build recorded, when it still holds, saves regenerating everything (project/buildManifest.ts).
       const prefix = `${out.rel}/`;
-      const loaded = new Map(project.metadata.map((m) => [m.path, m.text]));
-      const onDisk = new Map<string, () => string>();
-      for (const f of project.allFiles) {
-        if (!f.startsWith(prefix)) continue;
-        onDisk.set(f.slice(prefix.length), () => loaded.get(f) ?? fs.readFileSync(path.join(project.root, f), 'utf8'));
-      }
+      const onDisk = new Map<string, string>();
+      for (const f of project.allFiles)
+        if (f.startsWith(prefix)) onDisk.set(f.slice(prefix.length), path.join(project.root, f));
       if (buildIsCurrent(config, onDisk)) return;
       const drift = await checkDrift(config, out.abs);
       const at = (p: string): string => `${out.rel}/${p}`;

@@ -19,11 +19,8 @@ export const rules: Rule[] = [
     severity: 'warning',
     check({ project, report }) {
       for (const f of project.metadata) {
-        if (!f.xml) continue;
-        const at = f.text.indexOf('<!--');
-        if (at < 0) continue;
-        const line = f.text.slice(0, at).split('\n').length;
-        report({ file: f.path, line }, 'The file contains an XML comment');
+        if (f.xml && f.commentLine !== undefined)
+          report({ file: f.path, line: f.commentLine }, 'The file contains an XML comment');
       }
     }
   }
