@@ -102,6 +102,15 @@ describe('the sf command classes', () => {
       expect({ name, flags: [...classes[name].flags].sort() }).toEqual({ name, flags: usageFlags(command!.usage) });
     }
     expect(classes.simulate.args).toEqual(['payload']);
+    // The manifest sf reads at start-up (bin/plugin-manifest.js) says the same: it is current.
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'oclif.manifest.json'), 'utf8')) as {
+      commands: Record<string, { flags: Record<string, unknown> }>;
+    };
+    for (const name of COMMAND_NAMES)
+      expect({ name, flags: Object.keys(manifest.commands[`handoff:${name}`].flags).sort() }).toEqual({
+        name,
+        flags: [...classes[name].flags, 'json', 'flags-dir'].sort()
+      });
   });
 });
 
