@@ -30,9 +30,16 @@ const ARCHITECTURE_ZONES = [
     message: 'scripts/ ships in dist and never imports test code (docs/architecture.md).'
   },
   {
-    target: ['./scripts/!(commands|cli)/**', './scripts/*.ts'],
+    target: ['./scripts/!(commands|cli|plugin)/**', './scripts/*.ts'],
     from: './scripts/cli',
-    message: 'Only the commands (scripts/commands) use the CLI helpers (docs/architecture.md).'
+    message:
+      'Only the commands (scripts/commands) and the sf plugin adapter (scripts/plugin) use the CLI helpers (docs/architecture.md).'
+  },
+  {
+    target: ['./scripts/!(plugin)/**', './scripts/*.ts'],
+    from: './scripts/plugin',
+    message:
+      'Nothing imports the sf plugin (scripts/plugin): sf loads its command classes; `npx handoff` never does (docs/architecture.md).'
   },
   {
     target: './scripts/!(commands|cli)/**',
@@ -87,9 +94,12 @@ module.exports = [
     ]
   },
   js.configs.recommended,
-  ...tseslint.configs.recommended.map((c) => ({ ...c, files: ['scripts/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'] })),
+  ...tseslint.configs.recommended.map((c) => ({
+    ...c,
+    files: ['scripts/**/*.ts', 'scripts/**/*.mts', 'test/**/*.ts', 'bench/**/*.ts']
+  })),
   {
-    files: ['scripts/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: ['scripts/**/*.ts', 'scripts/**/*.mts', 'test/**/*.ts', 'bench/**/*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     rules: {
       '@typescript-eslint/no-require-imports': 'off',
@@ -97,7 +107,7 @@ module.exports = [
     }
   },
   {
-    files: ['scripts/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts'],
+    files: ['scripts/**/*.ts', 'scripts/**/*.mts', 'bench/**/*.ts', 'test/**/*.ts'],
     plugins: { import: importPlugin },
     settings: {
       'import/parsers': { '@typescript-eslint/parser': ['.ts'] },

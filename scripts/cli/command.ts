@@ -1,3 +1,4 @@
+import type { Org } from '@salesforce/core';
 import type { Output } from './output';
 
 /** What every command receives. `argv` is what follows the command name, global flags removed. */
@@ -6,6 +7,11 @@ export interface CommandContext {
   out: Output;
   /** The project root (nearest folder with sfdx-project.json, else the working folder). */
   root: string;
+  /**
+   * The org `sf handoff …` resolved the sf way (`-o`, else the sf config's target-org): org commands
+   * connect to it instead of looking `--target-org` up again. Never set by `npx handoff`.
+   */
+  org?: Org;
 }
 
 /**

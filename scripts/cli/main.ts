@@ -94,9 +94,16 @@ export function checkNodeForOrg(name: string, version: string = process.versions
   );
 }
 
-async function loadCommand(name: string): Promise<Command | undefined> {
+/** A command's module, loaded on demand (also by the sf plugin's command classes, scripts/plugin). */
+export async function loadCommand(name: string): Promise<Command | undefined> {
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   return entry ? (await entry.load()).command : undefined;
+}
+
+/** A command's one-line summary: `handoff --help` lists it, `sf handoff <name> --help` shows it. */
+export function commandSummary(name: string): string {
+  if (!Object.hasOwn(COMMANDS, name)) throw new Error(`No handoff command "${name}"`);
+  return COMMANDS[name].summary;
 }
 
 function help(): string {

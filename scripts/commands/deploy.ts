@@ -116,6 +116,7 @@ export async function runDeploy(ctx: CommandContext, deps: DeployDeps): Promise<
   deployPackageOf(loadProject(root));
   const options: ConnectOptions = {
     targetOrg: values['target-org'],
+    org: ctx.org,
     env: deps.env,
     policy: {
       ...deps.policy,

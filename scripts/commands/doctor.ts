@@ -26,7 +26,7 @@ const MARK = { pass: '✔', fail: '✖', warn: '!' } as const;
 export const command: Command = {
   name: 'doctor',
   usage: USAGE,
-  async run({ argv, out, root }) {
+  async run({ argv, org, out, root }) {
     const { values } = parseFlags('doctor', argv, {
       'target-org': { type: 'string', short: 'o' },
       config: { type: 'string' },
@@ -39,7 +39,7 @@ export const command: Command = {
       import('../org/seedModel')
     ]);
     const model = loadProjectModel(root, values.config);
-    const session = await openOrg(values['target-org'], out.progress);
+    const session = await openOrg(values['target-org'], out.progress, org);
     const orgId = await orgIdOf(session);
     const report = await runDoctor(session, model, {
       root,

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseFlags } from '../cli/args';
-import type { Command } from '../cli/command';
+import type { Command, CommandContext } from '../cli/command';
 import { configPath, loadConfig } from '../config/load';
 import { checkDrift } from '../generate/build';
 import { buildReport } from '../explain/data';
@@ -54,13 +54,14 @@ async function doctorChecks(
   configFlag: string | undefined,
   targetOrg: string | undefined,
   scrtUrl: string | undefined,
-  progress: (l: string) => void
+  progress: (l: string) => void,
+  org: CommandContext['org']
 ): Promise<Check[]> {
   const { runDoctor } = await import('../org/doctor');
   const { loadProjectModel, openOrg, orgIdOf } = await import('../org/seedModel');
   const { scrtUrlFromInstance } = await import('../org/miawClient');
   const model = loadProjectModel(root, configFlag);
-  const session = await openOrg(targetOrg, progress);
+  const session = await openOrg(targetOrg, progress, org);
   const orgId = await orgIdOf(session);
   const report = await runDoctor(session, model, {
     root,
@@ -74,7 +75,7 @@ async function doctorChecks(
 export const command: Command = {
   name: 'explain',
   usage: USAGE,
-  async run({ argv, out, root }) {
+  async run({ argv, out, root, org }) {
     const { values } = parseFlags('explain', argv, {
       out: { type: 'string' },
       payload: { type: 'string', multiple: true },
@@ -104,7 +105,7 @@ export const command: Command = {
     });
     const doctor =
       values['target-org'] || values.doctor
-        ? await doctorChecks(root, values.config, values['target-org'], values['scrt-url'], out.progress)
+        ? await doctorChecks(root, values.config, values['target-org'], values['scrt-url'], out.progress, org)
         : undefined;
 
     const report = buildReport({

@@ -21,7 +21,7 @@ Exit codes: 0 done (or nothing to resend), 1 a record could not be marked (no pe
 export const command: Command = {
   name: 'resend',
   usage: USAGE,
-  async run({ argv, out }) {
+  async run({ argv, org, out }) {
     const { values } = parseFlags('resend', argv, {
       'target-org': { type: 'string', short: 'o' },
       id: { type: 'string' },
@@ -33,7 +33,7 @@ export const command: Command = {
       .filter(Boolean);
     // Org code loads here, not at the top: `handoff resend --help` loads no org library (issue 15).
     const [{ runResend }, { openOrg }] = await Promise.all([import('../org/resend'), import('../org/seedModel')]);
-    const session = await openOrg(values['target-org'], out.progress);
+    const session = await openOrg(values['target-org'], out.progress, org);
     const report = await runResend(session, { ids, dryRun: !!values['dry-run'], progress: out.progress });
     if (!report.selected.length) out.log('Nothing to resend: no Failed End Conversation notification.');
     else if (report.dryRun) {

@@ -134,7 +134,7 @@ function printPlan(r: SeedReport, log: (line: string) => void): void {
 export const command: Command = {
   name: 'seed',
   usage: USAGE,
-  async run({ argv, out, root }) {
+  async run({ argv, org, out, root }) {
     const { values } = parseFlags('seed', argv, {
       'target-org': { type: 'string', short: 'o' },
       agents: { type: 'string' },
@@ -149,7 +149,7 @@ export const command: Command = {
       import('../org/seedModel')
     ]);
     const model = loadMiawModel('seed', root, values.config);
-    const session = await openOrg(values['target-org'], out.progress);
+    const session = await openOrg(values['target-org'], out.progress, org);
     const report = await runSeed(session, model, {
       agents: agentsFlag(values.agents, model) ?? model.users.agents,
       integrationUser: values['integration-user'] ?? model.users.integrationUser,

@@ -91,7 +91,7 @@ function identityFor(
 export const command: Command = {
   name: 'smoke',
   usage: USAGE,
-  async run({ argv, out, root }) {
+  async run({ argv, org, out, root }) {
     const { values } = parseFlags('smoke', argv, {
       'target-org': { type: 'string', short: 'o' },
       payload: { type: 'string' },
@@ -118,7 +118,7 @@ export const command: Command = {
     const model = loadMiawModel('smoke', root, values.config);
     // Signed before the org is opened, so a key mistake costs no call.
     const verified = values.verified ? identityFor(model, values, signIdentityToken) : undefined;
-    const session = await openOrg(values['target-org'], out.progress);
+    const session = await openOrg(values['target-org'], out.progress, org);
     const scrtUrl = values['scrt-url'] ?? scrtUrlFromInstance(session.instanceUrl);
     if (!scrtUrl) {
       throw new UserError(`Cannot derive the MIAW URL from ${session.instanceUrl}.`, [

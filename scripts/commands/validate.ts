@@ -59,7 +59,7 @@ function deployLines(run: DeployRun): string[] {
 export const command: Command = {
   name: 'validate',
   usage: USAGE,
-  async run({ argv, out, root }) {
+  async run({ argv, out, root, org }) {
     const { values } = parseFlags('validate', argv, {
       rule: { type: 'string', multiple: true },
       skip: { type: 'string', multiple: true },
@@ -105,7 +105,7 @@ export const command: Command = {
       // Loaded only here, so offline validation never pays for jsforce.
       const { checkOnlyDeploy } = await import('../org/deploy');
       const { connect } = await import('../org/connect');
-      const session = await connect({ targetOrg });
+      const session = await connect({ targetOrg, org });
       out.progress(`Check-only deploy to ${session.target} with the kit's Apex tests (RunSpecifiedTests) …`);
       const run = await checkOnlyDeploy(session, projectRoot, { progress: (l: string) => out.progress(l) });
       for (const line of deployLines(run)) out.log(line);

@@ -7,6 +7,7 @@
  * a timeout per attempt, retries with backoff (resilience.ts) and one re-authorisation on an
  * expired session. No secret ever goes into a message.
  */
+import type { Org } from '@salesforce/core';
 import { Connection } from 'jsforce';
 import { API_VERSION } from '../contract';
 import { UserError } from '../project/errors';
@@ -17,6 +18,11 @@ export type AuthMethod = 'alias' | 'access-token' | 'client-credentials';
 export interface ConnectOptions {
   /** The `-o/--target-org` value: an sf CLI alias or username. */
   targetOrg?: string;
+  /**
+   * The org the sf CLI already resolved from `-o` or its default target-org (`sf handoff …`, the
+   * plugin's `Flags.optionalOrg`): used as it is, not looked up again.
+   */
+  org?: Org;
   env?: NodeJS.ProcessEnv;
   apiVersion?: string;
   policy?: Partial<ResiliencePolicy>;
@@ -47,6 +53,7 @@ export async function connect(options: ConnectOptions = {}): Promise<OrgSession>
   const env = options.env ?? process.env;
   const apiVersion = options.apiVersion ?? API_VERSION;
   const policy: ResiliencePolicy = { ...DEFAULT_POLICY, ...options.policy };
+  if (options.org) return fromOrg(options.org, options.targetOrg, apiVersion, policy);
   if (options.targetOrg) return fromAlias(options.targetOrg, apiVersion, policy);
   const instanceUrl = env.SF_INSTANCE_URL?.trim();
   const accessToken = env.SF_ACCESS_TOKEN?.trim();
@@ -251,21 +258,29 @@ async function fromAlias(aliasOrUsername: string, version: string, policy: Resil
       'Re-authorise it: `sf org login web --alias ' + aliasOrUsername + '`.'
     ]);
   }
-  const username = org.getUsername() ?? aliasOrUsername;
+  return fromOrg(org, aliasOrUsername, version, policy);
+}
+
+/** An org @salesforce/core has resolved: its instance URL and token, renewed through its auth when it expires. */
+function fromOrg(org: Org, aliasOrUsername: string | undefined, version: string, policy: ResiliencePolicy): OrgSession {
+  const username = org.getUsername() ?? aliasOrUsername ?? 'the default target-org';
+  const name = aliasOrUsername ?? username;
   const coreConn = org.getConnection();
-  const instanceUrl = coreConn.instanceUrl;
+  // `sf org login access-token --instance-url` stores the URL as given to a URL flag, with a trailing
+  // slash; jsforce appends "/services/…", and "//services" would read as a host name.
+  const instanceUrl = coreConn.instanceUrl.replace(/\/+$/, '');
   const conn = new Connection({ instanceUrl, accessToken: coreConn.accessToken ?? undefined, version });
   const refresh = async () => {
     try {
       await org.refreshAuth();
     } catch (e) {
-      throw new UserError(`The sf CLI's session for "${aliasOrUsername}" has expired and could not be renewed.`, [
-        `Log in again: \`sf org login web --alias ${aliasOrUsername}\`. (${errorCodeOf(e) || 'refresh failed'})`
+      throw new UserError(`The sf CLI's session for "${name}" has expired and could not be renewed.`, [
+        `Log in again: \`sf org login web --alias ${name}\`. (${errorCodeOf(e) || 'refresh failed'})`
       ]);
     }
     conn.accessToken = org.getConnection().accessToken ?? conn.accessToken;
   };
-  const label = aliasOrUsername === username ? username : `${aliasOrUsername} (${username})`;
+  const label = name === username ? username : `${name} (${username})`;
   return makeSession(conn, 'alias', `org ${label}`, policy, refresh);
 }
 

@@ -7,7 +7,7 @@ import { configPath, loadConfig } from '../config/load';
 import { resolveProject } from '../model/resolve';
 import { hasMiaw, type HandoffModel, type ProjectModel } from '../model/types';
 import { UserError } from '../project/errors';
-import { connect, type OrgSession } from './connect';
+import { connect, type ConnectOptions, type OrgSession } from './connect';
 
 export function loadProjectModel(root: string, configFlag?: string): ProjectModel {
   return resolveProject(loadConfig(configPath(root, configFlag)));
@@ -27,8 +27,12 @@ export function loadMiawModel(command: string, root: string, configFlag?: string
 }
 
 /** Connects and reports where, on stderr. `org.orgId` comes from the session's identity URL or a query. */
-export async function openOrg(targetOrg: string | undefined, progress: (line: string) => void): Promise<OrgSession> {
-  const session = await connect({ targetOrg });
+export async function openOrg(
+  targetOrg: string | undefined,
+  progress: (line: string) => void,
+  org?: ConnectOptions['org']
+): Promise<OrgSession> {
+  const session = await connect({ targetOrg, org });
   progress(`Connected to ${session.target}.`);
   return session;
 }
