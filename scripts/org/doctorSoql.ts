@@ -144,15 +144,35 @@ export async function settleDuplicates(
   );
 }
 
+/** Full names a readMetadata call takes: "Limit: 10" (200 for CustomMetadata), Metadata API Developer Guide, readMetadata(). */
+export const READ_LIMIT = 10;
+
+/**
+ * Metadata API reads of several components of one type, 10 a call (READ_LIMIT): full name → component,
+ * undefined for a component the org does not have. Matched by fullName, not by position.
+ */
+export async function readMetaMany(
+  org: OrgCaller,
+  type: string,
+  fullNames: readonly string[]
+): Promise<Map<string, Record<string, unknown> | undefined>> {
+  const out = new Map<string, Record<string, unknown> | undefined>(fullNames.map((n) => [n, undefined]));
+  for (const names of chunk(fullNames, READ_LIMIT)) {
+    const res = await org.call(`Metadata read ${type}`, (conn) => {
+      const read = conn.metadata.read as unknown as (this: unknown, t: string, n: string[]) => Promise<unknown>;
+      return read.call(conn.metadata, type, names);
+    });
+    for (const c of asArray(res as unknown[]))
+      if (exists(c) && out.has(c.fullName as string)) out.set(c.fullName as string, c);
+  }
+  return out;
+}
+
 /** One Metadata API read; undefined when the org has no such component. */
 export async function readMeta(
   org: OrgCaller,
   type: string,
   fullName: string
 ): Promise<Record<string, unknown> | undefined> {
-  const res = await org.call(`Metadata read ${type}`, (conn) => {
-    const read = conn.metadata.read as unknown as (this: unknown, t: string, n: string) => Promise<unknown>;
-    return read.call(conn.metadata, type, fullName);
-  });
-  return exists(res) ? res : undefined;
+  return (await readMetaMany(org, type, [fullName])).get(fullName);
 }

@@ -1,22 +1,55 @@
 /**
  * readMetadata, and upsertMetadata/createMetadata/updateMetadata: the CRUD calls on the components
- * the org holds. A read shows a channel with empty mappings when settings.emptyMappingsOnRead asks.
+ * the org holds. A read shows a channel with empty mappings when settings.emptyMappingsOnRead asks,
+ * nests an object's fields, and takes at most 10 full names (200 for CustomMetadata).
  */
 import { children, textOf, type XmlNode } from '../../../scripts/xml/read';
 import { ecaProblems } from '../externalClientApps';
-import { soapResponse, xmlEscape } from '../router';
+import { soapFault, soapResponse, xmlEscape } from '../router';
 import type { MetadataComponent, OrgState } from '../state';
 import { nodeToXml, rootInner, stripFullName, wrap } from './componentXml';
 import type { MetadataSettings } from './settings';
+import { childTypesOf } from './types';
+
+/** Full names one readMetadata call takes: "Limit: 10. (For CustomMetadata and CustomApplication only, the limit is 200.)", Metadata API Developer Guide, readMetadata(). */
+function readLimit(type: string): number {
+  return type === 'CustomMetadata' || type === 'CustomApplication' ? 200 : 10;
+}
+
+/**
+ * A CustomObject read carries its child components (`<fields>`, …) nested, as the WSDL's CustomObject
+ * does; a standard object (MessagingSession) has no component of its own here, only its deployed
+ * children, and is read all the same (CustomObject "also works with customizations of standard objects").
+ */
+function nestedChildren(state: OrgState, type: string, name: string): string {
+  if (type !== 'CustomObject') return '';
+  return childTypesOf(type)
+    .map(({ type: t, element }) =>
+      state
+        .components(t)
+        .filter((c) => c.fullName.startsWith(`${name}.`))
+        .map((c) => `<${element}>${rootInner(c.xml)}</${element}>`)
+        .join('')
+    )
+    .join('');
+}
 
 export function readMetadata(state: OrgState, settings: MetadataSettings, body: XmlNode) {
   const type = textOf(body, 'type') ?? '';
   const names = children(body, 'fullNames').map((n) => n.text.trim());
+  // Evidence: the fault a client logged for an 11-name read (certinia/apex-mdapi#105).
+  if (names.length > readLimit(type))
+    return soapFault(
+      'EXCEEDED_ID_LIMIT',
+      `record limit reached. cannot submit more than ${readLimit(type)} records in this operation`
+    );
   const records = names
     .map((name) => {
       const c = state.component(type, name);
-      if (!c) return '<records xsi:nil="true"/>';
-      return `<records xsi:type="${xmlEscape(type)}"><fullName>${xmlEscape(name)}</fullName>${stripFullName(rootInner(shownXml(c, settings)))}</records>`;
+      const nested = nestedChildren(state, type, name);
+      if (!c && !nested) return '<records xsi:nil="true"/>';
+      const own = c ? stripFullName(rootInner(shownXml(c, settings))) : '';
+      return `<records xsi:type="${xmlEscape(type)}"><fullName>${xmlEscape(name)}</fullName>${own}${nested}</records>`;
     })
     .join('');
   return soapResponse('readMetadata', `<result>${records}</result>`);

@@ -1,6 +1,7 @@
 /**
- * The End Conversation credential, in four calls: the External Credential, the Named Credential and
- * the flow permission set (Metadata API reads), and whether the principal has a token (never its value).
+ * The End Conversation credential, in three calls: the External Credential and the Named Credential
+ * (Metadata API reads), and whether the principal has a token (never its value); the flow permission
+ * set comes from doctor's one read of both permission sets (read/index.ts).
  */
 import type { HandoffModel } from '../../../model/types';
 import { asArray, asBool, asText, readMeta, type OrgCaller } from '../../doctorSoql';
@@ -16,13 +17,14 @@ function params(meta: Meta | undefined, key: string): Meta[] {
 /** Undefined when the config has no callout credential (nothing is read). */
 export async function readCredentialSnapshot(
   org: OrgCaller,
-  model: HandoffModel
+  model: HandoffModel,
+  flowPermissionSet: Meta | undefined
 ): Promise<CredentialSnapshot | undefined> {
   const cred = model.calloutCredential;
   if (!cred) return undefined;
   const ext = await readMeta(org, 'ExternalCredential', cred.externalCredential);
   const nc = await readMeta(org, 'NamedCredential', cred.namedCredential);
-  const ps = await readMeta(org, 'PermissionSet', model.permissionSets.flow.name);
+  const ps = flowPermissionSet;
   const token = await readCredential(org);
   const extParams = params(ext, 'externalCredentialParameters');
   const ncParams = params(nc, 'namedCredentialParameters');

@@ -1,29 +1,42 @@
-/** MessagingSession's fields (1 Tooling query) and their permissions in the two permission sets (1 query). */
+/**
+ * MessagingSession's fields and their permissions in the two permission sets, from Metadata API reads
+ * whose size never pages: 1 read of CustomObject MessagingSession (its `fields`; CustomObject also
+ * covers standard objects, Metadata API Developer Guide, CustomObject) and the permission sets' own
+ * `fieldPermissions` (read once for doctor, read/index.ts). A FieldDefinition or FieldPermissions
+ * query would add one call per further 2,000 rows.
+ */
 import type { HandoffModel } from '../../../model/types';
-import { asBool, queryAll, soqlList, type OrgCaller } from '../../doctorSoql';
+import { asArray, asBool, asText, readMeta, type OrgCaller } from '../../doctorSoql';
 import type { FieldSnapshot } from '../snapshot';
 
-export async function readFields(org: OrgCaller, model: HandoffModel): Promise<FieldSnapshot> {
-  const fieldRows = await queryAll<{ QualifiedApiName: string }>(
-    org,
-    "SELECT QualifiedApiName FROM FieldDefinition WHERE EntityDefinition.QualifiedApiName = 'MessagingSession'",
-    true
-  );
-  const psNames = [model.permissionSets.agent.name, model.permissionSets.flow.name];
-  const permRows = await queryAll<{
-    Field: string;
-    PermissionsRead: boolean;
-    PermissionsEdit: boolean;
-    Parent?: { Name?: string };
-  }>(
-    org,
-    `SELECT Field, PermissionsRead, PermissionsEdit, Parent.Name FROM FieldPermissions WHERE SobjectType = 'MessagingSession' AND Parent.Name IN ${soqlList(psNames)}`
-  );
+type Meta = Record<string, unknown>;
+
+/** `fieldPermissions` of the permission sets (name → component; undefined: not in the org) on MessagingSession. */
+export function sessionPermissions(
+  permissionSets: ReadonlyMap<string, Meta | undefined>
+): FieldSnapshot['permissions'] {
   const permissions: FieldSnapshot['permissions'] = new Map();
-  for (const p of permRows) {
-    let byPs = permissions.get(p.Field);
-    if (!byPs) permissions.set(p.Field, (byPs = new Map()));
-    byPs.set(p.Parent?.Name ?? '', { read: asBool(p.PermissionsRead), edit: asBool(p.PermissionsEdit) });
+  for (const [name, ps] of permissionSets) {
+    for (const p of asArray(ps?.fieldPermissions as Meta[] | Meta | undefined)) {
+      const field = asText(p.field) ?? '';
+      if (!field.startsWith('MessagingSession.')) continue;
+      let byPs = permissions.get(field);
+      if (!byPs) permissions.set(field, (byPs = new Map()));
+      byPs.set(name, { read: asBool(p.readable), edit: asBool(p.editable) });
+    }
   }
-  return { names: new Set(fieldRows.map((f) => f.QualifiedApiName)), permissions };
+  return permissions;
+}
+
+export async function readFields(
+  org: OrgCaller,
+  model: HandoffModel,
+  permissionSets: ReadonlyMap<string, Meta | undefined>
+): Promise<FieldSnapshot> {
+  const session = await readMeta(org, 'CustomObject', 'MessagingSession');
+  const names = asArray(session?.fields as Meta[] | Meta | undefined).map((f) => asText(f.fullName) ?? '');
+  const own = new Map(
+    [model.permissionSets.agent.name, model.permissionSets.flow.name].map((n) => [n, permissionSets.get(n)])
+  );
+  return { names: new Set(names.filter(Boolean)), permissions: sessionPermissions(own) };
 }

@@ -1,12 +1,13 @@
 /**
  * Reads everything doctor's checks need into one DoctorSnapshot, in a fixed number of calls: every
- * query is batched (one per object, none per attribute), so the count grows only with 2,000-row pages.
+ * query is batched (one per object, none per attribute), and what grows with the attributes (fields,
+ * field permissions) is read through the Metadata API, which does not page, so the count is constant.
  * Each family's reader says its calls; test/org/doctor.test.ts and doctorPaging.test.ts hold the total.
  */
 import type { HandoffModel } from '../../../model/types';
 import { UserError } from '../../../project/errors';
 import { loadProject, SourceProject } from '../../../source/project';
-import type { OrgCaller } from '../../doctorSoql';
+import { readMetaMany, type OrgCaller } from '../../doctorSoql';
 import type { DoctorSnapshot } from '../snapshot';
 import { readAgentSnapshot } from './agents';
 import { readChannel } from './channel';
@@ -45,7 +46,10 @@ export async function readDoctorSnapshot(
   progress('Reading the flow…');
   const flow = await readFlow(org, model);
   progress('Reading fields and field-level security…');
-  const fields = await readFields(org, model);
+  // Both permission sets in one Metadata read: the fields' access and the credential's principal access.
+  const flowPs = model.permissionSets.flow.name;
+  const permissionSets = await readMetaMany(org, 'PermissionSet', [model.permissionSets.agent.name, flowPs]);
+  const fields = await readFields(org, model, permissionSets);
   progress('Reading queues…');
   const queues = await readQueues(org, model);
   if (model.endConversation) progress('Reading the End Conversation settings…');
@@ -65,7 +69,7 @@ export async function readDoctorSnapshot(
           project: source instanceof SourceProject ? projectChannelSettings(source, model) : source
         }
       : undefined,
-    credential: await readCredentialSnapshot(org, model),
+    credential: await readCredentialSnapshot(org, model, permissionSets.get(flowPs)),
     publish: await readPublish(org, model, opts),
     agents: await readAgentSnapshot(org, model),
     integration: await readIntegration(org, model)
