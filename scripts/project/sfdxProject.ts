@@ -27,15 +27,20 @@ function entriesOf(raw: unknown): PackageDirectory[] {
 }
 
 /**
- * The package directories of `root`'s sfdx-project.json, as listed; [] when the file is missing or
- * unreadable (for defaults only: readers that need the project call packageDirectories, which says why).
+ * The package directories of `root`'s sfdx-project.json, as listed; [] when there is no such file
+ * (init creates one; build then uses the default layout). A file that does not parse, or lists no
+ * package directory, is a UserError naming it: every reader would otherwise guess the layout.
  */
 export function listedPackageDirectories(root: string): PackageDirectory[] {
-  try {
-    return entriesOf(JSON.parse(fs.readFileSync(path.join(root, SFDX_PROJECT_FILE), 'utf8')));
-  } catch {
-    return [];
+  const file = path.join(root, SFDX_PROJECT_FILE);
+  if (!fs.existsSync(file)) return [];
+  const dirs = entriesOf(readJsonFile(file));
+  if (!dirs.length) {
+    throw new UserError(`${SFDX_PROJECT_FILE} $.packageDirectories lists no package directory.`, [
+      'Add { "path": "force-app", "default": true }.'
+    ]);
   }
+  return dirs;
 }
 
 /**
@@ -43,17 +48,10 @@ export function listedPackageDirectories(root: string): PackageDirectory[] {
  * slashes and no trailing slash. The one reader of that file for validate and deploy.
  */
 export function packageDirectories(root: string): string[] {
-  const file = path.join(root, SFDX_PROJECT_FILE);
-  if (!fs.existsSync(file)) {
+  if (!fs.existsSync(path.join(root, SFDX_PROJECT_FILE))) {
     throw new UserError(`No sfdx-project.json in ${root}.`, [
       'Run handoff from a Salesforce DX project folder (the one with sfdx-project.json), or run `handoff init` to create one.'
     ]);
   }
-  const dirs = entriesOf(readJsonFile(file)).map((d) => d.path);
-  if (!dirs.length) {
-    throw new UserError('sfdx-project.json $.packageDirectories lists no package directory.', [
-      'Add { "path": "force-app", "default": true }.'
-    ]);
-  }
-  return dirs;
+  return listedPackageDirectories(root).map((d) => d.path);
 }

@@ -35,7 +35,10 @@ it('has a case for each mistake of issue 12 item 6', () => {
       '--out under /proc (was an endless mkdir loop)',
       '--out in a read-only folder',
       'the config is a folder',
-      'a BOM at the start of the config'
+      'a BOM at the start of the config',
+      'a BOM at the start of handoff.validate.json',
+      'sfdx-project.json is not valid JSON (build)',
+      'sfdx-project.json lists no packageDirectories (build)'
     ])
   );
 });
