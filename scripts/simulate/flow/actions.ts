@@ -71,19 +71,23 @@ export class ActionDefinitionError extends Error {}
 export type ActionOutputs = Record<string, FlowValue>;
 type Handler = (node: ActionCallNode, inputs: Map<string, FlowValue>, env: ActionEnv) => ActionOutputs;
 
-/** The input names an action takes, as a set built once per list (checked on every call of a replay). */
-const allowedSets = new WeakMap<readonly string[], Set<string>>();
+/**
+ * Action calls whose input names were found allowed: the names are the element's own (the flow
+ * file's), so one check per element serves every interview of a replay (issue 15). Refusals are not
+ * remembered: they fail each interview with their message.
+ */
+const inputsChecked = new WeakSet<ActionCallNode>();
 
 function checkInputs(node: ActionCallNode, inputs: Map<string, FlowValue>, allowed: readonly string[]): void {
-  let set = allowedSets.get(allowed);
-  if (!set) allowedSets.set(allowed, (set = new Set(allowed)));
+  if (inputsChecked.has(node)) return;
   for (const name of inputs.keys()) {
-    if (!set.has(name)) {
+    if (!allowed.includes(name)) {
       throw new ActionDefinitionError(
         `${node.name} passes input "${name}" to ${node.actionType} ${node.actionName}, which takes only: ${allowed.join(', ')}`
       );
     }
   }
+  inputsChecked.add(node);
 }
 
 const text = (v: FlowValue | undefined): string =>

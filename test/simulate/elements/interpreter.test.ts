@@ -1,6 +1,7 @@
 /** The interpreter's own job: inputs, walking connectors, fault paths, the element limit. */
 import { MAX_STEPS, runFlow } from '../../../scripts/simulate/flow/interpreter';
-import { interview, variable } from './harness';
+import { layoutOf, Variables } from '../../../scripts/simulate/flow/variables';
+import { collection, interview, variable } from './harness';
 
 function run(body: string, inputs: [string, string][] = []) {
   const iv = interview(body);
@@ -29,7 +30,22 @@ describe('runFlow', () => {
   it(`stops an interview after ${MAX_STEPS} elements`, () => {
     expect(() =>
       run(`<start><connector><targetReference>A</targetReference></connector></start>
-        <assignments><name>A</name><label>A</label><connector><targetReference>A</targetReference></connector></assignments>`)
-    ).toThrow(/more than 2000 elements/);
+        <assignments><name>A</name><label>A</label><connector><targetReference>B</targetReference></connector></assignments>
+        <assignments><name>B</name><label>B</label><connector><targetReference>A</targetReference></connector></assignments>`)
+    ).toThrow(/more than 2000 elements \(a loop\? last elements: A → B → A → B → A → B\)/);
+  });
+
+  it('starts every interview from the flow defaults, each with its own empty list', () => {
+    const { flow } = interview(
+      `${variable('x', 'String', '<value><stringValue>d</stringValue></value>')}${collection('list')}`
+    );
+    const layout = layoutOf(flow);
+    const a = new Variables(layout);
+    const b = new Variables(layout);
+    expect(a.has('x')).toBe(false);
+    expect([a.start(), b.start()]).toEqual([true, true]);
+    (a.get('list') as string[]).push('changed');
+    expect([b.get('x'), b.get('list')]).toEqual(['d', []]);
+    expect(new Variables(layout).start() && layout.start).toEqual(['d', []]);
   });
 });
