@@ -9,13 +9,14 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { kitFile } from './kitRoot';
 
 export const BUILD_MANIFEST_FILE = 'handoff.build.json';
 const MANIFEST_VERSION = 1;
 
 export interface BuildManifest {
   version: number;
-  /** SHA-256 of the generator's modules (generate, model, naming, platform, config, xml). */
+  /** SHA-256 of the generator's modules (generate, model, naming, platform, config, xml) and the config schema. */
   generator: string;
   /** SHA-256 of the config file's bytes. */
   config: string;
@@ -31,7 +32,11 @@ const sha256 = (bytes: string | Buffer): string => createHash('sha256').update(b
 const GENERATOR_DIRS = ['generate', 'model', 'naming', 'platform', 'config', 'xml'];
 
 let fingerprint: string | undefined;
-/** A hash of the running generator code: the compiled .js under dist/, or the .ts sources under jest. */
+/**
+ * A hash of the running generator code (the compiled .js under dist/, or the .ts sources under jest)
+ * and of the config's JSON Schema: together what decides both what build generates and whether
+ * loadConfig accepts a config (configAcceptedByBuild).
+ */
 export function generatorFingerprint(): string {
   if (fingerprint) return fingerprint;
   const scriptsRoot = path.join(__dirname, '..');
@@ -52,6 +57,9 @@ export function generatorFingerprint(): string {
     }
   };
   for (const d of GENERATOR_DIRS) walk(path.join(scriptsRoot, d));
+  hash
+    .update('schemas/handoff.config.schema.json\0')
+    .update(fs.readFileSync(kitFile('schemas', 'handoff.config.schema.json')));
   fingerprint = hash.digest('hex');
   return fingerprint;
 }
@@ -111,19 +119,35 @@ function sha256OfFile(file: string): string {
   return hash.digest('hex');
 }
 
+/** The manifest, when a build by this very generator code recorded it for this config's bytes. */
+function manifestForThisBuild(configFile: string): BuildManifest | undefined {
+  let manifest: BuildManifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(manifestFileFor(configFile), 'utf8')) as BuildManifest;
+  } catch {
+    return undefined;
+  }
+  if (manifest.version !== MANIFEST_VERSION || manifest.generator !== generatorFingerprint()) return undefined;
+  if (manifest.config !== sha256(fs.readFileSync(configFile))) return undefined;
+  return manifest;
+}
+
+/**
+ * Whether loadConfig would accept the config without running it: `handoff build` writes the manifest
+ * only after loadConfig accepted the config, and the validation depends only on the config's bytes,
+ * the code under config/, naming/ and platform/ and the schema, all in the recorded hashes.
+ */
+export function configAcceptedByBuild(configFile: string): boolean {
+  return manifestForThisBuild(configFile) !== undefined;
+}
+
 /**
  * Whether the generated folder is exactly what the manifest recorded, for this config and this
  * generator code. `onDisk` maps every file under the output folder (output-relative) to its absolute path.
  */
 export function buildIsCurrent(configFile: string, onDisk: Map<string, string>): boolean {
-  let manifest: BuildManifest;
-  try {
-    manifest = JSON.parse(fs.readFileSync(manifestFileFor(configFile), 'utf8')) as BuildManifest;
-  } catch {
-    return false;
-  }
-  if (manifest.version !== MANIFEST_VERSION || manifest.generator !== generatorFingerprint()) return false;
-  if (manifest.config !== sha256(fs.readFileSync(configFile))) return false;
+  const manifest = manifestForThisBuild(configFile);
+  if (!manifest) return false;
   const recorded = Object.keys(manifest.files ?? {});
   if (recorded.length !== onDisk.size) return false;
   for (const p of recorded) {

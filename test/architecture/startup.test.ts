@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { COMMAND_NAMES } from '../../scripts/cli/main';
-import { checkDrift } from '../../scripts/generate/build';
+import { build, checkDrift } from '../../scripts/generate/build';
 import { validate } from '../../scripts/validate/index';
 import { makeExample, REPO, tempDir } from '../validate/example';
 
@@ -54,6 +54,7 @@ const HEAVY = {
   sdrCode: ['/node_modules/@salesforce/source-deploy-retrieve/lib/src/index.js'],
   apexParser: ['/node_modules/@apexdevtools/apex-parser/'],
   typescript: ['/node_modules/typescript/'],
+  configValidator: ['/scripts/config/schemaValidator.', '/handoff.config.validator.js', '/node_modules/ajv/'],
   commands: ['/scripts/commands/']
 };
 
@@ -64,6 +65,8 @@ let project: string;
 
 beforeAll(async () => {
   project = makeExample(tempDir('hk-startup-'), { config: true });
+  // The committed manifest hashes the compiled generator; this build records the sources the probe runs.
+  build(path.join(project, 'handoff.config.json'), path.join(project, 'force-app', 'generated'));
   // A first validate records every class's verdict: the project is now "unchanged".
   await validate({ root: project, checkDrift });
 }, 300_000);
@@ -102,6 +105,8 @@ test('validate of an unchanged project loads no org library, no SDR code, no Ape
   expect(loaded(probe, 'sdrCode')).toEqual([]);
   expect(loaded(probe, 'apexParser')).toEqual([]);
   expect(loaded(probe, 'typescript')).toEqual([]);
+  // The config the last build accepted is not validated again (project/buildManifest.ts).
+  expect(loaded(probe, 'configValidator')).toEqual([]);
   expect(probe.workers).toBe(0);
   // A finding may format a number for its message; a run without findings never pays for ICU.
   expect(probe.localeCalls).toEqual([]);
@@ -117,6 +122,19 @@ test('validate after an Apex class changed loads the Apex parser (and still no o
     expect(probe.code).toBe(0);
     expect(loaded(probe, 'apexParser').length).toBeGreaterThan(0);
     expect(loaded(probe, 'orgLibrary')).toEqual([]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('validate after the config changed validates it again (loads the schema validator)', () => {
+  const dir = tempDir('hk-startup-config-');
+  try {
+    fs.cpSync(project, dir, { recursive: true });
+    fs.appendFileSync(path.join(dir, 'handoff.config.json'), '\n');
+    const probe = runProbed(['validate', '--json'], dir);
+    expect(probe.code).toBe(0);
+    expect(loaded(probe, 'configValidator').length).toBeGreaterThan(0);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
