@@ -61,7 +61,6 @@ const list = (v: string | undefined): string[] | undefined =>
         .filter(Boolean);
 
 function printPlan(r: SeedReport, log: (line: string) => void): void {
-  const verb = r.dryRun ? 'would' : 'will';
   if (r.settings) {
     const s = r.settings;
     log(
@@ -121,15 +120,26 @@ function printPlan(r: SeedReport, log: (line: string) => void): void {
             : 'permission set missing'
     }`
   );
-  log(
-    r.changed
-      ? r.dryRun
-        ? `Dry run: nothing written; the plan above ${verb} be applied without --dry-run.`
-        : `Done: ${r.writes} write call(s).`
-      : 'Nothing to change: the org is already seeded.'
-  );
+  log(seedOutcome(r));
   for (const p2 of r.problems) log(`✖ ${p2}`);
 }
+
+/**
+ * The line under the plan. "Already seeded" only when nothing is to change and nothing failed: an
+ * org where a step cannot run (nothing deployed yet) is not seeded, and the ✖ lines below say why.
+ */
+export function seedOutcome(r: SeedReport): string {
+  const n = r.problems.length;
+  const problems = n === 1 ? 'the problem below' : `the ${n} problems below`;
+  if (!r.changed) return n ? `Not seeded: ${problems} ${n === 1 ? 'blocks' : 'block'} it.` : ALREADY_SEEDED;
+  if (r.dryRun)
+    return n
+      ? `Dry run: nothing written; without --dry-run the plan above would be applied as far as ${problems} ${n === 1 ? 'allows' : 'allow'}.`
+      : 'Dry run: nothing written; the plan above would be applied without --dry-run.';
+  return `Done: ${r.writes} write call(s)${n ? `; ${problems} remain${n === 1 ? 's' : ''}` : ''}.`;
+}
+
+const ALREADY_SEEDED = 'Nothing to change: the org is already seeded.';
 
 export const command: Command = {
   name: 'seed',

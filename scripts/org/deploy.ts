@@ -101,7 +101,7 @@ export async function deployPackage(
   );
   const id = started.id;
   progress(
-    `  ${pkg.phase.name}: deploy ${id} queued (${pkg.members.length} components${testLevel ? `, ${testLevel}` : ''})`
+    `  ${pkg.phase.name}: deploy ${id} queued (${pkg.componentCount} components${testLevel ? `, ${testLevel}` : ''})`
   );
   const deadline = now() + poll.waitMinutes * 60_000;
   let delay = poll.initialMs;
@@ -279,16 +279,9 @@ export async function deployProject(
   const tests = testsFor(options.testLevel, project, options.tests);
   const progress = options.progress ?? (() => undefined);
   if (options.checkOnly) {
-    progress(`Check-only deploy of ${project.all.size} components to ${session.target} (${options.testLevel})`);
-    const run = await deployPackage(
-      session,
-      root,
-      wholePackage(project),
-      project.all,
-      options.testLevel,
-      tests,
-      options
-    );
+    const whole = wholePackage(project);
+    progress(`Check-only deploy of ${whole.componentCount} components to ${session.target} (${options.testLevel})`);
+    const run = await deployPackage(session, root, whole, project.all, options.testLevel, tests, options);
     return { checkOnly: true, runs: [run], skipped: [], success: run.success };
   }
   const runs: DeployRun[] = [];

@@ -21,6 +21,12 @@ export interface PhasePackage {
   components: ComponentSet;
   /** `Type:FullName` of every component, sorted (for reports and tests). */
   members: string[];
+  /**
+   * Components as the Metadata API counts them in numberComponentsTotal: each child (a field, a list
+   * view, a label) its own, besides the file that holds it. Progress lines print this count so they
+   * agree with the org's "n/total components".
+   */
+  componentCount: number;
   hasApex: boolean;
 }
 
@@ -110,7 +116,8 @@ export function phasePackage(phase: DeployPhase, list: SourceComponent[]): Phase
   const components = new ComponentSet(list);
   components.apiVersion = API_VERSION;
   const members = list.map((c) => `${c.type.name}:${c.fullName}`).sort();
-  return { phase, components, members, hasApex: list.some((c) => APEX_TYPES.includes(c.type.name)) };
+  const componentCount = list.reduce((n, c) => n + 1 + c.getChildren().length, 0);
+  return { phase, components, members, componentCount, hasApex: list.some((c) => APEX_TYPES.includes(c.type.name)) };
 }
 
 /** Every phase in one package: what a check-only deploy validates (a check-only phase cannot see the ones before it). */

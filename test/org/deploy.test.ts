@@ -130,6 +130,14 @@ describe('a phased deploy', () => {
     expect(emu.count('deploy')).toBe(1);
   });
 
+  test('the progress line counts components as the org does (each field its own), so it matches the result', async () => {
+    const r = await deploy(['--dry-run']);
+    const total = r.result.phases[0].components;
+    expect(r.stderr).toContain(`Check-only deploy of ${total} components to `);
+    expect(r.stderr).toMatch(new RegExp(`all: deploy \\S+ queued \\(${total} components, `));
+    expect(r.stdout).toContain(`✔ all: Succeeded, ${total}/${total} components`);
+  });
+
   test('--test-level NoTestRun is passed to every phase; an unknown level is a usage error', async () => {
     const r = await deploy(['--test-level', 'NoTestRun']);
     expect(r.result.phases.every((p) => p.testLevel === 'NoTestRun' && p.testsRun === 0)).toBe(true);

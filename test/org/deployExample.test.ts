@@ -56,8 +56,11 @@ const env = () => ({
 
 test('check-only with the kit tests (what validate -o runs): every component validates, nothing is saved', async () => {
   const session = await connect({ env: env(), policy: fast });
-  const run = await checkOnlyDeploy(session, project, { poll: { initialMs: 1 } });
+  const progress: string[] = [];
+  const run = await checkOnlyDeploy(session, project, { poll: { initialMs: 1 }, progress: (l) => progress.push(l) });
   expect(run.problems).toEqual([]);
+  // The queued line counts what the org counts (fields, labels… each its own component), not source files.
+  expect(progress.find((l) => / queued \(/.test(l))).toContain(`(${run.components} components, `);
   expect(run).toMatchObject({ phase: 'all', checkOnly: true, success: true, testLevel: 'RunSpecifiedTests' });
   const present = APEX_TEST_CLASSES.filter((t) =>
     fs.existsSync(path.join(project, 'force-app/main/default/classes', `${t}.cls`))

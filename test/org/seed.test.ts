@@ -1,13 +1,14 @@
 import type { Fault, OrgEmulator } from '../emulator/server';
 import type { EmuRequest } from '../emulator/router';
 import { runSeed, type SeedOptions } from '../../scripts/org/seed';
+import { seedOutcome } from '../../scripts/commands/seed';
 import { planSettings, settingsFullName } from '../../scripts/org/seedPlan';
 import { planCredential } from '../../scripts/org/seedCredential';
 import { UserError } from '../../scripts/project/errors';
 import type { OrgSession } from '../../scripts/org/connect';
 import { routingSettings } from '../emulator/routing';
 import { resolveAgents } from '../../scripts/model/resolve';
-import { addUsers, installModel, model, openSession, startOrg, writes } from './orgFixture';
+import { addUsers, exampleConfig, installModel, model, openSession, startOrg, writes } from './orgFixture';
 
 const TOKEN = 'tok-secret-123';
 const m = model();
@@ -209,6 +210,43 @@ describe('handoff seed against the emulator', () => {
     );
     expect(noLicence.problems.join('\n')).toMatch(
       /Assigning Handoff_Agent to agent1@example.com failed: FIELD_INTEGRITY_EXCEPTION/
+    );
+  });
+});
+
+describe('handoff seed on an org with nothing deployed', () => {
+  let emu: OrgEmulator;
+  let org: OrgSession;
+  beforeEach(async () => {
+    emu = await startOrg();
+    addUsers(emu, ['agent1@example.com', 'agent2@example.com', 'integration@example.com']);
+    org = await openSession(emu);
+  });
+  afterEach(() => emu.stop());
+
+  it('--dry-run with nothing to write does not call the org already seeded: the problems block it', async () => {
+    // As `handoff init` leaves a project (issue 12): no endConversation, no agents yet.
+    const bare = model({ ...exampleConfig(), endConversation: undefined });
+    const r = await runSeed(org, bare, opts({ dryRun: true, agents: [] }));
+    expect(r.changed).toBe(false);
+    expect(r.problems.length).toBeGreaterThan(1);
+    expect(r.problems.filter((p) => !p.includes('`handoff deploy`'))).toEqual([]);
+    expect(seedOutcome(r)).toBe(`Not seeded: the ${r.problems.length} problems below block it.`);
+  });
+
+  it('--dry-run with a plan says the problems limit it, not that it would all be applied', async () => {
+    const r = await runSeed(org, m, opts({ dryRun: true }));
+    expect(r.changed).toBe(true);
+    expect(seedOutcome(r)).toBe(
+      `Dry run: nothing written; without --dry-run the plan above would be applied as far as the ${r.problems.length} problems below allow.`
+    );
+  });
+
+  it('says "already seeded" once the org is deployed and seeded', async () => {
+    installModel(emu, m);
+    expect((await runSeed(org, m, opts())).problems).toEqual([]);
+    expect(seedOutcome(await runSeed(org, m, opts({ dryRun: true })))).toBe(
+      'Nothing to change: the org is already seeded.'
     );
   });
 });
