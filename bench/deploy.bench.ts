@@ -1,6 +1,6 @@
 /**
  * `handoff deploy` of the example project against the loopback org emulator, through jsforce:
- * wall time of the whole phased deploy (zips built by SDR, 8 deploys, polls, post-deploy steps)
+ * wall time of the whole phased deploy (zips built by SDR, 9 deploys, polls, post-deploy steps)
  * and the HTTP requests each phase costs. Polls are 1 ms apart here; against an org the polling
  * pace (1 s, ×1.5, ≤ 10 s) dominates.
  */
@@ -56,7 +56,7 @@ export async function run(report: (row: BenchRow) => void): Promise<void> {
         { env, poll: { initialMs: 1 } }
       );
     report({
-      name: 'deploy example (8 phases + post-deploy)',
+      name: 'deploy example (9 phases + post-deploy)',
       value: await medianMs(deploy, 3),
       unit: 'ms',
       note: 'emulator, polls 1 ms apart'
