@@ -10,7 +10,7 @@ import type { Drift } from '../project/drift';
 import { listFilesUnder } from '../project/files';
 import { insidePackageDir, outputDir } from '../project/outputDir';
 import { listedPackageDirectories } from '../project/sfdxProject';
-import { mkdirChecked, removeFileChecked, writeFileChecked } from '../project/writeFiles';
+import { fileHoldsText, mkdirChecked, removeFileChecked, writeFileChecked } from '../project/writeFiles';
 import { resolveProject } from '../model/resolve';
 import type { ProjectModel } from '../model/types';
 import { generateAll } from './index';
@@ -42,7 +42,7 @@ export function diffAgainstDisk(files: GeneratedFile[], outDir: string): Drift {
   const drift: Drift = { stale: [], missing: [], extra: [] };
   for (const [p, content] of wanted) {
     if (!present.has(p)) drift.missing.push(p);
-    else if (fs.readFileSync(path.join(outDir, p), 'utf8') !== content) drift.stale.push(p);
+    else if (!fileHoldsText(path.join(outDir, p), content)) drift.stale.push(p);
   }
   for (const p of onDisk) if (!wanted.has(p)) drift.extra.push(p);
   return drift;

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { kitFile } from './kitRoot';
+import { utf8Pieces } from './writeFiles';
 
 export const BUILD_MANIFEST_FILE = 'handoff.build.json';
 const MANIFEST_VERSION = 1;
@@ -27,6 +28,13 @@ export interface BuildManifest {
 }
 
 const sha256 = (bytes: string | Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+/** SHA-256 of a text's UTF-8 bytes, hashed piece by piece (one 38 MB flow string is one 38 MB copy). */
+function sha256OfText(text: string): string {
+  const hash = createHash('sha256');
+  for (const piece of utf8Pieces(text)) hash.update(piece);
+  return hash.digest('hex');
+}
 
 /** The folders of scripts/ whose code decides what build generates. */
 const GENERATOR_DIRS = ['generate', 'model', 'naming', 'platform', 'config', 'xml'];
@@ -79,7 +87,7 @@ export function writeBuildManifest(
     generator: generatorFingerprint(),
     config: sha256(fs.readFileSync(configFile)),
     files: Object.fromEntries(
-      [...files].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => [f.path, sha256(f.content)])
+      [...files].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => [f.path, sha256OfText(f.content)])
     ),
     outDir: path.relative(path.dirname(configFile), outDir).split(path.sep).join('/')
   };

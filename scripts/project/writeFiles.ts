@@ -91,11 +91,60 @@ export function mkdirChecked(dir: string): void {
   }
 }
 
+/** Characters per piece of a large text; UTF-8 takes at most 3 bytes per UTF-16 unit. */
+const PIECE_CHARS = 1 << 20;
+const PIECE = Buffer.allocUnsafe(3 * PIECE_CHARS);
+const READ = Buffer.allocUnsafe(3 * PIECE_CHARS);
+
+/**
+ * `text` as UTF-8 in pieces of at most PIECE_CHARS characters, never splitting a surrogate pair, so
+ * the bytes are exactly those of the whole text. Each piece is a view of one shared buffer, valid
+ * until the next piece: writing or hashing the 10,000-attribute flow (38 MB) as one string made a
+ * 38 MB copy each time, the peak of `handoff build`, and a fresh buffer per piece left as much
+ * garbage (issue 15).
+ */
+export function* utf8Pieces(text: string): Generator<Buffer> {
+  for (let at = 0; at < text.length;) {
+    let end = Math.min(at + PIECE_CHARS, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    yield PIECE.subarray(0, PIECE.write(text.slice(at, end), 'utf8'));
+    at = end;
+  }
+}
+
 export function writeFileChecked(file: string, content: string | Buffer): void {
   try {
-    fs.writeFileSync(file, content);
+    if (typeof content !== 'string' || content.length <= PIECE_CHARS) {
+      fs.writeFileSync(file, content);
+      return;
+    }
+    const fd = fs.openSync(file, 'w');
+    try {
+      for (const piece of utf8Pieces(content)) fs.writeSync(fd, piece);
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (e) {
     throw fileSystemError(file, e, 'write');
+  }
+}
+
+/**
+ * Whether `file` holds exactly the UTF-8 bytes of `text`, read piece by piece (a whole 38 MB file
+ * read as a string is two more copies of it).
+ */
+export function fileHoldsText(file: string, text: string): boolean {
+  if (fs.statSync(file).size !== Buffer.byteLength(text, 'utf8')) return false;
+  const fd = fs.openSync(file, 'r');
+  try {
+    for (const piece of utf8Pieces(text)) {
+      const read = READ.subarray(0, piece.length);
+      if (fs.readSync(fd, read, 0, read.length, null) !== read.length || !read.equals(piece)) return false;
+    }
+    return true;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
