@@ -14,17 +14,19 @@ function params(meta: Meta | undefined, key: string): Meta[] {
   return asArray(meta?.[key] as Meta[] | Meta | undefined);
 }
 
-/** Undefined when the config has no callout credential (nothing is read). */
+/**
+ * Undefined when the config has no callout credential (nothing is read). `ps`: the flow permission
+ * set from doctor's one read of both permission sets.
+ */
 export async function readCredentialSnapshot(
   org: OrgCaller,
   model: HandoffModel,
-  flowPermissionSet: Meta | undefined
+  ps: Meta | undefined
 ): Promise<CredentialSnapshot | undefined> {
   const cred = model.calloutCredential;
   if (!cred) return undefined;
   const ext = await readMeta(org, 'ExternalCredential', cred.externalCredential);
   const nc = await readMeta(org, 'NamedCredential', cred.namedCredential);
-  const ps = flowPermissionSet;
   const token = await readCredential(org);
   const extParams = params(ext, 'externalCredentialParameters');
   const ncParams = params(nc, 'namedCredentialParameters');

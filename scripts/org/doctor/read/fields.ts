@@ -5,16 +5,13 @@
  * `fieldPermissions` (read once for doctor, read/index.ts). A FieldDefinition or FieldPermissions
  * query would add one call per further 2,000 rows.
  */
-import type { HandoffModel } from '../../../model/types';
 import { asArray, asBool, asText, readMeta, type OrgCaller } from '../../doctorSoql';
 import type { FieldSnapshot } from '../snapshot';
 
 type Meta = Record<string, unknown>;
 
 /** `fieldPermissions` of the permission sets (name → component; undefined: not in the org) on MessagingSession. */
-export function sessionPermissions(
-  permissionSets: ReadonlyMap<string, Meta | undefined>
-): FieldSnapshot['permissions'] {
+function sessionPermissions(permissionSets: ReadonlyMap<string, Meta | undefined>): FieldSnapshot['permissions'] {
   const permissions: FieldSnapshot['permissions'] = new Map();
   for (const [name, ps] of permissionSets) {
     for (const p of asArray(ps?.fieldPermissions as Meta[] | Meta | undefined)) {
@@ -28,15 +25,12 @@ export function sessionPermissions(
   return permissions;
 }
 
+/** `permissionSets`: the kit's two permission sets as readMetaMany returned them (read/index.ts). */
 export async function readFields(
   org: OrgCaller,
-  model: HandoffModel,
   permissionSets: ReadonlyMap<string, Meta | undefined>
 ): Promise<FieldSnapshot> {
   const session = await readMeta(org, 'CustomObject', 'MessagingSession');
   const names = asArray(session?.fields as Meta[] | Meta | undefined).map((f) => asText(f.fullName) ?? '');
-  const own = new Map(
-    [model.permissionSets.agent.name, model.permissionSets.flow.name].map((n) => [n, permissionSets.get(n)])
-  );
-  return { names: new Set(names.filter(Boolean)), permissions: sessionPermissions(own) };
+  return { names: new Set(names.filter(Boolean)), permissions: sessionPermissions(permissionSets) };
 }

@@ -49,7 +49,7 @@ export async function readDoctorSnapshot(
   // Both permission sets in one Metadata read: the fields' access and the credential's principal access.
   const flowPs = model.permissionSets.flow.name;
   const permissionSets = await readMetaMany(org, 'PermissionSet', [model.permissionSets.agent.name, flowPs]);
-  const fields = await readFields(org, model, permissionSets);
+  const fields = await readFields(org, permissionSets);
   progress('Reading queues…');
   const queues = await readQueues(org, model);
   if (model.endConversation) progress('Reading the End Conversation settings…');
