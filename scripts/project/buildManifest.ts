@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { kitFile } from './kitRoot';
-import { utf8Pieces } from './writeFiles';
+import { filePieces, utf8Pieces } from './writeFiles';
 
 export const BUILD_MANIFEST_FILE = 'handoff.build.json';
 const MANIFEST_VERSION = 1;
@@ -108,22 +108,15 @@ export function recordedOutDir(configFile: string): string | undefined {
   }
 }
 
-const CHUNK = Buffer.allocUnsafe(64 * 1024);
-
 /**
- * SHA-256 of a file's bytes, read in chunks into one buffer: the 10,000-attribute flow is 38 MB, and
- * reading whole files raised validate's peak memory by 100 MB (issue 15). The bytes hash as the
- * generated text does when the file is that text, so a match is exact; a file that is not valid
- * UTF-8 only fails to match, and the caller then compares the files themselves.
+ * SHA-256 of a file's bytes, read in pieces: the 10,000-attribute flow is 38 MB, and reading whole
+ * files raised validate's peak memory by 100 MB (issue 15). The bytes hash as the generated text
+ * does when the file is that text, so a match is exact; a file that is not valid UTF-8 only fails
+ * to match, and the caller then compares the files themselves.
  */
 function sha256OfFile(file: string): string {
   const hash = createHash('sha256');
-  const fd = fs.openSync(file, 'r');
-  try {
-    for (let n; (n = fs.readSync(fd, CHUNK, 0, CHUNK.length, null)) > 0;) hash.update(CHUNK.subarray(0, n));
-  } finally {
-    fs.closeSync(fd);
-  }
+  for (const piece of filePieces(file)) hash.update(piece);
   return hash.digest('hex');
 }
 
