@@ -7,8 +7,7 @@
 import type { ActionEnv, EndConversationRequest, RouteWorkResult, Scenario } from './flow/actions';
 import { runFlow, type TraceStep } from './flow/interpreter';
 import type { FlowRecord, FlowValue } from './flow/model';
-import { copyFields, type Org } from './flow/org';
-import { newRecord } from './flow/interview';
+import { copyFields, newRecord, type Org } from './flow/org';
 import type { KeyVerdict, MessagingLayer } from './messaging';
 import type { Payload } from './payload';
 import type { SimProject } from './project';

@@ -23,8 +23,6 @@ export class FlowSimulationError extends UserError {
 
 const GLOBAL_CONSTANTS: Record<string, FlowValue> = { True: true, False: false, EmptyString: '' };
 
-export { newRecord };
-
 /** A field of a record, matched case-insensitively like API names. */
 export function fieldOf(rec: FlowRecord, field: string): FlowValue {
   if (field in rec) return rec[field];

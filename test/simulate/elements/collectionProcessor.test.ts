@@ -1,5 +1,5 @@
 import { runCollectionProcessor } from '../../../scripts/simulate/flow/elements/collectionProcessor';
-import { newRecord } from '../../../scripts/simulate/flow/interview';
+import { newRecord } from '../../../scripts/simulate/flow/org';
 import type { FlowRecord } from '../../../scripts/simulate/flow/model';
 import { interview, node } from './harness';
 

@@ -1,8 +1,8 @@
 /** Action calls: the simulated actions of ../actions.ts, with their inputs checked and outputs stored. */
 import { ActionDefinitionError, actionHandler, modelledAction } from '../actions';
 import type { ActionCallNode, FlowValue } from '../model';
-import { newRecord, plain } from '../interview';
-import { copyFields } from '../org';
+import { plain } from '../interview';
+import { copyFields, newRecord } from '../org';
 import type { ElementHandler } from './types';
 
 const actionLabel = (node: ActionCallNode): string =>

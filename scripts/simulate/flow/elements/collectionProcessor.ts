@@ -7,7 +7,8 @@
  * the first `limit` items. Other subtypes (the recommendation mapper) stop the run by name.
  */
 import { evaluateFormula, FormulaError, parseFormula } from '../formula';
-import { fieldOf, newRecord } from '../interview';
+import { fieldOf } from '../interview';
+import { newRecord } from '../org';
 import type { Interview } from '../interview';
 import { evalLogic } from '../logic';
 import type { CollectionProcessorNode, FlowRecord, FlowValue, ValueSpec } from '../model';

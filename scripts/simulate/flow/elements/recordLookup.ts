@@ -1,7 +1,7 @@
 /** Get Records: filters with filter logic, sort, limit, first record or all, and the ways to store the result. */
 import type { FlowValue, RecordLookupNode } from '../model';
-import { fieldOf, newRecord } from '../interview';
-import { copyFields } from '../org';
+import { fieldOf } from '../interview';
+import { copyFields, newRecord } from '../org';
 import type { ElementHandler } from './types';
 
 export const runRecordLookup: ElementHandler<RecordLookupNode> = (node, iv) => {

@@ -9,8 +9,7 @@
  */
 import { Interview } from '../interview';
 import type { FlowNode, FlowValue, SubflowNode } from '../model';
-import { OrgFault } from '../org';
-import { newRecord } from '../interview';
+import { newRecord, OrgFault } from '../org';
 import type { ElementHandler } from './types';
 
 /** What a subflow the project lacks is taken to do (docs/simulate.md). */
