@@ -11,6 +11,7 @@ import type { Org } from '@salesforce/core';
 import { Connection } from 'jsforce';
 import { API_VERSION } from '../contract';
 import { UserError } from '../project/errors';
+import { isSalesforceHost, isTrustedHost, TRUSTED_HOSTS_SETTING, trustedHosts, trustHostFix } from './orgHosts';
 import { classify, DEFAULT_POLICY, errorCodeOf, resilient, type CallStats, type ResiliencePolicy } from './resilience';
 
 export type AuthMethod = 'alias' | 'access-token' | 'client-credentials';
@@ -66,7 +67,7 @@ export async function connect(options: ConnectOptions = {}): Promise<OrgSession>
       throw new UserError('SF_ACCESS_TOKEN is set but SF_INSTANCE_URL is not.', [
         'Set SF_INSTANCE_URL to the org URL, e.g. https://mycompany.my.salesforce.com.'
       ]);
-    return fromToken(checkedUrl('SF_INSTANCE_URL', instanceUrl), accessToken, apiVersion, policy);
+    return fromToken(checkedUrl('SF_INSTANCE_URL', instanceUrl, env), accessToken, apiVersion, policy);
   }
   if (clientId || clientSecret) {
     if (!clientId || !clientSecret) {
@@ -80,13 +81,16 @@ export async function connect(options: ConnectOptions = {}): Promise<OrgSession>
         'The client credentials flow only works on your My Domain URL: set SF_LOGIN_URL=https://<your-domain>.my.salesforce.com.'
       ]);
     }
-    return fromClientCredentials(checkedUrl('SF_LOGIN_URL', loginUrl), clientId, clientSecret, apiVersion, policy);
+    return fromClientCredentials(checkedUrl('SF_LOGIN_URL', loginUrl, env), clientId, clientSecret, apiVersion, policy);
   }
   throw new UserError('No org to connect to.', HOW_TO_CONNECT);
 }
 
-/** https only, except the loopback addresses the tests use; no path, query or trailing slash. */
-function checkedUrl(variable: string, raw: string): string {
+/**
+ * https only, except the loopback addresses the tests use; a Salesforce host or one HANDOFF_TRUSTED_HOSTS
+ * names; no path, query or trailing slash.
+ */
+function checkedUrl(variable: string, raw: string, env: NodeJS.ProcessEnv): string {
   let url: URL;
   try {
     url = new URL(raw);
@@ -105,20 +109,18 @@ function checkedUrl(variable: string, raw: string): string {
       `Use the My Domain URL: ${origin.replace(LIGHTNING_HOST, '.my.salesforce.com')} (\`sf org display\` prints it as Instance Url).`
     ]);
   }
-  if (!loopback && !SALESFORCE_HOST.test(url.hostname)) {
-    throw new UserError(`${variable} is ${origin}, which is not a Salesforce address.`, [
-      'Use the org URL, e.g. https://mycompany.my.salesforce.com (`sf org display --target-org ALIAS` prints it as Instance Url).'
-    ]);
+  if (!loopback && !isSalesforceHost(url.hostname) && !isTrustedHost(url.hostname, trustedHosts(env))) {
+    throw new UserError(
+      `${variable} is ${origin}, which is not a Salesforce address (nor a host ${TRUSTED_HOSTS_SETTING} names).`,
+      [
+        'Use the org URL, e.g. https://mycompany.my.salesforce.com (`sf org display --target-org ALIAS` prints it as Instance Url).',
+        trustHostFix(url.hostname)
+      ]
+    );
   }
   return origin;
 }
 
-/**
- * The domains an org answers on: the list @salesforce/core's SfdcUrl.isSalesforceDomain accepts
- * (from help.salesforce.com article 000003652), so a URL passing here also passes core's project check.
- */
-const SALESFORCE_HOST =
-  /\.(salesforce\.com|force\.com|cloudforce\.com|salesforceliveagent\.com|salesforce\.mil|crmforce\.mil|sfcrmproducts\.cn)$/i;
 /** The Lightning domain (<domain>.lightning.force.com) is the UI's; SfdcUrl.toLightningDomain maps .my.salesforce.com to it. */
 const LIGHTNING_HOST = /\.lightning\.force\.com$/i;
 

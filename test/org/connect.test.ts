@@ -146,6 +146,27 @@ describe('access token from the environment', () => {
     expect(e).toBeInstanceOf(UserError);
     expect(e.message).toMatch(message);
   });
+
+  test.each([
+    ['https://sf.acme.example', 'sf.acme.example', true],
+    ['https://SF.Acme.Example', 'sf.acme.example', true],
+    ['https://deep.sf.acme.example', '.acme.example', true],
+    ['https://acme.example', '.acme.example', false],
+    ['https://evilacme.example', '.acme.example', false],
+    ['https://sf.acme.example.evil.com', 'sf.acme.example', false],
+    ['https://sf.acme.example', '', false]
+  ])('HANDOFF_TRUSTED_HOSTS: %s with %o admitted: %s', async (url, hosts, admitted) => {
+    const env = { SF_INSTANCE_URL: url, SF_ACCESS_TOKEN: 'x', HANDOFF_TRUSTED_HOSTS: `other.example, ${hosts}` };
+    const outcome = await connect({ env, policy: policy() }).then(
+      (s) => s.instanceUrl,
+      (e: UserError) => e.message
+    );
+    expect(outcome).toBe(
+      admitted
+        ? new URL(url).origin
+        : `SF_INSTANCE_URL is ${new URL(url).origin}, which is not a Salesforce address (nor a host HANDOFF_TRUSTED_HOSTS names).`
+    );
+  });
 });
 
 describe('retries', () => {
