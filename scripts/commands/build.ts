@@ -60,7 +60,7 @@ export const command: Command = {
     );
     out.log(
       hasMiaw(model)
-        ? `  ${model.attributes.length} attributes, ${model.queues.length} queues, ${model.rules.length} routing rules, flow ${model.flow.apiName}, channel ${model.channel.developerName}.`
+        ? `  ${counted(model.attributes.length, 'attribute')}, ${counted(model.queues.length, 'queue')}, ${counted(model.rules.length, 'routing rule')}, flow ${model.flow.apiName}, channel ${model.channel.developerName}.`
         : `  vendorFlow without a channel: the vendor's side only (${model.caseFields.length} Case fields, no channel, deployment, flow or queues).`
     );
     return {
@@ -76,3 +76,8 @@ export const command: Command = {
     };
   }
 };
+
+/** "1 queue", "3 queues". */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -7,6 +7,7 @@ import type { Problem } from '../project/errors';
 import { developerName } from '../naming/naming';
 import { closest } from './closest';
 import { jsonPath, pointerSegments } from './jsonPath';
+import { PATTERN_FORMS } from './patternForms';
 import { removedKey } from './removedKeys';
 import { schemaValidator } from './schemaValidator';
 
@@ -95,12 +96,7 @@ function schemaErrorToProblem(file: string, err: ErrorObject, data: unknown): Pr
           fix: 'shorten it'
         };
       }
-      return {
-        file,
-        path: at,
-        message: `${describe(value)} does not have the expected form`,
-        fix: `match ${String(p.pattern)}`
-      };
+      return patternProblem(file, at, value, String(p.pattern));
     case 'minLength':
       return { file, path: at, message: 'must not be empty', fix: 'give it a value or remove the key' };
     case 'minimum':
@@ -129,6 +125,14 @@ function schemaErrorToProblem(file: string, err: ErrorObject, data: unknown): Pr
     default:
       return { file, path: at, message: err.message ?? 'is invalid', fix: 'see schemas/handoff.config.schema.json' };
   }
+}
+
+/** A pattern failure in words (patternForms.ts); a pattern not in the table still names itself. */
+function patternProblem(file: string, at: string, value: unknown, pattern: string): Problem {
+  const form = PATTERN_FORMS[pattern];
+  if (!form)
+    return { file, path: at, message: `${describe(value)} does not have the expected form`, fix: `match ${pattern}` };
+  return { file, path: at, message: `${describe(value)} is not ${form.form}`, fix: form.fix(String(value)) };
 }
 
 function isDeveloperNameSchema(s: unknown): boolean {

@@ -30,7 +30,15 @@ export interface PlatformChange {
   action: PlatformAction;
 }
 
-const sha256 = (data: Buffer | string): string => crypto.createHash('sha256').update(data).digest('hex');
+/**
+ * SHA-256 of a platform file with CRLF read as LF: a Windows checkout (git's core.autocrlf) turns
+ * every line ending into CRLF, which is no edit of the user's, and must not keep the kit's files from
+ * upgrading. The kit's own files are LF, so the hashes of manifests written before stay valid.
+ */
+const sha256 = (data: Buffer): string => {
+  const lf = data.includes('\r\n') ? Buffer.from(data.toString('latin1').replace(/\r\n/g, '\n'), 'latin1') : data;
+  return crypto.createHash('sha256').update(lf).digest('hex');
+};
 
 /** The kit's platform files: path inside the folder (forward slashes) → absolute source path. */
 export function kitPlatformFiles(): Map<string, string> {

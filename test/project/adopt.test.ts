@@ -36,11 +36,37 @@ describe.each(['force-app', 'src/core'])('a project whose package directory is %
     expect(config.output.dir).toBe(`${packageDir}/generated`);
     expect(fs.existsSync(path.resolve(dir, config.$schema))).toBe(true);
 
-    expect(runBuiltCli(['build'], dir).code).toBe(0);
+    const build = runBuiltCli(['build'], dir);
+    expect(build.code).toBe(0);
+    expect(build.stdout).toContain('  13 attributes, 1 queue, 0 routing rules, flow Handoff_Routing');
     expect(fs.existsSync(path.join(dir, packageDir, 'generated/flows/Handoff_Routing.flow-meta.xml'))).toBe(true);
     const validate = runBuiltCli(['validate'], dir);
     expect(validate.stdout).toMatch(/No findings: \d+ files/);
     expect(validate.code).toBe(0);
+  });
+
+  it('upgrade takes a Windows checkout (every line ending CRLF) as unedited', () => {
+    const handoffDir = path.join(dir, packageDir, 'handoff');
+    const lf = new Map<string, Buffer>();
+    const walk = (d: string): void => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const f = path.join(d, e.name);
+        if (e.isDirectory()) walk(f);
+        else {
+          lf.set(f, fs.readFileSync(f));
+          fs.writeFileSync(f, lf.get(f)!.toString('utf8').replace(/\n/g, '\r\n'));
+        }
+      }
+    };
+    walk(handoffDir);
+    try {
+      const check = runBuiltCli(['upgrade', '--check', '--json'], dir);
+      const changes = (JSON.parse(check.stdout) as { result: { changes: { action: string }[] } }).result.changes;
+      expect(changes.filter((c) => c.action !== 'unchanged')).toEqual([]);
+      expect(check.code).toBe(0);
+    } finally {
+      for (const [f, content] of lf) fs.writeFileSync(f, content);
+    }
   });
 
   it('upgrade refuses a file the user edited that the kit changed, and --force takes the kit version', () => {
