@@ -22,6 +22,7 @@ import { APEX_TEST_CLASSES } from '../../scripts/contract';
 import { OrgEmulator } from '../emulator/server';
 import { registerRest } from '../emulator/rest';
 import { registerMiaw } from '../emulator/miaw';
+import { sfExecutable, sfSandboxEnv, whySfUnavailable } from '../support/sfCli';
 
 const ROOT = path.resolve(__dirname, '../..');
 // npm and every child process run on this test's Node, as they would on the user's machine.
@@ -35,6 +36,10 @@ function registryUnreachable(): string | undefined {
 const unreachable = registryUnreachable();
 if (unreachable) process.stderr.write(`packInstall tests skipped: ${unreachable}\n`);
 const suite = unreachable ? describe.skip : describe;
+const sfUnavailable = unreachable ?? whySfUnavailable();
+if (sfUnavailable && !unreachable)
+  process.stderr.write(`packInstall's sf plugins install test skipped: ${sfUnavailable}\n`);
+const sfTest = sfUnavailable ? it.skip : it;
 
 interface Run {
   /** null when the process was killed by a signal. */
@@ -114,6 +119,7 @@ const NO_FINDINGS = /^No findings: \d+ files, \d+ rules\.\n$/;
 
 suite('the packed kit installed into fresh sfdx projects', () => {
   let work: string;
+  let tarball: string;
   let tarballFiles: string[];
   /** The kit's platform code as it ships (force-app/main/default/…), relative to that folder. */
   let platformFiles: string[];
@@ -134,7 +140,7 @@ suite('the packed kit installed into fresh sfdx projects', () => {
     platformFiles = tarballFiles
       .filter((f) => f.startsWith('force-app/main/default/'))
       .map((f) => f.slice('force-app/main/default/'.length));
-    const tarball = path.join(work, packed[0].filename);
+    tarball = path.join(work, packed[0].filename);
     projects.forceApp = path.join(work, 'acme-org');
     projects.core = path.join(work, 'core-org');
     sfdxProject(projects.forceApp, 'force-app');
@@ -167,6 +173,29 @@ suite('the packed kit installed into fresh sfdx projects', () => {
     expect(tarballFiles.filter((f) => /^(test|bench|lwc-ts|dist-bench|\.ci|\.github)\//.test(f))).toEqual([]);
     expect(tarballFiles.filter((f) => /\.(ts|map)$/.test(f))).toEqual([]);
   });
+
+  sfTest(
+    'sf plugins install file:<tarball> installs it with no warning: every `files` entry is a path the package holds',
+    async () => {
+      // @oclif/plugin-plugins checks each `files` entry as a literal path after a URL install and warned
+      // "the prepare script did not produce all the expected files" for the globs package.json had.
+      const sf = sfExecutable();
+      const sandbox = path.join(work, 'sf');
+      const env = sfSandboxEnv(sf, sandbox);
+      const url = `file:${tarball}`;
+      // sf's documented way past the "isn't signed by Salesforce" prompt for a plugin one trusts.
+      fs.mkdirSync(env.SF_CONFIG_DIR!, { recursive: true });
+      fs.writeFileSync(path.join(env.SF_CONFIG_DIR!, 'unsignedPluginAllowList.json'), JSON.stringify([url]));
+      const install = await runAsync(sf, ['plugins', 'install', url], sandbox, env);
+      expect({ status: install.status, warnings: install.stderr.match(/Warning:.*/g) ?? [] }).toEqual({
+        status: 0,
+        warnings: []
+      });
+      const help = await runAsync(sf, ['handoff', '--help'], sandbox, env);
+      expect(help.stdout).toMatch(/\bhandoff validate\s/);
+    },
+    600_000
+  );
 
   it('installs with no engine warnings on this Node', () => {
     expect(installLogs.forceApp).not.toMatch(/EBADENGINE/);

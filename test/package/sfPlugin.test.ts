@@ -8,7 +8,7 @@
  * Needs the compiled CLI (`npm run build:cli`). Skipped, and says why, when the sf CLI is neither
  * given nor installable (no registry).
  */
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -17,50 +17,18 @@ import { OrgEmulator } from '../emulator/server';
 import { registerRest } from '../emulator/rest';
 import { registerMiaw } from '../emulator/miaw';
 import { registerUserinfo, RUNNING_USERNAME } from '../emulator/userinfo';
+import { sfExecutable, sfSandboxEnv, whySfUnavailable } from '../support/sfCli';
 import { makeExample, tempDir } from '../validate/example';
 
 const ROOT = path.resolve(__dirname, '../..');
-const SF_CLI = '@salesforce/cli@2.150';
-const CACHED_SF = path.join(ROOT, 'node_modules', '.cache', 'handoff-sfcli');
 const PROBE = path.join(ROOT, 'test', 'support', 'moduleProbe.js');
 /** A malformed file in an otherwise valid project: validate's xml/well-formed finding. */
 const BROKEN_FILE = 'force-app/main/default/objects/Broken__c/Broken__c.object-meta.xml';
 const PLUGIN_COMMANDS = path.join(ROOT, 'dist', 'scripts', 'plugin', 'commands', 'handoff');
-// npm, sf and the plugin run on this test's Node (sf 2.150 needs Node >= 22).
-const NODE_PATH = `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`;
 
-function whySkipped(): string | undefined {
-  if (process.env.HANDOFF_SF_BIN) return undefined;
-  if (fs.existsSync(path.join(CACHED_SF, 'node_modules', '.bin', 'sf'))) return undefined;
-  const ping = spawnSync('npm', ['ping', '--fetch-timeout=5000', '--fetch-retries=0'], {
-    env: { ...process.env, PATH: NODE_PATH },
-    encoding: 'utf8'
-  });
-  return ping.status === 0
-    ? undefined
-    : `HANDOFF_SF_BIN is not set and ${SF_CLI} cannot be installed: the npm registry is unreachable (${(ping.stderr || '').trim()})`;
-}
-const skipped = whySkipped();
+const skipped = whySfUnavailable();
 if (skipped) process.stderr.write(`sfPlugin tests skipped: ${skipped}\n`);
 const suite = skipped ? describe.skip : describe;
-
-/** The sf executable: HANDOFF_SF_BIN, else the cached install (installed now when missing). */
-function sfExecutable(): string {
-  const given = process.env.HANDOFF_SF_BIN;
-  if (given) {
-    if (!fs.existsSync(given)) throw new Error(`HANDOFF_SF_BIN is ${given}, which does not exist.`);
-    return given;
-  }
-  const bin = path.join(CACHED_SF, 'node_modules', '.bin', 'sf');
-  if (!fs.existsSync(bin)) {
-    fs.mkdirSync(CACHED_SF, { recursive: true });
-    execFileSync('npm', ['install', '--prefix', CACHED_SF, '--no-audit', '--no-fund', '--loglevel=error', SF_CLI], {
-      env: { ...process.env, PATH: NODE_PATH },
-      stdio: ['ignore', 'ignore', 'pipe']
-    });
-  }
-  return bin;
-}
 
 interface Run {
   status: number;
@@ -135,23 +103,7 @@ suite('sf handoff, through the real sf CLI', () => {
   beforeAll(async () => {
     sf = sfExecutable();
     sandbox = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-sf-'));
-    const base: NodeJS.ProcessEnv = { ...process.env };
-    // Nothing of the user's sf setup (or a pipeline's SF_* session) reaches these runs.
-    for (const k of Object.keys(base)) if (/^SFDX?_/.test(k)) delete base[k];
-    // jest's NODE_ENV=test would make oclif load sf's dev plugins and look for TypeScript sources.
-    delete base.NODE_ENV;
-    env = {
-      ...base,
-      PATH: `${path.dirname(sf)}${path.delimiter}${NODE_PATH}`,
-      HOME: sandbox,
-      SF_DATA_DIR: path.join(sandbox, 'data'),
-      SF_CONFIG_DIR: path.join(sandbox, 'config'),
-      SF_CACHE_DIR: path.join(sandbox, 'cache'),
-      SF_DISABLE_TELEMETRY: 'true',
-      SF_AUTOUPDATE_DISABLE: 'true',
-      SF_DISABLE_LOG_FILE: 'true',
-      SF_USE_GENERIC_UNIX_KEYCHAIN: 'true'
-    };
+    env = sfSandboxEnv(sf, sandbox);
     const link = await run(['plugins', 'link', '--no-install', ROOT], sandbox);
     if (link.status !== 0) throw new Error(`sf plugins link failed:\n${link.stderr}`);
     project = makeExample(tempDir('hk-sf-project-'), { config: true });
