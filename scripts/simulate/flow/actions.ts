@@ -69,7 +69,16 @@ export interface ActionEnv {
 export class ActionDefinitionError extends Error {}
 
 export type ActionOutputs = Record<string, FlowValue>;
-type Handler = (node: ActionCallNode, inputs: Map<string, FlowValue>, env: ActionEnv) => ActionOutputs;
+
+/** An action call's input values by parameter name (a Map serves; so does the compiled element's list). */
+export interface ActionInputs {
+  get(name: string): FlowValue | undefined;
+  has(name: string): boolean;
+  /** The names passed, each once, in the order first given. */
+  keys(): Iterable<string>;
+}
+
+type Handler = (node: ActionCallNode, inputs: ActionInputs, env: ActionEnv) => ActionOutputs;
 
 /**
  * Action calls whose input names were found allowed: the names are the element's own (the flow
@@ -78,7 +87,7 @@ type Handler = (node: ActionCallNode, inputs: Map<string, FlowValue>, env: Actio
  */
 const inputsChecked = new WeakSet<ActionCallNode>();
 
-function checkInputs(node: ActionCallNode, inputs: Map<string, FlowValue>, allowed: readonly string[]): void {
+function checkInputs(node: ActionCallNode, inputs: ActionInputs, allowed: readonly string[]): void {
   if (inputsChecked.has(node)) return;
   for (const name of inputs.keys()) {
     if (!allowed.includes(name)) {
@@ -104,7 +113,7 @@ function queueById(env: ActionEnv, node: ActionCallNode, raw: FlowValue | undefi
   return hit.record;
 }
 
-function routingType(node: ActionCallNode, inputs: Map<string, FlowValue>): string {
+function routingType(node: ActionCallNode, inputs: ActionInputs): string {
   const t = text(inputs.get('routingType')) || ROUTING.routingType;
   if (!(t in ROUTING_TYPES))
     throw new ActionDefinitionError(
@@ -114,7 +123,7 @@ function routingType(node: ActionCallNode, inputs: Map<string, FlowValue>): stri
 }
 
 /** The agent, bot or skills a non-queue routing type targets; blank is the platform refusing the input. */
-function targetOf(node: ActionCallNode, inputs: Map<string, FlowValue>, type: string): RouteWorkResult['target'] {
+function targetOf(node: ActionCallNode, inputs: ActionInputs, type: string): RouteWorkResult['target'] {
   const spec = ROUTING_TYPES[type];
   if (!spec.target) return undefined;
   const raw = inputs.get(spec.target);

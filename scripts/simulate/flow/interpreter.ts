@@ -1,15 +1,16 @@
 /**
  * Runs a CompiledFlow against an in-memory org: one interview, element by element, from <start>.
- * Each element kind has its handler (./elements); this module sets the inputs, walks the
- * connectors and handles faults. Runtime faults (DML rejected, an action refusing its input) follow
+ * Each element is compiled once per flow and tracing mode (./elements, issue 15); this module sets
+ * the inputs, walks the connectors and handles faults. Runtime faults (DML rejected, an action refusing its input) follow
  * the element's fault connector or end the interview as failed, as on the platform. Problems in the
  * flow file itself (an unknown reference, an element type the simulator does not run, a loop that
  * never ends) throw FlowSimulationError.
  */
 import type { ActionEnv } from './actions';
-import { runElement } from './elements';
+import { compileElement } from './elements';
+import type { Run } from './elements/types';
 import { Interview } from './interview';
-import type { CompiledFlow, FlowValue } from './model';
+import type { CompiledFlow, FlowNode, FlowValue } from './model';
 import { layoutOf } from './variables';
 import { OrgFault, type Org } from './org';
 import type { RunResult } from './steps';
@@ -32,8 +33,54 @@ export interface RunOptions {
   tracing: boolean;
 }
 
+/**
+ * An element compiled for running. `after`/`afterStep` remember the element it last led to: a run
+ * returns one of a few connector names, the same strings each time, so the next step is found by
+ * one comparison instead of a Map lookup per element (issue 15).
+ */
+interface Step {
+  node: FlowNode;
+  run: Run;
+  after?: string;
+  afterStep?: Step;
+}
+
+/** A flow compiled for running: its elements by name, and the slots of its input variables. */
+interface Program {
+  steps: Map<string, Step>;
+  inputSlots: Map<string, number>;
+}
+
+/** The step a connector leads to. */
+function stepAfter(program: Program, from: Step, next: string): Step {
+  if (from.after === next) return from.afterStep!;
+  const to = program.steps.get(next)!;
+  from.after = next;
+  from.afterStep = to;
+  return to;
+}
+
+/** Programs per flow: [untraced, traced]. */
+const programs = new WeakMap<CompiledFlow, [Program | undefined, Program | undefined]>();
+
+function programOf(flow: CompiledFlow, tracing: boolean): Program {
+  let both = programs.get(flow);
+  if (!both) programs.set(flow, (both = [undefined, undefined]));
+  const at = tracing ? 1 : 0;
+  let program = both[at];
+  if (!program) {
+    const steps: Program['steps'] = new Map();
+    for (const [name, node] of flow.nodes) steps.set(name, { node, run: compileElement(node, flow, tracing) });
+    const { slots } = layoutOf(flow);
+    const inputSlots = new Map<string, number>();
+    for (const v of flow.variables.values()) if (v.isInput) inputSlots.set(v.name, slots.get(v.name)!);
+    both[at] = program = { steps, inputSlots };
+  }
+  return program;
+}
+
 /** Initial values: defaults, then inputs. */
-function setInputs(iv: Interview, inputs: Map<string, FlowValue>): void {
+function setInputs(iv: Interview, inputs: Map<string, FlowValue>, inputSlots: Map<string, number>): void {
   if (iv.vars.start()) {
     // Where the per-variable loop would have left the line, for an error about the inputs below.
     const { lastLine } = layoutOf(iv.flow);
@@ -44,36 +91,39 @@ function setInputs(iv: Interview, inputs: Map<string, FlowValue>): void {
       iv.vars.set(v.name, v.initial ? iv.evaluate(v.initial) : v.isCollection ? [] : null);
     }
   for (const [name, value] of inputs) {
-    const v = iv.flow.variables.get(name);
-    if (!v || !v.isInput) iv.fail(`the input "${name}" is not an input variable of the flow`);
-    iv.vars.set(name, value);
+    const slot = inputSlots.get(name);
+    if (slot === undefined) return iv.fail(`the input "${name}" is not an input variable of the flow`);
+    iv.vars.setAt(slot, value);
   }
 }
 
 export function runFlow(opts: RunOptions): RunResult {
   const { flow } = opts;
+  const program = programOf(flow, opts.tracing);
   const iv = new Interview(flow, opts.org, opts.env, opts.tracing);
-  setInputs(iv, opts.inputs);
+  setInputs(iv, opts.inputs, program.inputSlots);
   const steps = iv.steps;
   const caught: string[] = [];
 
-  let current = flow.start;
+  let step = flow.start === undefined ? undefined : program.steps.get(flow.start);
   let count = 0;
-  // The last elements run, for the message when an interview never ends: a ring, not a shifted list.
+  // The last elements run, for the message when an interview never ends: a ring, not a shifted
+  // list, filled only near the limit (counts only grow, so it then holds the last RECENT).
   const recent: string[] = [];
-  while (current !== undefined) {
-    const node = flow.nodes.get(current)!;
+  while (step !== undefined) {
+    const { node, run } = step;
+    iv.line = node.line;
     if (++count > MAX_STEPS) {
-      iv.line = node.line;
       const last = [...recent.slice(count % RECENT), ...recent.slice(0, count % RECENT)];
       iv.fail(`the interview ran more than ${MAX_STEPS} elements (a loop? last elements: ${last.join(' → ')})`);
     }
-    recent[count % RECENT] = node.name;
+    if (count > MAX_STEPS - RECENT) recent[count % RECENT] = node.name;
+    let next: string | undefined;
     try {
-      current = runElement(node, iv);
+      next = run(iv);
     } catch (e) {
       if (!(e instanceof OrgFault)) throw e;
-      const next = 'fault' in node ? node.fault : undefined;
+      next = 'fault' in node ? node.fault : undefined;
       iv.trace({
         type: 'fault',
         element: node.name,
@@ -92,8 +142,8 @@ export function runFlow(opts: RunOptions): RunResult {
         };
       caught.push(node.name);
       iv.faultMessage = e.message;
-      current = next;
     }
+    step = next === undefined ? undefined : stepAfter(program, step, next);
   }
   return { status: 'finished', steps, stepCount: count, caught };
 }

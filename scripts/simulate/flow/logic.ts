@@ -78,3 +78,32 @@ export function evalLogic(logic: Logic, test: (index: number) => boolean): boole
       return logic.args.some((a) => evalLogic(a, test));
   }
 }
+
+/**
+ * Logic compiled once into one function over condition tests (issue 15): the same lazy order as
+ * evalLogic, without its per-call closure. `C` is what each test reads (an interview, a record scan).
+ */
+export function compileLogic<C>(logic: Logic, tests: readonly ((c: C) => boolean)[]): (c: C) => boolean {
+  switch (logic.op) {
+    case 'ref':
+      return tests[logic.index];
+    case 'not': {
+      const arg = compileLogic(logic.arg, tests);
+      return (c) => !arg(c);
+    }
+    case 'and': {
+      const args = logic.args.map((a) => compileLogic(a, tests));
+      return (c) => {
+        for (const a of args) if (!a(c)) return false;
+        return true;
+      };
+    }
+    case 'or': {
+      const args = logic.args.map((a) => compileLogic(a, tests));
+      return (c) => {
+        for (const a of args) if (a(c)) return true;
+        return false;
+      };
+    }
+  }
+}

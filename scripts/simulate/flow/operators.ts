@@ -25,8 +25,9 @@ function equal(a: FlowValue | undefined, b: FlowValue | undefined, caseInsensiti
     return x !== undefined && y !== undefined && x === y;
   }
   if (typeof a === 'boolean' || typeof b === 'boolean') return String(a).toLowerCase() === String(b).toLowerCase();
+  // Equal texts need no lower-casing (record filters compare Ids so; issue 15).
   if (typeof a === 'string' && typeof b === 'string')
-    return caseInsensitive ? a.toLowerCase() === b.toLowerCase() : a === b;
+    return a === b || (caseInsensitive && a.toLowerCase() === b.toLowerCase());
   return a === b;
 }
 
@@ -47,61 +48,61 @@ function order(a: FlowValue | undefined, b: FlowValue | undefined): number | und
 const asList = (v: FlowValue | undefined): FlowValue[] =>
   Array.isArray(v) ? v : v === null || v === undefined ? [] : [v];
 
+type Operand = FlowValue | undefined;
+/** One operator: `left <operator> right`, with record-filter semantics when `soql`. */
+export type Comparison = (left: Operand, right: Operand, soql: boolean) => boolean;
+
+const equalTo: Comparison = (left, right, soql) =>
+  Array.isArray(left) ? left.some((x) => equal(x, right, soql)) : equal(left, right, soql);
+
+const ordered =
+  (holds: (o: number) => boolean): Comparison =>
+  (left, right) => {
+    const o = order(left, right);
+    return o !== undefined && holds(o);
+  };
+
+const textTest =
+  (holds: (l: string, r: string) => boolean): Comparison =>
+  (left, right, soql) => {
+    const l = text(left, soql);
+    const r = text(right, soql);
+    return l !== undefined && r !== undefined && holds(l, r);
+  };
+
+const containsText = textTest((l, r) => l.includes(r));
+
+const blank: Comparison = (left, right) => isBlank(left) === (right === true || right === 'true');
+
+/** The operators by name: looked up once per condition when a flow is compiled (issue 15). */
+const OPERATORS = new Map<string, Comparison>([
+  ['EqualTo', equalTo],
+  ['NotEqualTo', (left, right, soql) => !equalTo(left, right, soql)],
+  [
+    'Contains',
+    (left, right, soql) => (Array.isArray(left) ? equalTo(left, right, soql) : containsText(left, right, soql))
+  ],
+  ['StartsWith', textTest((l, r) => l.startsWith(r))],
+  ['EndsWith', textTest((l, r) => l.endsWith(r))],
+  ['IsNull', (left, right) => (left === null || left === undefined) === (right === true || right === 'true')],
+  ['IsBlank', blank],
+  ['IsEmpty', blank],
+  ['In', (left, right, soql) => asList(right).some((x) => equal(left, x, soql))],
+  ['NotIn', (left, right, soql) => !asList(right).some((x) => equal(left, x, soql))],
+  ['GreaterThan', ordered((o) => o > 0)],
+  ['LessThan', ordered((o) => o < 0)],
+  ['GreaterThanOrEqualTo', ordered((o) => o >= 0)],
+  ['LessThanOrEqualTo', ordered((o) => o <= 0)]
+]);
+
+/** The operator named `operator`, or undefined when the simulator does not evaluate it. */
+export function comparison(operator: string): Comparison | undefined {
+  return OPERATORS.get(operator);
+}
+
 /** Evaluates `left <operator> right`. `soql` selects record-filter semantics. */
-export function compare(
-  operator: string,
-  left: FlowValue | undefined,
-  right: FlowValue | undefined,
-  soql = false
-): boolean {
-  switch (operator) {
-    case 'EqualTo':
-      if (Array.isArray(left)) return left.some((x) => equal(x, right, soql));
-      return equal(left, right, soql);
-    case 'NotEqualTo':
-      return !compare('EqualTo', left, right, soql);
-    case 'Contains': {
-      if (Array.isArray(left)) return left.some((x) => equal(x, right, soql));
-      const l = text(left, soql);
-      const r = text(right, soql);
-      return l !== undefined && r !== undefined && l.includes(r);
-    }
-    case 'StartsWith': {
-      const l = text(left, soql);
-      const r = text(right, soql);
-      return l !== undefined && r !== undefined && l.startsWith(r);
-    }
-    case 'EndsWith': {
-      const l = text(left, soql);
-      const r = text(right, soql);
-      return l !== undefined && r !== undefined && l.endsWith(r);
-    }
-    case 'IsNull':
-      return (left === null || left === undefined) === (right === true || right === 'true');
-    case 'IsBlank':
-    case 'IsEmpty':
-      return isBlank(left) === (right === true || right === 'true');
-    case 'In':
-      return asList(right).some((x) => equal(left, x, soql));
-    case 'NotIn':
-      return !asList(right).some((x) => equal(left, x, soql));
-    case 'GreaterThan': {
-      const o = order(left, right);
-      return o !== undefined && o > 0;
-    }
-    case 'LessThan': {
-      const o = order(left, right);
-      return o !== undefined && o < 0;
-    }
-    case 'GreaterThanOrEqualTo': {
-      const o = order(left, right);
-      return o !== undefined && o >= 0;
-    }
-    case 'LessThanOrEqualTo': {
-      const o = order(left, right);
-      return o !== undefined && o <= 0;
-    }
-    default:
-      throw new UnsupportedOperatorError(operator);
-  }
+export function compare(operator: string, left: Operand, right: Operand, soql = false): boolean {
+  const c = OPERATORS.get(operator);
+  if (!c) throw new UnsupportedOperatorError(operator);
+  return c(left, right, soql);
 }

@@ -217,10 +217,17 @@ export function copyFields(into: FlowRecord, from: Readonly<Record<string, FlowV
   return into;
 }
 
-/** Writes field/value pairs into a record, in order. */
-function setFields(into: FlowRecord, fields: [string, FlowValue][]): FlowRecord {
-  for (const [k, v] of fields) into[k] = v;
+/** Writes checked fields into a record, in order. */
+function setFields(into: FlowRecord, checked: Checked): FlowRecord {
+  const { names, values } = checked;
+  for (let i = 0; i < names.length; i++) into[names[i]] = values[i];
   return into;
+}
+
+/** Field values checked against an object: canonical names and stored values, in order. */
+interface Checked {
+  names: string[];
+  values: FlowValue[];
 }
 
 /**
@@ -236,6 +243,17 @@ function isoTime(ms: number): string {
     isoTimes.set(ms, t);
   }
   return t;
+}
+
+/** Name/value pairs as two lists. */
+function unzip(pairs: Iterable<[string, FlowValue]>): [string[], FlowValue[]] {
+  const names: string[] = [];
+  const values: FlowValue[] = [];
+  for (const [n, v] of pairs) {
+    names.push(n);
+    values.push(v);
+  }
+  return [names, values];
 }
 
 /** A DML or query error, as the platform would report it; the interpreter follows the fault connector. */
@@ -319,13 +337,14 @@ export class Org {
   }
 
   /**
-   * Checks every one of `values` against the object's fields before anything is written; returns them
-   * under canonical field names, in order (a pair list: writing it into a record is the one copy).
+   * Checks every value against the object's field of that name before anything is written; returns
+   * them under canonical field names, in order (writing them into a record is the one copy).
    */
-  private validated(obj: ObjectDef, values: Iterable<[string, FlowValue]>): [string, FlowValue][] {
-    const out: [string, FlowValue][] = [];
-    for (const [name, value] of values) {
-      const f = this.field(obj, name);
+  private validated(obj: ObjectDef, names: readonly string[], values: readonly FlowValue[]): Checked {
+    const out: Checked = { names: [], values: [] };
+    for (let i = 0; i < names.length; i++) {
+      const value = values[i];
+      const f = this.field(obj, names[i]);
       if (!f.writable)
         throw new OrgFault('INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update field: ${obj.name}.${f.name}`);
       // Lengths count code points; the UTF-16 length is an upper bound, so most values skip the count.
@@ -342,15 +361,17 @@ export class Org {
           'INVALID_TYPE_ON_FIELD_IN_RECORD',
           `${obj.name}.${f.name}: a record or collection is not a field value`
         );
+      out.names.push(f.name);
       // The database stores an empty text as null.
-      out.push([f.name, value === '' && TEXT_TYPES.has(f.type) ? null : value]);
+      out.values.push(value === '' && TEXT_TYPES.has(f.type) ? null : value);
     }
     return out;
   }
 
   insert(objectName: string, values: Iterable<[string, FlowValue]>): FlowRecord {
     const obj = this.object(objectName);
-    const rec = setFields(newRecord(), this.validated(obj, values));
+    const [names, given] = unzip(values);
+    const rec = setFields(newRecord(), this.validated(obj, names, given));
     for (const f of obj.fields.values()) {
       if (f.required && (rec[f.name] === undefined || rec[f.name] === null || rec[f.name] === '')) {
         throw new OrgFault('REQUIRED_FIELD_MISSING', `Required fields are missing: [${f.name}] on ${obj.name}`);
@@ -392,17 +413,39 @@ export class Org {
   /** Updates the record with this Id in place (a base org's record is copied first); returns it. */
   update(objectName: string, id: string, values: Iterable<[string, FlowValue]>): FlowRecord {
     const obj = this.object(objectName);
-    const fields = this.validated(obj, values);
+    const [names, given] = unzip(values);
+    const checked = this.validated(obj, names, given);
     const table = this.records(obj);
     const at = table.findIndex((r) => r.Id === id);
     if (at < 0) throw new OrgFault('ENTITY_IS_DELETED', `no ${obj.name} with Id ${id}`);
+    return setFields(this.writable(table, at), checked);
+  }
+
+  /**
+   * Writes the same fields into records of `obj` (records of its table, as `records` or `byId` gave
+   * them), each checked once before any is written, as `update` would for each Id in turn.
+   */
+  updateRecords(
+    obj: ObjectDef,
+    records: readonly FlowRecord[],
+    names: readonly string[],
+    values: readonly FlowValue[]
+  ): void {
+    if (!records.length) return;
+    const checked = this.validated(obj, names, values);
+    const table = this.records(obj);
+    for (const rec of records) setFields(this.writable(table, table.indexOf(rec)), checked);
+  }
+
+  /** The record at `at` of a table, copied into this org first when a base org owns it. */
+  private writable(table: FlowRecord[], at: number): FlowRecord {
     let rec = table[at];
     if (!this.owned.has(rec)) {
       rec = copyFields(newRecord(), rec);
       table[at] = rec;
       this.owned.add(rec);
     }
-    return setFields(rec, fields);
+    return rec;
   }
 
   /** Records per object, to find what an interview created (tables only grow by insert). */

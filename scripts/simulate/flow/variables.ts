@@ -59,6 +59,11 @@ export class Variables {
     return this.values[slot];
   }
 
+  /** Sets a slot of the layout (a compiled assignment target: ./references.ts). */
+  setAt(slot: number, value: FlowValue): void {
+    this.values[slot] = value;
+  }
+
   get(name: string): FlowValue | undefined {
     const i = this.layout.slots.get(name);
     return i === undefined ? this.other?.get(name) : this.values[i];

@@ -7,7 +7,7 @@
  * the first `limit` items. Other subtypes (the recommendation mapper) stop the run by name.
  */
 import { evaluateFormula, FormulaError, parseFormula } from '../formula';
-import { fieldOf } from '../interview';
+import { fieldOf } from '../references';
 import { newRecord } from '../org';
 import type { Interview } from '../interview';
 import { evalLogic } from '../logic';

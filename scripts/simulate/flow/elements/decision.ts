@@ -1,53 +1,79 @@
 /** Decision elements: rules in order, each with its condition logic; the default outcome otherwise. */
-import { evalLogic } from '../logic';
-import type { Condition, DecisionNode } from '../model';
+import { compileLogic, evalLogic } from '../logic';
+import type { CompiledFlow, Condition, DecisionNode } from '../model';
+import type { Interview } from '../interview';
 import { plain } from '../interview';
+import { comparison } from '../operators';
+import { refReader, valueReader } from '../references';
 import type { DecisionRuleTrace } from '../steps';
-import type { ElementHandler } from './types';
+import { compiledHandler, type ElementCompiler } from './types';
 
-export const runDecision: ElementHandler<DecisionNode> = (node, iv) => {
-  const tried: DecisionRuleTrace[] = [];
-  for (const rule of node.rules) {
-    const evaluated: DecisionRuleTrace['conditions'] = [];
-    const test = (i: number): boolean => {
-      const c: Condition = rule.conditions[i];
-      iv.line = c.line;
-      const left = iv.resolve(c.left);
-      const right = iv.evaluate(c.right);
-      const result = iv.compare(c.operator, left, right, false);
-      if (iv.tracing)
-        evaluated.push({
-          index: i + 1,
-          left: c.left,
-          leftValue: plain(left),
-          operator: c.operator,
-          right: plain(right),
-          result
-        });
-      return result;
-    };
-    const matched = evalLogic(rule.logic, test);
-    if (iv.tracing)
-      tried.push({ name: rule.name, label: rule.label, logic: rule.logicText, matched, conditions: evaluated });
-    if (matched) {
-      iv.trace({
-        type: 'decision',
-        element: node.name,
-        label: node.label,
-        outcome: rule.name,
-        outcomeLabel: rule.label,
-        rules: tried
+type ConditionTrace = DecisionRuleTrace['conditions'];
+
+/** One condition compiled: evaluates it at its line; with `evaluated`, records what it compared. */
+type Test = (iv: Interview, evaluated?: ConditionTrace) => boolean;
+
+function compileCondition(flow: CompiledFlow, c: Condition, index: number): Test {
+  const left = refReader(flow, c.left);
+  const right = valueReader(flow, c.right);
+  const cmp = comparison(c.operator);
+  const unsupported = `the operator ${c.operator} is not simulated`;
+  return (iv, evaluated) => {
+    iv.line = c.line;
+    const l = left(iv);
+    const r = right(iv);
+    const result = cmp ? cmp(l, r, false) : iv.fail(unsupported);
+    if (evaluated)
+      evaluated.push({
+        index: index + 1,
+        left: c.left,
+        leftValue: plain(l),
+        operator: c.operator,
+        right: plain(r),
+        result
       });
-      return rule.next;
-    }
-  }
-  iv.trace({
-    type: 'decision',
-    element: node.name,
-    label: node.label,
-    outcome: '',
-    outcomeLabel: node.defaultLabel,
-    rules: tried
+    return result;
+  };
+}
+
+export const compileDecision: ElementCompiler<DecisionNode> = (node, flow, tracing) => {
+  const rules = node.rules.map((rule) => {
+    const tests = rule.conditions.map((c, i) => compileCondition(flow, c, i));
+    return { rule, tests, holds: compileLogic<Interview>(rule.logic, tests) };
   });
-  return node.defaultNext;
+  if (!tracing)
+    return (iv) => {
+      for (const r of rules) if (r.holds(iv)) return r.rule.next;
+      return node.defaultNext;
+    };
+  return (iv) => {
+    const tried: DecisionRuleTrace[] = [];
+    for (const { rule, tests } of rules) {
+      const evaluated: ConditionTrace = [];
+      const matched = evalLogic(rule.logic, (i) => tests[i](iv, evaluated));
+      tried.push({ name: rule.name, label: rule.label, logic: rule.logicText, matched, conditions: evaluated });
+      if (matched) {
+        iv.trace({
+          type: 'decision',
+          element: node.name,
+          label: node.label,
+          outcome: rule.name,
+          outcomeLabel: rule.label,
+          rules: tried
+        });
+        return rule.next;
+      }
+    }
+    iv.trace({
+      type: 'decision',
+      element: node.name,
+      label: node.label,
+      outcome: '',
+      outcomeLabel: node.defaultLabel,
+      rules: tried
+    });
+    return node.defaultNext;
+  };
 };
+
+export const runDecision = compiledHandler(compileDecision);

@@ -1,37 +1,57 @@
 /** Update Records: the records a filter selects, or the record a variable holds (by its Id). */
-import type { FlowValue, RecordUpdateNode } from '../model';
+import type { FlowRecord, FlowValue, RecordUpdateNode } from '../model';
 import { plain } from '../interview';
 import { OrgFault, type ObjectDef } from '../org';
-import type { ElementHandler } from './types';
+import { compileAssignments, compileQuery, objectLookup } from '../query';
+import { compiledHandler, type ElementCompiler } from './types';
 
-export const runRecordUpdate: ElementHandler<RecordUpdateNode> = (node, iv) => {
-  const { org } = iv;
-  const values = iv.recordValues(node.inputAssignments);
-  let obj: ObjectDef;
-  let ids: string[];
-  if (node.inputReference) {
-    const rec = iv.recordFromReference(node.inputReference);
-    const id = rec.Id;
-    if (typeof id !== 'string' || !id)
-      throw new OrgFault('MISSING_ARGUMENT', `${node.inputReference} has no Id to update`);
-    const hit = org.byId(id);
-    if (!hit) throw new OrgFault('ENTITY_IS_DELETED', `no record with Id ${id}`);
-    obj = hit.object;
-    ids = [id];
-    for (const [k, v] of Object.entries(rec))
-      if (k !== 'Id' && org.field(obj, k).writable && v !== hit.record[k]) values.push([k, v]);
-  } else {
-    obj = org.object(node.object ?? '');
-    const fv = iv.filterValues(node.filters);
-    ids = iv.matchRecords(obj, node.filters, node.filterLogic, fv).map((r) => String(r.Id));
-    // Validate the fields even when nothing matches: the platform rejects a bad field on save.
-    for (const [f] of values) org.field(obj, f);
-  }
-  for (const id of ids) org.update(obj.name, id, values);
-  if (iv.tracing) {
-    const fields: Record<string, FlowValue> = {};
-    for (const [k, v] of values) fields[org.field(obj, k).name] = plain(v);
-    iv.trace({ type: 'update', element: node.name, label: node.label, object: obj.name, ids, fields });
-  }
-  return node.next;
+export const compileRecordUpdate: ElementCompiler<RecordUpdateNode> = (node, flow, tracing) => {
+  const assigned = compileAssignments(flow, node.inputAssignments);
+  const fields = node.inputAssignments.map((a) => a.field);
+  const objectOf = objectLookup(node.object ?? '');
+  const query = compileQuery(flow, node.filters, node.filterLogic);
+  const inputReference = node.inputReference;
+  return (iv) => {
+    const { org } = iv;
+    const values = assigned(iv);
+    const names = fields.slice();
+    let obj: ObjectDef;
+    let records: FlowRecord[];
+    if (inputReference) {
+      const rec = iv.recordFromReference(inputReference);
+      const id = rec.Id;
+      if (typeof id !== 'string' || !id)
+        throw new OrgFault('MISSING_ARGUMENT', `${inputReference} has no Id to update`);
+      const hit = org.byId(id);
+      if (!hit) throw new OrgFault('ENTITY_IS_DELETED', `no record with Id ${id}`);
+      obj = hit.object;
+      records = [hit.record];
+      for (const [k, v] of Object.entries(rec))
+        if (k !== 'Id' && org.field(obj, k).writable && v !== hit.record[k]) {
+          names.push(k);
+          values.push(v);
+        }
+    } else {
+      obj = objectOf(org);
+      records = query.select(iv, obj, query.values(iv));
+      // Validate the fields even when nothing matches: the platform rejects a bad field on save.
+      for (const f of names) org.field(obj, f);
+    }
+    org.updateRecords(obj, records, names, values);
+    if (tracing) {
+      const traced: Record<string, FlowValue> = {};
+      for (let i = 0; i < names.length; i++) traced[org.field(obj, names[i]).name] = plain(values[i]);
+      iv.trace({
+        type: 'update',
+        element: node.name,
+        label: node.label,
+        object: obj.name,
+        ids: records.map((r) => String(r.Id)),
+        fields: traced
+      });
+    }
+    return node.next;
+  };
 };
+
+export const runRecordUpdate = compiledHandler(compileRecordUpdate);
