@@ -2,7 +2,9 @@
  * The messaging layer between the vendor and the flow, modelled from the channel and deployment
  * files: which keys the MIAW API accepts (a published pre-chat field of the deployment), what it
  * drops and why, truncation to the parameter's maxLength, and which flow input each value reaches.
- * The per-key verdict is compiled once per project; a payload only pays for Map lookups.
+ * Each distinct key is planned once per project, with every verdict that does not depend on the
+ * value made then and shared: a payload pays for a lookup per key, and a replay counts drops by
+ * verdict without building any (issue 15).
  */
 import {
   STANDARD_PARAMETERS,
@@ -11,6 +13,7 @@ import {
   type StandardParameter
 } from '../platform/standardParameters';
 import { displayPath } from '../project/paths';
+import { keysOf, kindOf, valueOf, type Payload } from './payload';
 import type { ChannelParameter, SimProject } from './project';
 
 /**
@@ -60,11 +63,29 @@ interface Route {
   drop?: { code: DropCode; reason: string };
 }
 
+/** How one distinct key is judged: its verdicts made once, shared by every payload that sends it. */
+interface KeyPlan {
+  /** Set when no route takes the key: dropped whatever its value. */
+  unrouted?: KeyVerdict;
+  route?: Route;
+  /** The route's own problem as this key's verdict (after the value's type is checked). */
+  blocked?: KeyVerdict;
+  /** The verdict for a value that is not a string, by its kind (`a number`…), made on first sight. */
+  notString: Map<string, KeyVerdict>;
+}
+
 export interface MessagingLayer {
   routes: Map<string, Route>;
   /** Lower-cased key → the exact externalParameterName, for "did you mean" hints. */
   nearMisses: Map<string, string>;
-  apply(entries: Map<string, unknown>): { verdicts: KeyVerdict[]; inputs: Map<string, string> };
+  /** Every key's verdict, in the order sent, and the value each flow input receives. */
+  apply(payload: Payload): { verdicts: KeyVerdict[]; inputs: Map<string, string> };
+  /**
+   * The flow inputs alone; the verdict of each dropped key is pushed onto `dropped` (a shared object:
+   * the same one for every payload that drops the key for the same reason, until the plans are
+   * started again past MAX_RESOLVED_KEYS). Accepted keys make no verdict.
+   */
+  inputsOf(payload: Payload, dropped: KeyVerdict[]): Map<string, string>;
 }
 
 /** Truncates to `max` Unicode code points (never splitting a surrogate pair). */
@@ -75,9 +96,76 @@ export function truncate(value: string, max: number | undefined): { value: strin
   return { value: cps.slice(0, max).join(''), from: cps.length };
 }
 
-function kindOf(v: unknown): string {
-  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+/**
+ * The layer over a key planner: plans are remembered per distinct key (a replay sends the same keys
+ * in every payload), bounded so that hostile key sets cannot grow the memo.
+ */
+function layerOf(
+  planFor: (key: string) => KeyPlan,
+  notStringVerdict: (key: string, route: Route, kind: string) => KeyVerdict,
+  routes: Map<string, Route>,
+  nearMisses: Map<string, string>
+): MessagingLayer {
+  const plans = new Map<string, KeyPlan>();
+  const planOf = (key: string): KeyPlan => {
+    let plan = plans.get(key);
+    if (plan === undefined) {
+      plan = planFor(key);
+      if (plans.size >= MAX_RESOLVED_KEYS) plans.clear();
+      plans.set(key, plan);
+    }
+    return plan;
+  };
+  /** Routes each value to its flow inputs; `out` gets every verdict, or only the dropped ones. */
+  const judge = (payload: Payload, out: KeyVerdict[], accepted: boolean): Map<string, string> => {
+    const inputs = new Map<string, string>();
+    const keys = keysOf(payload);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const raw = valueOf(payload, key);
+      const plan = planOf(key);
+      let drop = plan.unrouted;
+      if (drop === undefined && typeof raw !== 'string') {
+        const kind = kindOf(raw);
+        drop = plan.notString.get(kind);
+        if (drop === undefined) plan.notString.set(kind, (drop = notStringVerdict(key, plan.route!, kind)));
+      }
+      drop ??= plan.blocked;
+      if (drop !== undefined) {
+        out.push(drop);
+        continue;
+      }
+      const route = plan.route!;
+      const t = truncate(raw as string, route.maxLength);
+      for (const input of route.flowInputs) inputs.set(input, t.value);
+      // One literal shape (no spreads): this line runs for every accepted key of a payload.
+      if (accepted)
+        out.push({
+          key,
+          parameter: route.parameter,
+          standard: route.standard,
+          maxLength: route.maxLength,
+          flowInputs: route.flowInputs,
+          accepted: true,
+          value: t.value,
+          truncatedFrom: t.from
+        });
+    }
+    return inputs;
+  };
+  return {
+    routes,
+    nearMisses,
+    apply(payload) {
+      const verdicts: KeyVerdict[] = [];
+      return { inputs: judge(payload, verdicts, true), verdicts };
+    },
+    inputsOf: (payload, dropped) => judge(payload, dropped, false)
+  };
 }
+
+const notAStringReason = (kind: string): string =>
+  `the value is ${kind}, not a string (MIAW routing attributes are strings)`;
 
 /**
  * `--flow` with no channel naming the flow: a key that is exactly the name of an input variable of
@@ -85,37 +173,29 @@ function kindOf(v: unknown): string {
  */
 function directLayer(project: SimProject): MessagingLayer {
   const { flow } = project;
-  const apply = (entries: Map<string, unknown>): { verdicts: KeyVerdict[]; inputs: Map<string, string> } => {
-    const verdicts: KeyVerdict[] = [];
-    const inputs = new Map<string, string>();
-    for (const [key, raw] of entries) {
-      const v = flow.variables.get(key);
-      if (!v || !v.isInput) {
-        verdicts.push({
+  const planFor = (key: string): KeyPlan => {
+    const v = flow.variables.get(key);
+    if (!v || !v.isInput)
+      return {
+        unrouted: {
           key,
           accepted: false,
           code: 'no-channel',
           reason: `no messaging channel routes to flow ${flow.apiName}, and "${key}" is not one of its input variables`,
           flowInputs: []
-        });
-        continue;
-      }
-      if (typeof raw !== 'string') {
-        verdicts.push({
-          key,
-          accepted: false,
-          code: 'not-a-string',
-          reason: `the value is ${kindOf(raw)}, not a string (MIAW routing attributes are strings)`,
-          flowInputs: [key]
-        });
-        continue;
-      }
-      inputs.set(key, raw);
-      verdicts.push({ key, parameter: key, standard: false, flowInputs: [key], accepted: true, value: raw });
-    }
-    return { verdicts, inputs };
+        },
+        notString: new Map()
+      };
+    return { route: { parameter: key, standard: false, flowInputs: [key] }, notString: new Map() };
   };
-  return { routes: new Map(), nearMisses: new Map(), apply };
+  const notString = (key: string, route: Route, kind: string): KeyVerdict => ({
+    key,
+    accepted: false,
+    code: 'not-a-string',
+    reason: notAStringReason(kind),
+    flowInputs: route.flowInputs
+  });
+  return layerOf(planFor, notString, new Map(), new Map());
 }
 
 export function compileMessaging(project: SimProject): MessagingLayer {
@@ -200,70 +280,34 @@ export function compileMessaging(project: SimProject): MessagingLayer {
   };
   const standardRoutes = new Map(STANDARD_PARAMETERS.map((p) => [p, standardRoute(p)]));
 
-  // What each key resolves to (its route, or why none takes it), worked out once per distinct key: a
-  // replay sends the same keys in every payload (issue 15). Bounded, so hostile key sets cannot grow it.
-  const resolved = new Map<string, Route | string>();
-  const resolve = (key: string): Route | string => {
-    let r = resolved.get(key);
-    if (r !== undefined) return r;
-    // A custom parameter with the exact key wins; otherwise a standard key (any case: `_firstName`, `_FirstName`).
+  // A custom parameter with the exact key wins; otherwise a standard key (any case: `_firstName`, `_FirstName`).
+  const planFor = (key: string): KeyPlan => {
     const standard = standardParameterFor(key);
-    r = routes.get(key) ?? (standard ? standardRoutes.get(standard) : undefined);
-    if (!r) {
+    const route = routes.get(key) ?? (standard ? standardRoutes.get(standard) : undefined);
+    if (!route) {
       const near = nearMisses.get(key.toLowerCase());
       const hint =
         near && near !== key && !near.startsWith('_') ? ` (did you mean "${near}"? keys match case-exactly)` : '';
-      r = `no channel custom parameter has externalParameterName "${key}"${hint}`;
+      const reason = `no channel custom parameter has externalParameterName "${key}"${hint}`;
+      return { unrouted: { key, accepted: false, code: 'no-parameter', reason, flowInputs: [] }, notString: new Map() };
     }
-    if (resolved.size >= MAX_RESOLVED_KEYS) resolved.clear();
-    resolved.set(key, r);
-    return r;
+    return { route, blocked: route.drop && routeVerdict(key, route, route.drop), notString: new Map() };
   };
+  const notString = (key: string, route: Route, kind: string): KeyVerdict =>
+    routeVerdict(key, route, { code: 'not-a-string', reason: notAStringReason(kind) });
+  return layerOf(planFor, notString, routes, nearMisses);
+}
 
-  const apply = (entries: Map<string, unknown>): { verdicts: KeyVerdict[]; inputs: Map<string, string> } => {
-    const verdicts: KeyVerdict[] = [];
-    const inputs = new Map<string, string>();
-    for (const [key, raw] of entries) {
-      const route = resolve(key);
-      if (typeof route === 'string') {
-        verdicts.push({ key, accepted: false, code: 'no-parameter', reason: route, flowInputs: [] });
-        continue;
-      }
-      const base = {
-        key,
-        parameter: route.parameter,
-        standard: route.standard,
-        maxLength: route.maxLength,
-        flowInputs: route.flowInputs
-      };
-      if (typeof raw !== 'string') {
-        verdicts.push({
-          ...base,
-          accepted: false,
-          code: 'not-a-string',
-          reason: `the value is ${kindOf(raw)}, not a string (MIAW routing attributes are strings)`
-        });
-        continue;
-      }
-      if (route.drop) {
-        verdicts.push({ ...base, accepted: false, code: route.drop.code, reason: route.drop.reason });
-        continue;
-      }
-      const t = truncate(raw, route.maxLength);
-      for (const input of route.flowInputs) inputs.set(input, t.value);
-      // One literal shape (no spreads): this line runs for every key of every replayed payload.
-      verdicts.push({
-        key,
-        parameter: route.parameter,
-        standard: route.standard,
-        maxLength: route.maxLength,
-        flowInputs: route.flowInputs,
-        accepted: true,
-        value: t.value,
-        truncatedFrom: t.from
-      });
-    }
-    return { verdicts, inputs };
+/** A dropped key's verdict on a route. */
+function routeVerdict(key: string, route: Route, drop: { code: DropCode; reason: string }): KeyVerdict {
+  return {
+    key,
+    parameter: route.parameter,
+    standard: route.standard,
+    maxLength: route.maxLength,
+    flowInputs: route.flowInputs,
+    accepted: false,
+    code: drop.code,
+    reason: drop.reason
   };
-  return { routes, nearMisses, apply };
 }

@@ -1,8 +1,9 @@
 /**
- * Reading a vendor's hand-off payload: bytes → strict UTF-8 → JSON → an ordered Map of key → raw
- * value. The Map (never a plain object) keeps `__proto__`, `constructor` and friends as ordinary keys,
- * so a hostile payload cannot touch any prototype. Values are not judged here (non-strings are the
- * messaging layer's business) so the trace can say what happened to each key.
+ * Reading a vendor's hand-off payload: bytes → strict UTF-8 → JSON → its keys in order and their raw
+ * values. Keys are only ever read as own keys (Object.keys) and values copied into Maps, never into
+ * plain objects, so `__proto__`, `constructor` and friends stay ordinary keys and a hostile payload
+ * cannot touch any prototype. Values are not judged here (non-strings are the messaging layer's
+ * business) so the trace can say what happened to each key.
  */
 import { UserError } from '../project/errors';
 import { JsonSyntaxError, parseJson } from '../project/json';
@@ -92,8 +93,43 @@ export function parsePayloadText(text: string, source: string): Payload {
   return payloadFromValue(doc, source);
 }
 
-function kindOf(v: unknown): string {
+/** A JSON value's kind, for messages: `null`, `an array`, `a number`… */
+export function kindOf(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+/**
+ * A payload read from JSON keeps the parsed object: its Map of entries is made only when asked for,
+ * as a replay never does (a Map per payload was a tenth of a replay's own work, issue 15).
+ */
+class JsonPayload implements Payload {
+  /** Object.keys sees own keys only; JSON.parse makes `__proto__` an own data property, never a prototype. */
+  readonly keys: readonly string[];
+  private map?: Map<string, unknown>;
+  constructor(
+    readonly source: string,
+    readonly attrs: Readonly<Record<string, unknown>>,
+    readonly envelope?: Payload['envelope']
+  ) {
+    this.keys = Object.keys(attrs);
+  }
+  get entries(): Map<string, unknown> {
+    if (!this.map) {
+      this.map = new Map();
+      for (const k of this.keys) this.map.set(k, this.attrs[k]);
+    }
+    return this.map;
+  }
+}
+
+/** A payload's keys in the order sent. */
+export function keysOf(p: Payload): readonly string[] {
+  return p instanceof JsonPayload ? p.keys : [...p.entries.keys()];
+}
+
+/** The raw value of one of keysOf(p). */
+export function valueOf(p: Payload, key: string): unknown {
+  return p instanceof JsonPayload ? p.attrs[key] : p.entries.get(key);
 }
 
 /** Turns a parsed JSON value into a Payload (a top-level object, or a `{ routingAttributes }` request body). */
@@ -119,10 +155,7 @@ export function payloadFromValue(doc: unknown, source: string): Payload {
       conversationId: typeof obj.conversationId === 'string' ? obj.conversationId : undefined
     };
   }
-  const entries = new Map<string, unknown>();
-  // Object.keys sees own keys only; JSON.parse makes `__proto__` an own data property, never a prototype.
-  for (const k of Object.keys(attrs)) entries.set(k, attrs[k]);
-  return envelope ? { source, entries, envelope } : { source, entries };
+  return new JsonPayload(source, attrs, envelope);
 }
 
 /** Bytes → Payload. */

@@ -5,7 +5,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { UserError } from '../project/errors';
-import { compileMessaging } from './messaging';
+import { compileMessaging, type KeyVerdict } from './messaging';
 import { findInvalidUtf8, PayloadError, parsePayloadText, type Payload } from './payload';
 import type { SimProject } from './project';
 import { simulateOutcome, type Outcome, type SimulateOptions, type Simulator } from './simulate';
@@ -31,36 +31,65 @@ export interface ReplayLine {
   error?: string;
 }
 
-/** Splits JSONL bytes into payloads, checking UTF-8 and JSON per line. Blank lines are skipped. */
+/**
+ * Bytes checked and decoded at a time: one UTF-8 check and one decode per chunk, not per line (issue
+ * 15), and no string near V8's length limit however large the file.
+ */
+const CHUNK_BYTES = 1 << 20;
+
+/** One line's text (its CR, LF taken off) as a payload or an error; blank lines are skipped. */
+function readLine(text: string, line: number, file: string): ReplayLine | undefined {
+  if (!text.trim()) return undefined;
+  const source = `${file}:${line}`;
+  try {
+    return { line, payload: parsePayloadText(text, source) };
+  } catch (e) {
+    if (e instanceof PayloadError) return { line, error: e.message };
+    throw e;
+  }
+}
+
+/**
+ * Splits JSONL bytes into payloads, checking UTF-8 and JSON per line. Blank lines are skipped. A chunk
+ * with a bad byte is read again one line at a time, to name the line.
+ */
 export function* readJsonl(bytes: Buffer, file: string): Generator<ReplayLine> {
-  let start = 0;
   let line = 0;
-  while (start <= bytes.length) {
-    let end = bytes.indexOf(10, start);
-    if (end < 0) end = bytes.length;
-    line++;
-    let slice = bytes.subarray(start, end);
-    start = end + 1;
-    if (slice.length && slice[slice.length - 1] === 13) slice = slice.subarray(0, slice.length - 1);
-    if (!slice.length) {
-      if (end >= bytes.length) break;
-      continue;
-    }
-    const source = `${file}:${line}`;
-    if (!isUtf8(slice)) {
+  let start = 0;
+  /** Bytes before this offset are read a line at a time. */
+  let byLineUntil = 0;
+  while (start < bytes.length) {
+    // A chunk ends just after a newline, or at the end: no line and no UTF-8 sequence is cut.
+    const least = start < byLineUntil ? 0 : CHUNK_BYTES;
+    const nl = start + least < bytes.length ? bytes.indexOf(10, start + least) : -1;
+    const end = nl < 0 ? bytes.length : nl + 1;
+    const chunk = bytes.subarray(start, end);
+    if (!isUtf8(chunk)) {
+      if (least) {
+        byLineUntil = end;
+        continue;
+      }
+      line++;
+      start = end;
+      let last = chunk.length;
+      if (chunk[last - 1] === 10) last--;
+      if (chunk[last - 1] === 13) last--;
+      const offset = findInvalidUtf8(chunk.subarray(0, last));
       yield {
         line,
-        error: `${source}: not valid UTF-8: invalid byte sequence at byte offset ${findInvalidUtf8(slice)} of the line`
+        error: `${file}:${line}: not valid UTF-8: invalid byte sequence at byte offset ${offset} of the line`
       };
       continue;
     }
-    const text = slice.toString('utf8');
-    if (!text.trim()) continue;
-    try {
-      yield { line, payload: parsePayloadText(text, source) };
-    } catch (e) {
-      if (e instanceof PayloadError) yield { line, error: e.message };
-      else throw e;
+    start = end;
+    const text = chunk.toString('utf8');
+    for (let from = 0; from < text.length;) {
+      let to = text.indexOf('\n', from);
+      if (to < 0) to = text.length;
+      line++;
+      const item = readLine(text.slice(from, to > from && text.charCodeAt(to - 1) === 13 ? to - 1 : to), line, file);
+      from = to + 1;
+      if (item) yield item;
     }
   }
 }
@@ -90,23 +119,40 @@ function sortedCounts(map: Map<string, number>): Record<string, number> {
   return Object.fromEntries([...map].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
 }
 
+/** The outcome's key; the verdicts of the keys it dropped are left in `dropped` (emptied first, and on a project error). */
 function runOne(
   sim: Simulator,
   payload: Payload,
   opts: SimulateOptions,
-  errors: Map<string, number>
-): { key: string; dropped: { key: string; reason: string }[] } {
+  errors: Map<string, number>,
+  dropped: KeyVerdict[]
+): string {
+  dropped.length = 0;
   try {
-    const r = simulateOutcome(sim, payload, opts);
-    return {
-      key: outcomeKey(r.outcome),
-      dropped: r.keys.filter((k) => !k.accepted).map((k) => ({ key: k.key, reason: k.reason ?? '' }))
-    };
+    return outcomeKey(simulateOutcome(sim, payload, opts, dropped));
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
+    dropped.length = 0;
     bump(errors, e.message);
-    return { key: 'error', dropped: [] };
+    return 'error';
   }
+}
+
+/**
+ * Drop counts by key and reason, in the order first seen. Verdicts are shared objects (MessagingLayer.inputsOf),
+ * so they are counted by identity, and merged by key and reason only here: one Map lookup per drop,
+ * with no key string built (issue 15).
+ */
+function droppedKeys(counts: Map<KeyVerdict, number>): ReplaySummary['droppedKeys'] {
+  const byKey = new Map<string, { key: string; reason: string; count: number }>();
+  for (const [v, count] of counts) {
+    const reason = v.reason ?? '';
+    const id = `${v.key}\u0000${reason}`;
+    const cur = byKey.get(id);
+    if (cur) cur.count += count;
+    else byKey.set(id, { key: v.key, reason, count });
+  }
+  return [...byKey.values()].sort((x, y) => y.count - x.count || (x.key < y.key ? -1 : 1)).slice(0, 10);
 }
 
 export function replay(
@@ -119,9 +165,11 @@ export function replay(
   const outcomes = new Map<string, number>();
   const otherOutcomes = new Map<string, number>();
   const errors = new Map<string, number>();
-  const dropped = new Map<string, { key: string; reason: string; count: number }>();
+  const dropCounts = new Map<KeyVerdict, number>();
   const badLineList: { line: number; error: string }[] = [];
   const changedList: { line: number; before: string; after: string }[] = [];
+  // Reused for every payload: the verdicts of the keys one run dropped.
+  const dropped: KeyVerdict[] = [];
   let payloads = 0;
   let badLines = 0;
   let changed = 0;
@@ -133,20 +181,15 @@ export function replay(
       continue;
     }
     payloads++;
-    const a = runOne(sim, item.payload, o, errors);
-    bump(outcomes, a.key);
-    for (const d of a.dropped) {
-      const id = `${d.key}\u0000${d.reason}`;
-      const cur = dropped.get(id);
-      if (cur) cur.count++;
-      else dropped.set(id, { ...d, count: 1 });
-    }
+    const a = runOne(sim, item.payload, o, errors, dropped);
+    bump(outcomes, a);
+    for (const v of dropped) dropCounts.set(v, (dropCounts.get(v) ?? 0) + 1);
     if (against) {
-      const b = runOne(against.sim, item.payload, o, errors);
-      bump(otherOutcomes, b.key);
-      if (a.key !== b.key) {
+      const b = runOne(against.sim, item.payload, o, errors, dropped);
+      bump(otherOutcomes, b);
+      if (a !== b) {
         changed++;
-        if (changedList.length < MAX_LISTED) changedList.push({ line: item.line, before: a.key, after: b.key });
+        if (changedList.length < MAX_LISTED) changedList.push({ line: item.line, before: a, after: b });
       }
     }
   }
@@ -157,7 +200,7 @@ export function replay(
     badLines,
     badLineList,
     projectErrors: [...errors].map(([message, count]) => ({ message, count })),
-    droppedKeys: [...dropped.values()].sort((x, y) => y.count - x.count || (x.key < y.key ? -1 : 1)).slice(0, 10),
+    droppedKeys: droppedKeys(dropCounts),
     ...(against
       ? { compare: { against: against.label, outcomes: sortedCounts(otherOutcomes), changed, changedList } }
       : {})

@@ -101,12 +101,22 @@ const END_USER_ID = '0PASIM000000001AAA';
 const VENDOR_CONVERSATION_ID = '00000000-0000-4000-8000-000000000001';
 
 /**
- * One session through the flow. `report` false (a replay) skips what only the full report shows: the
+ * One session through the flow. With `dropped` (a replay) it skips what only the full report shows:
+ * the verdicts on accepted keys (the dropped ones go onto `dropped`, and are the run's `keys`), the
  * snapshot of the session's starting fields and the diff against it.
  */
-function runSession(sim: Simulator, org: Org, payload: Payload, opts: SimulateOptions, report = true): SessionRun {
+function runSession(
+  sim: Simulator,
+  org: Org,
+  payload: Payload,
+  opts: SimulateOptions,
+  dropped?: KeyVerdict[]
+): SessionRun {
   const { project } = sim;
-  const { verdicts, inputs } = sim.messaging.apply(payload.entries);
+  const report = !dropped;
+  const { verdicts, inputs } = dropped
+    ? { verdicts: dropped, inputs: sim.messaging.inputsOf(payload, dropped) }
+    : sim.messaging.apply(payload);
   // The messaging user behind the session, when the flow reads one (real routing flows do, through
   // MessagingEndUserId: ubiquity-org-monitoring Messaging_Route_*); a fixed Id keeps other Ids stable.
   const linkEndUser = project.readsEndUser;
@@ -255,19 +265,20 @@ function orgFor(sim: Simulator, opts: SimulateOptions): Org {
 }
 
 /**
- * What a replay counts of one payload: its outcome and the verdict on each key, computed exactly as
- * `simulate` does but without the parts of the report a replay never shows (session fields, the
- * customer's view, the scenario echo).
+ * What a replay counts of one payload: its outcome, and onto `dropped` the verdict on each dropped
+ * key (shared objects, see MessagingLayer.inputsOf), computed exactly as `simulate` does but without
+ * the parts of the report a replay never shows (accepted keys, session fields, the customer's view,
+ * the scenario echo).
  */
 export function simulateOutcome(
   sim: Simulator,
   payload: Payload,
-  opts: SimulateOptions
-): { outcome: Outcome; keys: KeyVerdict[] } {
+  opts: SimulateOptions,
+  dropped: KeyVerdict[]
+): Outcome {
   const org = orgFor(sim, opts);
-  if (opts.earlier) runSession(sim, org, opts.earlier, opts, false);
-  const run = runSession(sim, org, payload, opts, false);
-  return { outcome: run.outcome, keys: run.keys };
+  if (opts.earlier) runSession(sim, org, opts.earlier, opts, []);
+  return runSession(sim, org, payload, opts, dropped).outcome;
 }
 
 /** Simulates one payload (and, first, the earlier session of the same conversation when given). */

@@ -68,4 +68,39 @@ describe('replay', () => {
     expect(s.projectErrors[0].message).toContain(`${path.join('force-app', 'flows', 'Fixture_Routing.flow-meta.xml')}`);
     fs.rmSync(broken, { recursive: true, force: true });
   });
+  it('numbers lines across the megabyte chunks it decodes at a time, and names a bad byte past the first', () => {
+    // About 1 KB a line: line 1,500 sits past the first 1 MiB chunk.
+    const line = (i: number) => JSON.stringify({ plan: i % 2 ? 'pro' : 'enterprise', pad: 'x'.repeat(1000) });
+    const parts: Buffer[] = [];
+    for (let i = 1; i <= 2000; i++) {
+      if (i === 7) parts.push(Buffer.from('{"plan": "caf'), Buffer.from([0xe9]), Buffer.from('"}\r\n'));
+      else if (i === 1500) parts.push(Buffer.from('{"plan": "'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\r\n'));
+      else if (i % 100 === 0) parts.push(Buffer.from('\r\n'));
+      else parts.push(Buffer.from(line(i) + (i % 3 ? '\n' : '\r\n')));
+    }
+    parts.push(Buffer.from('{"plan": }'));
+    const s = replay(Buffer.concat(parts), 'big.jsonl', simulatorFor(loadSimProject(FIXTURE)), opts);
+    // 2,000 lines less the two bad ones and 19 blank ones (every 100th, but line 1,500).
+    expect(s.payloads).toBe(1979);
+    expect(s.badLineList).toEqual([
+      { line: 7, error: 'big.jsonl:7: not valid UTF-8: invalid byte sequence at byte offset 13 of the line' },
+      { line: 1500, error: 'big.jsonl:1500: not valid UTF-8: invalid byte sequence at byte offset 10 of the line' },
+      { line: 2001, error: 'big.jsonl:2001: malformed JSON: Unexpected "}" (line 1, column 10)' }
+    ]);
+    expect(s.droppedKeys).toEqual([
+      { key: 'pad', reason: 'no channel custom parameter has externalParameterName "pad"', count: 1979 }
+    ]);
+  });
+
+  it('counts a key dropped for one reason as one row, even when 10,000 other keys came between', () => {
+    const many = Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`key_${i}`, 'v']));
+    const text = [{ queueName: 'x' }, many, { queueName: 'y' }].map((p) => JSON.stringify(p)).join('\n');
+    const s = replay(Buffer.from(text), 'p.jsonl', simulatorFor(loadSimProject(FIXTURE)), opts);
+    expect(s.droppedKeys[0]).toEqual({
+      key: 'queueName',
+      reason: 'no channel custom parameter has externalParameterName "queueName"',
+      count: 2
+    });
+    expect(s.droppedKeys.slice(1).map((d) => d.count)).toEqual(Array(9).fill(1));
+  });
 });
