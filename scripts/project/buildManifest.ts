@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { jsonReadError, parseJsonFileText } from './json';
 import { kitFile } from './kitRoot';
 import { filePieces, utf8Pieces } from './writeFiles';
 
@@ -98,14 +99,79 @@ export function writeBuildManifest(
   }
 }
 
-/** The folder (absolute) the last recorded build wrote, whatever its state; undefined without a manifest. */
-export function recordedOutDir(configFile: string): string | undefined {
-  try {
-    const manifest = JSON.parse(fs.readFileSync(manifestFileFor(configFile), 'utf8')) as BuildManifest;
-    return typeof manifest.outDir === 'string' ? path.resolve(path.dirname(configFile), manifest.outDir) : undefined;
-  } catch {
-    return undefined;
+/**
+ * A config file and the manifest beside it, each read (and the config hashed and parsed) at most once,
+ * on first use. One run makes one (validate: its rules share it through the RuleContext), never a
+ * process: jest runs many validates in one process, and a `handoff build` between two runs rewrites
+ * both files. The generator fingerprint is the one thing cached per process: it hashes code, not files
+ * a run can change.
+ */
+export class ConfigAndManifest {
+  private configRead?: { bytes: Buffer } | { error: unknown };
+  private configSha?: string;
+  private parsed?: { value: unknown } | { error: unknown };
+  private manifestRead?: { manifest: BuildManifest | undefined };
+
+  constructor(readonly configFile: string) {}
+
+  /** The config's bytes; undefined when it cannot be read. */
+  private configBytes(): Buffer | undefined {
+    if (!this.configRead) {
+      try {
+        this.configRead = { bytes: fs.readFileSync(this.configFile) };
+      } catch (error) {
+        this.configRead = { error };
+      }
+    }
+    return 'bytes' in this.configRead ? this.configRead.bytes : undefined;
   }
+
+  /** SHA-256 of the config's bytes; undefined when it cannot be read. */
+  configHash(): string | undefined {
+    const bytes = this.configBytes();
+    if (bytes && this.configSha === undefined) this.configSha = sha256(bytes);
+    return bytes && this.configSha;
+  }
+
+  /** The config parsed as readJsonFile parses it: a UserError naming the file when it cannot be read or parsed. */
+  config(): unknown {
+    if (!this.parsed) {
+      const bytes = this.configBytes();
+      try {
+        if (!bytes) throw jsonReadError(this.configFile, (this.configRead as { error: unknown }).error);
+        this.parsed = { value: parseJsonFileText(this.configFile, bytes.toString('utf8')) };
+      } catch (error) {
+        this.parsed = { error };
+      }
+    }
+    if ('error' in this.parsed) throw this.parsed.error;
+    return this.parsed.value;
+  }
+
+  /** handoff.build.json as the last build wrote it; undefined when there is none or it does not parse. */
+  manifest(): BuildManifest | undefined {
+    if (!this.manifestRead) {
+      let manifest: BuildManifest | undefined;
+      try {
+        manifest = JSON.parse(fs.readFileSync(manifestFileFor(this.configFile), 'utf8')) as BuildManifest;
+      } catch {
+        manifest = undefined;
+      }
+      this.manifestRead = { manifest };
+    }
+    return this.manifestRead.manifest;
+  }
+}
+
+/** A ConfigAndManifest for `config`, unless it is one already (callers outside a run pass the path). */
+export const configAndManifest = (config: string | ConfigAndManifest): ConfigAndManifest =>
+  typeof config === 'string' ? new ConfigAndManifest(config) : config;
+
+/** The folder (absolute) the last recorded build wrote, whatever its state; undefined without a manifest. */
+export function recordedOutDir(config: string | ConfigAndManifest): string | undefined {
+  const files = configAndManifest(config);
+  const outDir = files.manifest()?.outDir;
+  return typeof outDir === 'string' ? path.resolve(path.dirname(files.configFile), outDir) : undefined;
 }
 
 /**
@@ -121,16 +187,12 @@ function sha256OfFile(file: string): string {
 }
 
 /** The manifest, when a build by this very generator code recorded it for this config's bytes. */
-function manifestForThisBuild(configFile: string): BuildManifest | undefined {
-  let manifest: BuildManifest;
-  try {
-    manifest = JSON.parse(fs.readFileSync(manifestFileFor(configFile), 'utf8')) as BuildManifest;
-  } catch {
+function manifestForThisBuild(files: ConfigAndManifest): BuildManifest | undefined {
+  const manifest = files.manifest();
+  if (!manifest || manifest.version !== MANIFEST_VERSION || manifest.generator !== generatorFingerprint())
     return undefined;
-  }
-  if (manifest.version !== MANIFEST_VERSION || manifest.generator !== generatorFingerprint()) return undefined;
-  if (manifest.config !== sha256(fs.readFileSync(configFile))) return undefined;
-  return manifest;
+  const config = files.configHash();
+  return config !== undefined && manifest.config === config ? manifest : undefined;
 }
 
 /**
@@ -138,16 +200,16 @@ function manifestForThisBuild(configFile: string): BuildManifest | undefined {
  * only after loadConfig accepted the config, and the validation depends only on the config's bytes,
  * the code under config/, naming/ and platform/ and the schema, all in the recorded hashes.
  */
-export function configAcceptedByBuild(configFile: string): boolean {
-  return manifestForThisBuild(configFile) !== undefined;
+export function configAcceptedByBuild(config: string | ConfigAndManifest): boolean {
+  return manifestForThisBuild(configAndManifest(config)) !== undefined;
 }
 
 /**
  * Whether the generated folder is exactly what the manifest recorded, for this config and this
  * generator code. `onDisk` maps every file under the output folder (output-relative) to its absolute path.
  */
-export function buildIsCurrent(configFile: string, onDisk: Map<string, string>): boolean {
-  const manifest = manifestForThisBuild(configFile);
+export function buildIsCurrent(config: string | ConfigAndManifest, onDisk: Map<string, string>): boolean {
+  const manifest = manifestForThisBuild(configAndManifest(config));
   if (!manifest) return false;
   const recorded = Object.keys(manifest.files ?? {});
   if (recorded.length !== onDisk.size) return false;

@@ -159,25 +159,44 @@ export function locateJsonError(text: string): { offset: number; reason: string 
   }
 }
 
+/** What `readJsonFile` may be told about a file's expected state, for its messages. */
+export interface JsonFileHints {
+  /** What to do when the file does not exist. */
+  missing?: string;
+  /** What to do when it is empty (an empty file is otherwise a syntax error). */
+  empty?: string;
+}
+
 /**
  * Reads and parses a JSON file a user named, turning every failure into a UserError that names the
  * file: unreadable, empty (when `hints.empty` says what to do), or malformed at a line and column.
  */
-export function readJsonFile(file: string, hints: { missing?: string; empty?: string } = {}): unknown {
-  const shown = displayPath(file);
+export function readJsonFile(file: string, hints: JsonFileHints = {}): unknown {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR')
-      throw new UserError(`${shown} is a folder, not a JSON file. Pass the path of the file itself.`);
-    throw new UserError(
-      code === 'ENOENT' && hints.missing
-        ? `${shown} does not exist. ${hints.missing}`
-        : `${shown} cannot be read (${code ?? (e as Error).message}).`
-    );
+    throw jsonReadError(file, e, hints);
   }
+  return parseJsonFileText(file, text, hints);
+}
+
+/** The UserError for a JSON file that could not be read (`e` is the read's error). */
+export function jsonReadError(file: string, e: unknown, hints: JsonFileHints = {}): UserError {
+  const shown = displayPath(file);
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR')
+    return new UserError(`${shown} is a folder, not a JSON file. Pass the path of the file itself.`);
+  return new UserError(
+    code === 'ENOENT' && hints.missing
+      ? `${shown} does not exist. ${hints.missing}`
+      : `${shown} cannot be read (${code ?? (e as Error).message}).`
+  );
+}
+
+/** Parses the text of the JSON file `file` as readJsonFile does, for a caller that has read it already. */
+export function parseJsonFileText(file: string, text: string, hints: JsonFileHints = {}): unknown {
+  const shown = displayPath(file);
   // JSON forbids a BOM (RFC 8259 §8.1) and JSON.parse rejects one; editors on Windows add it unseen.
   if (text.charCodeAt(0) === 0xfeff) {
     throw new UserError(

@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { recordedOutDir } from './buildManifest';
+import { configAndManifest, recordedOutDir, type ConfigAndManifest } from './buildManifest';
 import { PROJECT_FILES } from './paths';
 import { listedPackageDirectories } from './sfdxProject';
 
@@ -40,19 +40,24 @@ export function defaultOutputDir(root: string): string {
  * config: validate and doctor ask before (or without) loading the config, and its problems are
  * reported by whoever loads it.
  */
-function configuredOutputDir(configFile: string): string | undefined {
+function configuredOutputDir(files: ConfigAndManifest): string | undefined {
   try {
-    const raw = JSON.parse(fs.readFileSync(configFile, 'utf8')) as { output?: { dir?: unknown } } | null;
-    const dir = raw?.output?.dir;
+    const dir = (files.config() as { output?: { dir?: unknown } } | null)?.output?.dir;
     return typeof dir === 'string' && dir.trim() ? normaliseDir(dir.trim()) : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** The project's output folder: `output.dir` of `configFile` (default: the project's config), else the default. */
-export function outputDir(root: string, configFile: string = path.join(root, PROJECT_FILES.config)): OutputDir {
-  const configured = configuredOutputDir(configFile);
+/**
+ * The project's output folder: `output.dir` of the config (default: the project's handoff.config.json,
+ * or the run's ConfigAndManifest of it), else the default.
+ */
+export function outputDir(
+  root: string,
+  config: string | ConfigAndManifest = path.join(root, PROJECT_FILES.config)
+): OutputDir {
+  const configured = configuredOutputDir(configAndManifest(config));
   const rel = configured ?? defaultOutputDir(root);
   return { rel, abs: path.resolve(root, rel), from: configured ? 'config' : 'default' };
 }
@@ -72,10 +77,11 @@ export function insidePackageDir(root: string, packageDirs: string[], abs: strin
 export function generatedFolder(
   root: string,
   packageDirs: string[],
-  configFile: string = path.join(root, PROJECT_FILES.config)
+  config: string | ConfigAndManifest = path.join(root, PROJECT_FILES.config)
 ): OutputDir & { inPackage: boolean; configured: OutputDir } {
-  const configured = outputDir(root, configFile);
-  const last = recordedOutDir(configFile);
+  const files = configAndManifest(config);
+  const configured = outputDir(root, files);
+  const last = recordedOutDir(files);
   const lastRel = last && fs.existsSync(last) ? insidePackageDir(root, packageDirs, last) : undefined;
   if (lastRel !== undefined && lastRel !== configured.rel)
     return { rel: lastRel, abs: path.resolve(root, lastRel), from: 'last-build', inPackage: true, configured };

@@ -18,7 +18,10 @@ import * as schemaRules from './rules/schema';
 import * as settingsRules from './rules/settings';
 import * as identityRules from './rules/identity';
 import * as xmlRules from './rules/xml';
+import * as path from 'node:path';
+import { ConfigAndManifest } from '../project/buildManifest';
 import type { DriftCheck } from '../project/drift';
+import { PROJECT_FILES } from '../project/paths';
 import { loadProject, type SourceProject } from '../source/project';
 import { ApexAnalysis, readValidateSettings } from './project';
 import { isKitProject, severityIn } from './provenance';
@@ -102,6 +105,8 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const notices: ValidateResult['notices'] = [];
   const seen = new Set<string>();
   const kit = isKitProject(options.root);
+  // Per run, not per process: the next validate (same process, a build in between) reads them again.
+  const configFiles = new ConfigAndManifest(path.join(project.root, PROJECT_FILES.config));
   for (const rule of selected) {
     await rule.check({
       project,
@@ -109,6 +114,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
       settings,
       apex,
       useCache,
+      configFiles,
       report(at, message, fix) {
         // The same problem repeated in one file (six values with one undeclared prefix) is one finding.
         const key = `${rule.id}\0${at.file}\0${message}`;

@@ -2,6 +2,7 @@
  * The validator's vocabulary: a finding (what is wrong, where, how to fix it), a rule (one named
  * check with a fix hint) and what a rule sees while it runs.
  */
+import type { ConfigAndManifest } from '../project/buildManifest';
 import type { DriftCheck } from '../project/drift';
 import type { SourceProject } from '../source/project';
 import type { ApexAnalysis, ValidateSettings } from './project';
@@ -35,6 +36,11 @@ export interface RuleContext {
   apex: ApexAnalysis;
   /** Whether rules may reuse results cached on disk (`--no-cache` turns it off). */
   useCache: boolean;
+  /**
+   * The project's handoff.config.json and handoff.build.json, read once for this run: the rules that
+   * need them (integration's config, freshness's output folder and build check) share one reading.
+   */
+  configFiles: ConfigAndManifest;
   /** Reports a finding; the fix defaults to the rule's own hint. */
   report(at: Location, message: string, fix?: string): void;
   /** A line saying the rule could not run (or ran partly) and why; not a finding. */

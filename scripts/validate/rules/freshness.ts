@@ -14,7 +14,6 @@ import {
   type LwcDifference
 } from '../../project/lwcManifest';
 import { buildIsCurrent } from '../../project/buildManifest';
-import { readJsonFile } from '../../project/json';
 import { generatedFolder } from '../../project/outputDir';
 import { PROJECT_FILES } from '../../project/paths';
 import type { Rule } from '../types';
@@ -36,10 +35,9 @@ export const rules: Rule[] = [
     description:
       'The output folder (output.dir) lies inside a package directory of sfdx-project.json, so validate and deploy see the generated files.',
     fix: 'Set output.dir in handoff.config.json to a folder inside a package directory (e.g. <package dir>/generated), or add the folder to sfdx-project.json $.packageDirectories.',
-    check({ project, report }) {
-      const config = path.join(project.root, PROJECT_FILES.config);
-      if (!fs.existsSync(config)) return;
-      const out = generatedFolder(project.root, project.packageDirs, config);
+    check({ project, configFiles, report }) {
+      if (!fs.existsSync(configFiles.configFile)) return;
+      const out = generatedFolder(project.root, project.packageDirs, configFiles);
       if (!out.inPackage)
         report(
           { file: PROJECT_FILES.config },
@@ -51,14 +49,14 @@ export const rules: Rule[] = [
     id: 'freshness/build-current',
     description: 'The output folder (output.dir) is what handoff.config.json generates (handoff build --check).',
     fix: 'Run `handoff build` and commit; change the config instead of editing generated files.',
-    async check({ project, checkDrift, report, notice }) {
-      const config = path.join(project.root, PROJECT_FILES.config);
+    async check({ project, checkDrift, configFiles, report, notice }) {
+      const config = configFiles.configFile;
       if (!fs.existsSync(config)) {
         notice(`not checked: no ${PROJECT_FILES.config} in the project`);
         return;
       }
-      readJsonFile(config); // a folder, a BOM or broken JSON is the user's error, said as such
-      const out = generatedFolder(project.root, project.packageDirs, config);
+      configFiles.config(); // a folder, a BOM or broken JSON is the user's error, said as such
+      const out = generatedFolder(project.root, project.packageDirs, configFiles);
       if (!out.inPackage) return; // freshness/output-in-package says so
       if (out.from === 'last-build')
         notice(
@@ -69,7 +67,7 @@ export const rules: Rule[] = [
       const onDisk = new Map<string, string>();
       for (const f of project.allFiles)
         if (f.startsWith(prefix)) onDisk.set(f.slice(prefix.length), path.join(project.root, f));
-      if (buildIsCurrent(config, onDisk)) return;
+      if (buildIsCurrent(configFiles, onDisk)) return;
       const drift = await checkDrift(config, out.abs);
       const at = (p: string): string => `${out.rel}/${p}`;
       for (const p of drift.stale)

@@ -6,7 +6,8 @@
  * `channel.verification.mode` (docs/channel.md), the same one the generated channel's authMode follows.
  */
 import { PROJECT_FILES } from '../../project/paths';
-import { rawConfig, type SourceProject } from '../../source';
+import type { ConfigAndManifest } from '../../project/buildManifest';
+import { rawConfig } from '../../source';
 import type { Rule } from '../types';
 
 interface RawIdentity {
@@ -14,8 +15,8 @@ interface RawIdentity {
   channel?: { verification?: { mode?: unknown } };
 }
 
-function identity(project: SourceProject): RawIdentity | undefined {
-  return rawConfig(project) as RawIdentity | undefined;
+function identity(configFiles: ConfigAndManifest): RawIdentity | undefined {
+  return rawConfig(configFiles) as RawIdentity | undefined;
 }
 
 export const rules: Rule[] = [
@@ -24,8 +25,8 @@ export const rules: Rule[] = [
     description: 'Contact matching trusts an email nobody verified (contactMatching.trustUnverifiedEmail).',
     fix: 'Verify users on the channel (channel.verification.mode "verified", docs/channel.md), or accept the risk knowingly (docs/flow.md).',
     severity: 'warning',
-    check({ project, report, notice }) {
-      const raw = identity(project);
+    check({ configFiles, report, notice }) {
+      const raw = identity(configFiles);
       const cm = raw?.contactMatching;
       if (!cm) return;
       const verified = raw.channel?.verification?.mode === 'verified';

@@ -5,15 +5,12 @@
  * field, Apex class, custom metadata type such as the escalation settings, View All) is a finding.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { SETTINGS_TYPE } from '../../contract';
 import type { HandoffConfig } from '../../config/types';
 import { integrationGrants } from '../../model/integrationGrants';
 import { resolveModel } from '../../model/resolve';
 import type { HandoffModel } from '../../model/types';
-import { configAcceptedByBuild } from '../../project/buildManifest';
-import { readJsonFile } from '../../project/json';
-import { PROJECT_FILES } from '../../project/paths';
+import { configAcceptedByBuild, type ConfigAndManifest } from '../../project/buildManifest';
 import { children, textOf, type XmlNode } from '../../xml/read';
 import type { Rule } from '../types';
 
@@ -33,13 +30,13 @@ const ENABLED_BLOCKS: Array<[block: string, name: string]> = [
 ];
 const OBJECT_FLAGS = ['allowCreate', 'allowDelete', 'allowEdit', 'allowRead', 'modifyAllRecords', 'viewAllRecords'];
 
-async function projectModel(root: string): Promise<HandoffModel | undefined> {
-  const file = path.join(root, PROJECT_FILES.config);
+async function projectModel(configFiles: ConfigAndManifest): Promise<HandoffModel | undefined> {
+  const file = configFiles.configFile;
   if (!fs.existsSync(file)) return undefined;
   try {
     // A config the last build accepted passes loadConfig again (project/buildManifest.ts says why):
     // then validate loads no schema validator and no config rules (25 modules, ~15 ms of the run).
-    if (configAcceptedByBuild(file)) return resolveModel(readJsonFile(file) as HandoffConfig);
+    if (configAcceptedByBuild(configFiles)) return resolveModel(configFiles.config() as HandoffConfig);
     const { loadConfig } = await import('../../config/load');
     return resolveModel(loadConfig(file));
   } catch {
@@ -52,8 +49,8 @@ export const rules: Rule[] = [
     id: 'integration/least-privilege',
     description: "The vendor's integration permission set grants only what the config explains.",
     fix: 'Remove the grant, or add what needs it to the config (integration.syncFields, integration.pushFields, caseFields) and run `handoff build`.',
-    async check({ project, report }) {
-      const model = await projectModel(project.root);
+    async check({ project, configFiles, report }) {
+      const model = await projectModel(configFiles);
       // No config or no integration section: there is no vendor permission set to hold to it.
       if (!model?.integration) return;
       const ps = project.find('PermissionSet', model.permissionSets.integration.name);

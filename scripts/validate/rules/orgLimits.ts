@@ -18,8 +18,9 @@ import {
   MIAW_EDITIONS,
   type OrgEdition
 } from '../../model/orgLimits';
+import type { ConfigAndManifest } from '../../project/buildManifest';
 import { generatedFolder } from '../../project/outputDir';
-import { flowView, rawConfig, type SourceProject } from '../../source';
+import { flowView, rawConfig } from '../../source';
 import type { Rule } from '../types';
 
 /**
@@ -29,8 +30,8 @@ import type { Rule } from '../types';
 const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** The edition the config names, else the default; an unreadable config is another rule's finding. */
-function editionOf(project: SourceProject): OrgEdition {
-  const e = (rawConfig(project)?.org as { edition?: unknown } | undefined)?.edition;
+function editionOf(configFiles: ConfigAndManifest): OrgEdition {
+  const e = (rawConfig(configFiles)?.org as { edition?: unknown } | undefined)?.edition;
   return typeof e === 'string' && (MIAW_EDITIONS as readonly string[]).includes(e)
     ? (e as OrgEdition)
     : DEFAULT_EDITION;
@@ -41,8 +42,8 @@ export const rules: Rule[] = [
     id: 'limits/custom-fields-per-object',
     description: `An object takes at most the custom fields its edition allows (${CUSTOM_FIELDS_SOURCE}).`,
     fix: 'Keep fewer attributes (only the keys agents need), or set org.edition in handoff.config.json to your org’s edition.',
-    check({ project, report }) {
-      const edition = editionOf(project);
+    check({ project, configFiles, report }) {
+      const edition = editionOf(configFiles);
       const limit = CUSTOM_FIELDS_PER_OBJECT[edition];
       const byObject = new Map<string, string[]>();
       for (const f of project.ofType('CustomField')) {
@@ -64,11 +65,11 @@ export const rules: Rule[] = [
     id: 'limits/deploy-files',
     description: `One deploy carries at most ${count(MAX_DEPLOY_FILES)} files (${DEPLOY_FILES_SOURCE}).`,
     fix: 'Keep fewer attributes: each adds a field file and channel, flow and permission entries.',
-    check({ project, report }) {
+    check({ project, configFiles, report }) {
       const n = project.allFiles.size;
       if (n > MAX_DEPLOY_FILES)
         report(
-          { file: generatedFolder(project.root, project.packageDirs).rel },
+          { file: generatedFolder(project.root, project.packageDirs, configFiles).rel },
           `The project has ${count(n)} files; one deploy or retrieve carries at most ${count(MAX_DEPLOY_FILES)} (${DEPLOY_FILES_SOURCE})`
         );
     }

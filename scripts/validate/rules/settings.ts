@@ -5,6 +5,7 @@
  */
 import { children, textOf } from '../../xml/read';
 import { PROJECT_FILES } from '../../project/paths';
+import type { ConfigAndManifest } from '../../project/buildManifest';
 import { rawConfig, type SourceProject } from '../../source';
 import type { Location, Rule } from '../types';
 
@@ -13,7 +14,7 @@ interface Endpoint {
   at: Location;
 }
 
-function endpoints(project: SourceProject): Endpoint[] {
+function endpoints(project: SourceProject, configFiles: ConfigAndManifest): Endpoint[] {
   const out: Endpoint[] = [];
   for (const nc of project.ofType('NamedCredential')) {
     for (const p of children(nc.xml, 'namedCredentialParameters')) {
@@ -22,7 +23,7 @@ function endpoints(project: SourceProject): Endpoint[] {
       if (value) out.push({ url: value, at: { file: nc.path, line: p.line } });
     }
   }
-  const url = (rawConfig(project)?.endConversation as { endpoint?: unknown } | undefined)?.endpoint;
+  const url = (rawConfig(configFiles)?.endConversation as { endpoint?: unknown } | undefined)?.endpoint;
   if (typeof url === 'string' && url) out.push({ url, at: { file: PROJECT_FILES.config } });
   return out;
 }
@@ -71,8 +72,8 @@ export const rules: Rule[] = [
     id: 'settings/endpoint-https',
     description: 'The End Conversation endpoint (config and Named Credential) is an https:// URL.',
     fix: 'Use the https:// URL the vendor gave you in endConversation.endpoint, then run `handoff build`.',
-    check({ project, report }) {
-      for (const e of endpoints(project)) {
+    check({ project, configFiles, report }) {
+      for (const e of endpoints(project, configFiles)) {
         if (!host(e.url) || !/^https:\/\//i.test(e.url))
           report(e.at, `End Conversation endpoint "${e.url}" is not an https:// URL`);
       }
