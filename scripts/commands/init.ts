@@ -9,6 +9,7 @@ import type { AttributeConfig, HandoffConfig, Vendor } from '../config/types';
 import { validateConfig } from '../config/validate';
 import { choosePackageDir, schemaReference, writeSfdxProject } from '../project/adopt';
 import { UsageError, UserError, formatProblem } from '../project/errors';
+import { GIT_ATTRIBUTES, ensureLfLineEndings } from '../project/gitAttributes';
 import { readJsonFile } from '../project/json';
 import { displayPath } from '../project/paths';
 import { listedPackageDirectories } from '../project/sfdxProject';
@@ -96,6 +97,9 @@ export const command: Command = {
     }
     if (!hasSfdxProject) writeSfdxProject(root, packageDir);
     writeFileChecked(target, JSON.stringify(config, null, 2) + '\n');
+    const lfLines = platform
+      ? ensureLfLineEndings(root, [config.output?.dir ?? `${packageDir}/generated`, platform.dir])
+      : [];
 
     for (const s of skipped) out.warn(`skipped "${s.key}": ${s.reason}`);
     if (!hasSfdxProject) out.log(`Wrote sfdx-project.json with the package directory ${packageDir}.`);
@@ -104,6 +108,10 @@ export const command: Command = {
         `Installed the kit's platform code in ${platform.dir}: ${platform.added} added, ${platform.restored} restored, ${platform.unchanged} unchanged (recorded in ${PLATFORM_MANIFEST}).`
       );
     out.log(`Wrote ${displayPath(target)} for ${vendor} with ${config.attributes?.length ?? 0} attributes.`);
+    if (lfLines.length)
+      out.log(
+        `Added to ${GIT_ATTRIBUTES}: ${lfLines.join(', ')} (LF on Windows too, so \`handoff build --check\` and \`upgrade\` see no change there).`
+      );
     out.log('Next: review queues and routing rules, then run `handoff build` and `handoff validate`.');
     return {
       exitCode: 0,
@@ -115,7 +123,8 @@ export const command: Command = {
         packageDir,
         outputDir: config.output?.dir ?? null,
         createdSfdxProject: !hasSfdxProject,
-        platform: platform ?? null
+        platform: platform ?? null,
+        gitAttributes: lfLines
       }
     };
   }

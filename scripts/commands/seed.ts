@@ -3,6 +3,7 @@ import type { Command } from '../cli/command';
 import type { SeedReport } from '../org/seed';
 import { resolveAgents } from '../model/resolve';
 import type { HandoffModel, ResolvedAgent } from '../model/types';
+import { closest } from '../config/closest';
 import { UsageError } from '../project/errors';
 
 const USAGE = `Usage: handoff seed [-o ALIAS] [--agents u1,u2] [--integration-user USER] [--rotate-token] [--dry-run] [--config FILE] [--json]
@@ -43,10 +44,12 @@ function agentsFlag(v: string | undefined, model: HandoffModel): ResolvedAgent[]
     const [username, queues] = item.split(':');
     const named = (queues ?? '').split('+').filter(Boolean);
     const unknown = named.filter((q) => !known.includes(q));
-    if (unknown.length)
+    if (unknown.length) {
+      const hint = unknown.length === 1 ? closest(unknown[0], known) : undefined;
       throw new UsageError(
-        `handoff seed: --agents names queue ${unknown.join(', ')}, which is not in the config's queues (${known.join(', ')}).`
+        `handoff seed: --agents names queue ${unknown.join(', ')}, which is not in the config's queues (${known.join(', ')}).${hint ? ` Did you mean ${hint}?` : ''}`
       );
+    }
     return named.length ? { username, queues: named } : username;
   });
   return resolveAgents(agents, model.queues);
@@ -159,9 +162,11 @@ export const command: Command = {
       import('../org/seedModel')
     ]);
     const model = loadMiawModel('seed', root, values.config);
+    // A misspelt queue in --agents is a usage error before any org is asked (or a login is attempted).
+    const agents = agentsFlag(values.agents, model) ?? model.users.agents;
     const session = await openOrg(values['target-org'], out.progress, org);
     const report = await runSeed(session, model, {
-      agents: agentsFlag(values.agents, model) ?? model.users.agents,
+      agents,
       integrationUser: values['integration-user'] ?? model.users.integrationUser,
       dryRun: !!values['dry-run'],
       rotateToken: !!values['rotate-token'],

@@ -148,6 +148,8 @@ export const command: Command = {
         : undefined;
       out.progress(`Replaying ${source}…`);
       const summary = replay(bytes, source, sim, opts, against);
+      // Nothing replayed is nothing checked: a pretty-printed payload or an empty file must not pass CI.
+      if (!summary.payloads) throw noPayloadLines(source, summary.badLines);
       for (const line of formatReplay(summary, displayPath(project.sourceDir)).trimEnd().split('\n')) out.log(line);
       return { exitCode: summary.projectErrors.length || summary.outcomes.dropped ? 1 : 0, result: summary };
     }
@@ -174,3 +176,14 @@ export const command: Command = {
     };
   }
 };
+
+/** --replay read no payload at all: what the file is instead, and what --replay takes. */
+function noPayloadLines(source: string, badLines: number): UserError {
+  return new UserError(
+    `${source}: no line is a payload to replay (${badLines ? `none of its ${badLines} non-empty line${badLines === 1 ? ' is' : 's is'} a JSON object of routing attributes` : 'it has no non-empty line'}).`,
+    [
+      '--replay takes JSON Lines: one payload per line, e.g. {"_email": "a@example.com", "plan": "pro"}.',
+      'One payload in a file of its own (pretty-printed JSON) is `handoff simulate FILE`, without --replay.'
+    ]
+  );
+}

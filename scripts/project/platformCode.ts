@@ -60,15 +60,37 @@ export function isKitRepository(root: string): boolean {
 export function readManifest(root: string): PlatformManifest | undefined {
   const file = path.join(root, PLATFORM_MANIFEST);
   if (!fs.existsSync(file)) return undefined;
+  let manifest: PlatformManifest;
   try {
     const m = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as PlatformManifest;
     if (typeof m.dir !== 'string' || !m.files || typeof m.files !== 'object') throw new Error('missing dir or files');
-    return m;
+    manifest = m;
   } catch (e) {
     throw new UserError(`${PLATFORM_MANIFEST} is not a platform manifest the kit wrote (${(e as Error).message}).`, [
       `Delete ${PLATFORM_MANIFEST} and run \`handoff init\` again; it refuses to overwrite files you changed.`
     ]);
   }
+  // upgrade writes and removes files under dir: a hand-edited manifest must not reach outside the project.
+  if (!isInside(root, manifest.dir)) {
+    throw new UserError(
+      `${PLATFORM_MANIFEST} $.dir: "${manifest.dir}" is not a folder inside the project, where the kit's platform code goes.`,
+      ['Set "dir" to the folder init installed into, relative to the project root (e.g. "force-app/handoff").']
+    );
+  }
+  const stray = Object.keys(manifest.files).find((f) => !isInside(path.join(root, manifest.dir), f));
+  if (stray !== undefined) {
+    throw new UserError(`${PLATFORM_MANIFEST} $.files: "${stray}" is not a path inside ${manifest.dir}.`, [
+      `Remove that entry; the kit records its files relative to "dir" (e.g. "classes/HandoffEndConversation.cls").`
+    ]);
+  }
+  return manifest;
+}
+
+/** Whether `rel` names something strictly below `base` (not base itself, not absolute, no way out with ..). */
+function isInside(base: string, rel: string): boolean {
+  if (!rel || path.isAbsolute(rel)) return false;
+  const inside = path.relative(path.resolve(base), path.resolve(base, rel));
+  return inside !== '' && inside !== '..' && !inside.startsWith(`..${path.sep}`) && !path.isAbsolute(inside);
 }
 
 function hashOf(file: string): string | undefined {

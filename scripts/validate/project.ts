@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { closest } from '../config/closest';
 import { UserError } from '../project/errors';
 import { readJsonFile } from '../project/json';
 import type { ApexSource, SourceProject } from '../source/project';
@@ -36,7 +37,15 @@ export function readValidateSettings(root: string): ValidateSettings {
     throw new UserError(
       `${VALIDATE_SETTINGS_FILE} must hold one JSON object, e.g. {"existingQueues": ["Support_Tier1"]}.`
     );
-  for (const key of Object.keys(EXAMPLES) as (keyof ValidateSettings)[]) {
+  const known = Object.keys(EXAMPLES);
+  // A misspelt key would leave its queues undeclared, and the findings it was meant to answer unexplained.
+  for (const key of Object.keys(raw).filter((k) => !known.includes(k) && !k.startsWith('$'))) {
+    const hint = closest(key, known);
+    throw new UserError(`${VALIDATE_SETTINGS_FILE} $.${key}: unknown key.`, [
+      `${hint ? `Did you mean "${hint}"? ` : ''}The file takes ${known.join(', ')} (docs/validate.md).`
+    ]);
+  }
+  for (const key of known as (keyof ValidateSettings)[]) {
     const list = (raw as Record<string, unknown>)[key] ?? [];
     if (!Array.isArray(list) || list.some((q) => typeof q !== 'string'))
       throw new UserError(`${VALIDATE_SETTINGS_FILE} $.${key} must be a list of ${EXAMPLES[key]}`);

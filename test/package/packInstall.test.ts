@@ -223,6 +223,7 @@ suite('the packed kit installed into fresh sfdx projects', () => {
         stdout:
           `Installed the kit's platform code in force-app/handoff: ${platformFiles.length} added, 0 restored, 0 unchanged (recorded in handoff.platform.json).\n` +
           `Wrote handoff.config.json for fin with ${config.attributes.length} attributes.\n` +
+          'Added to .gitattributes: force-app/generated/** text eol=lf, force-app/handoff/** text eol=lf (LF on Windows too, so `handoff build --check` and `upgrade` see no change there).\n' +
           'Next: review queues and routing rules, then run `handoff build` and `handoff validate`.\n',
         stderr: ''
       });

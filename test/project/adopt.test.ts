@@ -34,6 +34,10 @@ describe.each(['force-app', 'src/core'])('a project whose package directory is %
       output: { dir: string };
     };
     expect(config.output.dir).toBe(`${packageDir}/generated`);
+    // git checks the compared folders out with LF on Windows too (core.autocrlf would make every file differ).
+    expect(fs.readFileSync(path.join(dir, '.gitattributes'), 'utf8')).toBe(
+      `# handoff-kit: generated and platform files keep LF on every OS (build --check compares bytes)\n${packageDir}/generated/** text eol=lf\n${packageDir}/handoff/** text eol=lf\n`
+    );
     expect(fs.existsSync(path.resolve(dir, config.$schema))).toBe(true);
 
     const build = runBuiltCli(['build'], dir);
@@ -109,6 +113,20 @@ it('init names the package directories when --package-dir is not one of them', (
       stderr:
         'Error: --package-dir force-app is not a package directory of sfdx-project.json (it lists src/core).\n  - Add { "path": "force-app" } to $.packageDirectories, or pass one of the listed folders.\n'
     });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it("init appends to the project's .gitattributes once, keeping what is there", () => {
+  const dir = sfdxProject('force-app');
+  try {
+    fs.writeFileSync(path.join(dir, '.gitattributes'), '*.png binary');
+    expect(runBuiltCli(['init', '--vendor', 'generic'], dir).code).toBe(0);
+    expect(runBuiltCli(['init', '--vendor', 'generic', '--force'], dir).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, '.gitattributes'), 'utf8')).toBe(
+      '*.png binary\n# handoff-kit: generated and platform files keep LF on every OS (build --check compares bytes)\nforce-app/generated/** text eol=lf\nforce-app/handoff/** text eol=lf\n'
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
