@@ -198,9 +198,56 @@ export function buildSchema(
  * is inherited (no `toString`, no `__proto__` accessor, so a field named `__proto__` is an ordinary
  * own key), yet V8 keeps them in fast mode. `Object.create(null)` objects start as hash tables,
  * which made every record copy and GC of a replay about 3× dearer (issue 15).
+ *
+ * Fast only while they are small, though: V8 turns an object into a hash table once a computed-key
+ * write (`rec[field] = v`) adds more than max(12, its in-object slots) fields beyond those slots, and
+ * a session has 33 fields after the routing flow's update. An instance gets as many in-object slots
+ * as its constructor has `this.x =` assignments (counted when parsed, run or not), cut back after
+ * the first few instances to what they used: hence the assignment that never runs, and one record
+ * as wide as the slots made at load. If V8 counts otherwise, records are only slower, never wrong.
  */
-const RecordShape = function RecordShape(this: FlowRecord): void {} as unknown as new () => FlowRecord;
+const RECORD_SLOTS = 32;
+const RecordShape = function RecordShape(this: Record<string, unknown>, never?: true): void {
+  if (never)
+    this.s0 =
+      this.s1 =
+      this.s2 =
+      this.s3 =
+      this.s4 =
+      this.s5 =
+      this.s6 =
+      this.s7 =
+      this.s8 =
+      this.s9 =
+      this.s10 =
+      this.s11 =
+      this.s12 =
+      this.s13 =
+      this.s14 =
+      this.s15 =
+      this.s16 =
+      this.s17 =
+      this.s18 =
+      this.s19 =
+      this.s20 =
+      this.s21 =
+      this.s22 =
+      this.s23 =
+      this.s24 =
+      this.s25 =
+      this.s26 =
+      this.s27 =
+      this.s28 =
+      this.s29 =
+      this.s30 =
+      this.s31 =
+        null;
+} as unknown as new () => FlowRecord;
 RecordShape.prototype = Object.create(null) as object;
+{
+  const wide = new RecordShape();
+  for (let i = 0; i < RECORD_SLOTS; i++) wide[`slot${i}`] = null;
+}
 
 /** A new empty record. */
 export function newRecord(): FlowRecord {
@@ -337,14 +384,15 @@ export class Org {
   }
 
   /**
-   * Checks every value against the object's field of that name before anything is written; returns
-   * them under canonical field names, in order (writing them into a record is the one copy).
+   * Checks every value against the object's field of that name (or the field given) before anything
+   * is written; returns them under canonical field names, in order (writing them is the one copy).
    */
-  private validated(obj: ObjectDef, names: readonly string[], values: readonly FlowValue[]): Checked {
-    const out: Checked = { names: [], values: [] };
-    for (let i = 0; i < names.length; i++) {
+  private validated(obj: ObjectDef, fields: readonly (string | FieldDef)[], values: readonly FlowValue[]): Checked {
+    const out: Checked = { names: new Array<string>(fields.length), values: new Array<FlowValue>(fields.length) };
+    for (let i = 0; i < fields.length; i++) {
       const value = values[i];
-      const f = this.field(obj, names[i]);
+      const given = fields[i];
+      const f = typeof given === 'string' ? this.field(obj, given) : given;
       if (!f.writable)
         throw new OrgFault('INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update field: ${obj.name}.${f.name}`);
       // Lengths count code points; the UTF-16 length is an upper bound, so most values skip the count.
@@ -361,9 +409,9 @@ export class Org {
           'INVALID_TYPE_ON_FIELD_IN_RECORD',
           `${obj.name}.${f.name}: a record or collection is not a field value`
         );
-      out.names.push(f.name);
+      out.names[i] = f.name;
       // The database stores an empty text as null.
-      out.values.push(value === '' && TEXT_TYPES.has(f.type) ? null : value);
+      out.values[i] = value === '' && TEXT_TYPES.has(f.type) ? null : value;
     }
     return out;
   }
@@ -422,17 +470,18 @@ export class Org {
   }
 
   /**
-   * Writes the same fields into records of `obj` (records of its table, as `records` or `byId` gave
-   * them), each checked once before any is written, as `update` would for each Id in turn.
+   * Writes the same fields (names, or fields of `obj` already looked up) into records of `obj`
+   * (records of its table, as `records` or `byId` gave them), checked once before any is written, as
+   * `update` would for each Id in turn.
    */
   updateRecords(
     obj: ObjectDef,
     records: readonly FlowRecord[],
-    names: readonly string[],
+    fields: readonly (string | FieldDef)[],
     values: readonly FlowValue[]
   ): void {
     if (!records.length) return;
-    const checked = this.validated(obj, names, values);
+    const checked = this.validated(obj, fields, values);
     const table = this.records(obj);
     for (const rec of records) setFields(this.writable(table, table.indexOf(rec)), checked);
   }

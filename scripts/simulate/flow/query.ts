@@ -30,10 +30,10 @@ export interface Query {
 
 /** Evaluates values at their lines, in order, into a new list. */
 function evaluateAll(iv: Interview, readers: Reader[], lines: number[]): FlowValue[] {
-  const out: FlowValue[] = [];
+  const out = new Array<FlowValue>(readers.length);
   for (let i = 0; i < readers.length; i++) {
     iv.line = lines[i];
-    out.push(readers[i](iv));
+    out[i] = readers[i](iv);
   }
   return out;
 }

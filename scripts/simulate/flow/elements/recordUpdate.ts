@@ -1,7 +1,7 @@
 /** Update Records: the records a filter selects, or the record a variable holds (by its Id). */
 import type { FlowRecord, FlowValue, RecordUpdateNode } from '../model';
 import { plain } from '../interview';
-import { OrgFault, type ObjectDef } from '../org';
+import { OrgFault, type FieldDef, type ObjectDef } from '../org';
 import { compileAssignments, compileQuery, objectLookup } from '../query';
 import { compiledHandler, type ElementCompiler } from './types';
 
@@ -11,13 +11,17 @@ export const compileRecordUpdate: ElementCompiler<RecordUpdateNode> = (node, flo
   const objectOf = objectLookup(node.object ?? '');
   const query = compileQuery(flow, node.filters, node.filterLogic);
   const inputReference = node.inputReference;
+  // The assigned fields depend only on the object: kept for the last one (an element names one).
+  let fieldsFor: ObjectDef | undefined;
+  let defs: FieldDef[] = [];
   return (iv) => {
     const { org } = iv;
     const values = assigned(iv);
-    const names = fields.slice();
+    let names: (string | FieldDef)[];
     let obj: ObjectDef;
     let records: FlowRecord[];
     if (inputReference) {
+      names = fields.slice();
       const rec = iv.recordFromReference(inputReference);
       const id = rec.Id;
       if (typeof id !== 'string' || !id)
@@ -35,12 +39,19 @@ export const compileRecordUpdate: ElementCompiler<RecordUpdateNode> = (node, flo
       obj = objectOf(org);
       records = query.select(iv, obj, query.values(iv));
       // Validate the fields even when nothing matches: the platform rejects a bad field on save.
-      for (const f of names) org.field(obj, f);
+      if (obj !== fieldsFor) {
+        defs = fields.map((f) => org.field(obj, f));
+        fieldsFor = obj;
+      }
+      names = defs;
     }
     org.updateRecords(obj, records, names, values);
     if (tracing) {
       const traced: Record<string, FlowValue> = {};
-      for (let i = 0; i < names.length; i++) traced[org.field(obj, names[i]).name] = plain(values[i]);
+      for (let i = 0; i < names.length; i++) {
+        const f = names[i];
+        traced[typeof f === 'string' ? org.field(obj, f).name : f.name] = plain(values[i]);
+      }
       iv.trace({
         type: 'update',
         element: node.name,
