@@ -1,7 +1,7 @@
-import { Flags } from '@salesforce/sf-plugins-core';
 import { commandSummary } from '../../../cli/main.js';
+import { BUILD_FLAGS } from '../../../cli/flags/build.js';
 import { HandoffCommand } from '../../handoffCommand.mjs';
-import { config } from '../../flags.mjs';
+import { sfFlags } from '../../flags.mjs';
 
 export default class Build extends HandoffCommand {
   public static override readonly summary = commandSummary('build');
@@ -11,11 +11,5 @@ export default class Build extends HandoffCommand {
     '<%= config.bin %> <%= command.id %>',
     '<%= config.bin %> <%= command.id %> --check'
   ];
-  public static override readonly flags = {
-    config,
-    out: Flags.string({ summary: 'Output folder for this run.', helpValue: 'DIR' }),
-    check: Flags.boolean({
-      summary: 'Write nothing; exit 1 and list the files that differ from what the config generates.'
-    })
-  };
+  public static override readonly flags = sfFlags(BUILD_FLAGS);
 }

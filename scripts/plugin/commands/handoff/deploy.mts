@@ -1,7 +1,7 @@
-import { Flags } from '@salesforce/sf-plugins-core';
 import { commandSummary } from '../../../cli/main.js';
+import { DEPLOY_FLAGS } from '../../../cli/flags/deploy.js';
 import { HandoffCommand } from '../../handoffCommand.mjs';
-import { targetOrg } from '../../flags.mjs';
+import { sfFlags } from '../../flags.mjs';
 
 export default class Deploy extends HandoffCommand {
   public static override readonly summary = commandSummary('deploy');
@@ -11,15 +11,5 @@ export default class Deploy extends HandoffCommand {
     '<%= config.bin %> <%= command.id %> -o my-sandbox --dry-run',
     '<%= config.bin %> <%= command.id %> -o my-sandbox'
   ];
-  public static override readonly flags = {
-    'target-org': targetOrg,
-    'dry-run': Flags.boolean({ summary: 'One check-only deploy of everything with the tests; nothing is saved.' }),
-    'test-level': Flags.string({
-      summary: "NoTestRun, RunSpecifiedTests (default, with the kit's Apex tests), RunLocalTests or RunAllTestsInOrg.",
-      helpValue: 'LEVEL'
-    }),
-    tests: Flags.string({ summary: 'Test classes for RunSpecifiedTests (comma list).', helpValue: 'A,B' }),
-    wait: Flags.string({ summary: 'Stop waiting for one deploy after this many minutes.', helpValue: 'MINUTES' }),
-    verbose: Flags.boolean({ summary: "List each phase's components and every retry." })
-  };
+  public static override readonly flags = sfFlags(DEPLOY_FLAGS);
 }

@@ -1,7 +1,7 @@
-import { Flags } from '@salesforce/sf-plugins-core';
 import { commandSummary } from '../../../cli/main.js';
+import { EXPLAIN_FLAGS } from '../../../cli/flags/explain.js';
 import { HandoffCommand } from '../../handoffCommand.mjs';
-import { config, explicitOrg, repeatable, scrtUrl } from '../../flags.mjs';
+import { sfFlags } from '../../flags.mjs';
 
 export default class Explain extends HandoffCommand {
   public static override readonly summary = commandSummary('explain');
@@ -11,14 +11,5 @@ export default class Explain extends HandoffCommand {
     '<%= config.bin %> <%= command.id %> --payload examples/payloads/fin-sample.json',
     '<%= config.bin %> <%= command.id %> --markdown --base origin/main'
   ];
-  public static override readonly flags = {
-    out: Flags.string({ summary: 'Where to write the page (default: handoff-report.html).', helpValue: 'FILE' }),
-    payload: repeatable('A vendor payload to simulate and draw (repeatable).', 'FILE'),
-    base: Flags.string({ summary: 'Also say what changed since this git revision.', helpValue: 'REF' }),
-    markdown: Flags.boolean({ summary: 'Print the report as markdown for a pull-request comment.' }),
-    'target-org': explicitOrg("Also read the live org (handoff doctor) and mark its findings (never sf's default)."),
-    doctor: Flags.boolean({ summary: 'Read the live org without -o, through the SF_* environment variables.' }),
-    config,
-    'scrt-url': scrtUrl
-  };
+  public static override readonly flags = sfFlags(EXPLAIN_FLAGS);
 }

@@ -1,7 +1,7 @@
-import { Flags } from '@salesforce/sf-plugins-core';
 import { commandSummary } from '../../../cli/main.js';
+import { INIT_FLAGS } from '../../../cli/flags/init.js';
 import { HandoffCommand } from '../../handoffCommand.mjs';
-import { config } from '../../flags.mjs';
+import { sfFlags } from '../../flags.mjs';
 
 export default class Init extends HandoffCommand {
   public static override readonly summary = commandSummary('init');
@@ -10,17 +10,5 @@ export default class Init extends HandoffCommand {
   public static override readonly examples = [
     '<%= config.bin %> <%= command.id %> --vendor fin --package-dir force-app'
   ];
-  public static override readonly flags = {
-    vendor: Flags.string({ summary: 'The AI vendor: fin, fullview, cognigy or generic.', helpValue: 'VENDOR' }),
-    'package-dir': Flags.string({
-      summary: 'The package directory of sfdx-project.json to install into.',
-      helpValue: 'DIR'
-    }),
-    'from-payload': Flags.string({
-      summary: 'Infer the attributes from a real hand-off payload (a JSON object).',
-      helpValue: 'FILE'
-    }),
-    config,
-    force: Flags.boolean({ summary: 'Overwrite an existing config.' })
-  };
+  public static override readonly flags = sfFlags(INIT_FLAGS);
 }

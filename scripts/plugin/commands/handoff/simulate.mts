@@ -1,8 +1,8 @@
 import { Args } from '@oclif/core';
-import { Flags } from '@salesforce/sf-plugins-core';
 import { commandSummary } from '../../../cli/main.js';
+import { SIMULATE_FLAGS } from '../../../cli/flags/simulate.js';
 import { HandoffCommand } from '../../handoffCommand.mjs';
-import { repeatable } from '../../flags.mjs';
+import { sfFlags } from '../../flags.mjs';
 
 export default class Simulate extends HandoffCommand {
   public static override readonly summary = commandSummary('simulate');
@@ -18,33 +18,5 @@ export default class Simulate extends HandoffCommand {
       description: 'The routing attributes as the vendor sends them (a JSON file), or - for stdin.'
     })
   };
-  public static override readonly flags = {
-    replay: Flags.string({ summary: 'Many payloads, one JSON object per line.', helpValue: 'FILE.jsonl' }),
-    compare: Flags.string({
-      summary: 'With --replay: also replay against another project and list the changed outcomes.',
-      helpValue: 'DIR'
-    }),
-    agents: repeatable('Online agents in a queue (repeatable; default: 1 in every queue).', 'QUEUE=N'),
-    'no-agents': Flags.boolean({ summary: 'No agent online in any queue (unless --agents says otherwise).' }),
-    hours: Flags.string({ summary: 'Business hours: open (default) or closed.', helpValue: 'open|closed' }),
-    'end-conversation': Flags.string({
-      summary: 'What the End Conversation action answers: accepted (default) or refused.',
-      helpValue: 'accepted|refused'
-    }),
-    'earlier-session': Flags.string({
-      summary: 'A payload of an earlier session of the same conversation (runs first).',
-      helpValue: 'FILE'
-    }),
-    contact: Flags.string({ summary: 'An existing Contact with this email in the org.', helpValue: 'EMAIL' }),
-    'platform-key': Flags.string({ summary: "The MessagingEndUser's MessagingPlatformKey.", helpValue: 'KEY' }),
-    project: Flags.string({ summary: 'Project root or force-app folder (default: this project).', helpValue: 'DIR' }),
-    deployment: Flags.string({
-      summary: 'The EmbeddedServiceConfig to use when there are several.',
-      helpValue: 'NAME'
-    }),
-    flow: Flags.string({
-      summary: 'Any routing flow of the project (no handoff.config.json needed; the payload is optional).',
-      helpValue: 'NAME'
-    })
-  };
+  public static override readonly flags = sfFlags(SIMULATE_FLAGS);
 }
