@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { hasMiaw } from '../model/types';
-import { parseFlags } from '../cli/args';
+import { flagLines, parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
+import { BUILD_FLAGS } from '../cli/flags/build';
 import { configPath } from '../config/load';
 import { build, checkDrift } from '../generate/build';
 import { outputDir } from '../project/outputDir';
@@ -15,21 +16,14 @@ the config, else a package directory named "generated", else <default package di
 Building twice gives byte-identical files; files the config no longer produces are removed.
 
 Flags:
-  --config FILE  the config (default: handoff.config.json in the project root)
-  --out DIR      output folder for this run (default: the output folder above)
-  --check        write nothing; exit 1 and list the files that differ from what the config generates
-  --json         one JSON document on stdout
+${flagLines(BUILD_FLAGS, { column: 17, json: 'one JSON document on stdout' })}
 `;
 
 export const command: Command = {
   name: 'build',
   usage: USAGE,
   async run({ argv, out, root }) {
-    const { values } = parseFlags('build', argv, {
-      config: { type: 'string' },
-      out: { type: 'string' },
-      check: { type: 'boolean' }
-    });
+    const { values } = parseFlags('build', argv, BUILD_FLAGS);
     const config = configPath(root, values.config);
     const outDir = values.out ? path.resolve(values.out) : outputDir(root, config).abs;
     // A file where the folder should be is named now, not met as ENOTDIR (or as "every file missing").

@@ -1,5 +1,6 @@
-import { intFlag, parseFlags } from '../cli/args';
+import { flagLines, intFlag, parseFlags } from '../cli/args';
 import type { Command, CommandContext, CommandResult } from '../cli/command';
+import { DEPLOY_FLAGS } from '../cli/flags/deploy';
 import { UsageError } from '../project/errors';
 import type { ConnectOptions } from '../org/connect';
 import type { DeployProjectResult, DeployRun } from '../org/deploy';
@@ -17,13 +18,7 @@ publishes the Embedded Service deployment (or prints the Setup steps when the or
 it through the API) and reads the channel back to catch empty parameter mappings.
 
 Flags:
-  -o, --target-org ALIAS  the org (else SF_INSTANCE_URL + SF_ACCESS_TOKEN, or SF_CLIENT_ID + SF_CLIENT_SECRET + SF_LOGIN_URL)
-  --dry-run               one check-only deploy of everything with the tests; nothing is saved
-  --test-level LEVEL      ${TEST_LEVELS.join(' | ')} (default RunSpecifiedTests with the kit's Apex tests)
-  --tests A,B             test classes for RunSpecifiedTests (default: the kit's tests in the project)
-  --wait MINUTES          stop waiting for one deploy after this long (default ${DEFAULT_POLL.waitMinutes}; the deploy goes on in the org)
-  --verbose               list each phase's components and every retry
-  --json                  one JSON document on stdout
+${flagLines(DEPLOY_FLAGS, { column: 26, json: 'one JSON document on stdout' })}
 
 Exit codes: 0 deployed (manual steps may remain: they are printed), 1 a component, test or check failed, 2 usage.
 `;
@@ -84,14 +79,7 @@ function printPostDeploy(r: PostDeployResult, log: (line: string) => void): void
 }
 
 export async function runDeploy(ctx: CommandContext, deps: DeployDeps): Promise<CommandResult> {
-  const { values } = parseFlags('deploy', ctx.argv, {
-    'target-org': { type: 'string', short: 'o' },
-    'dry-run': { type: 'boolean' },
-    'test-level': { type: 'string' },
-    tests: { type: 'string' },
-    wait: { type: 'string' },
-    verbose: { type: 'boolean' }
-  });
+  const { values } = parseFlags('deploy', ctx.argv, DEPLOY_FLAGS);
   const testLevel = (values['test-level'] ?? 'RunSpecifiedTests') as TestLevel;
   if (!TEST_LEVELS.includes(testLevel)) {
     throw new UsageError(

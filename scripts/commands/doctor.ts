@@ -1,5 +1,6 @@
-import { parseFlags } from '../cli/args';
+import { flagLines, parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
+import { DOCTOR_FLAGS } from '../cli/flags/doctor';
 
 const USAGE = `Usage: handoff doctor [-o ALIAS] [--config FILE] [--scrt-url URL] [--json]
 
@@ -13,10 +14,10 @@ set, never its value); recent End Conversation failures. Its calls do not grow w
 number of attributes.
 
 Flags:
-  -o, --target-org ALIAS  the org (else the SF_* environment variables, see \`handoff deploy --help\`)
-  --config FILE           the config (default: handoff.config.json in the project root)
-  --scrt-url URL          the MIAW API URL (default: derived from a My Domain instance URL)
-  --json                  { status, result: { checks: [{ id, group, status, message, fix }], passed, failed, warnings } }
+${flagLines(DOCTOR_FLAGS, {
+  column: 26,
+  json: '{ status, result: { checks: [{ id, group, status, message, fix }], passed, failed, warnings } }'
+})}
 
 Exit codes: 0 no failure (warnings allowed), 1 any failure, 2 usage.
 `;
@@ -27,11 +28,7 @@ export const command: Command = {
   name: 'doctor',
   usage: USAGE,
   async run({ argv, org, out, root }) {
-    const { values } = parseFlags('doctor', argv, {
-      'target-org': { type: 'string', short: 'o' },
-      config: { type: 'string' },
-      'scrt-url': { type: 'string' }
-    });
+    const { values } = parseFlags('doctor', argv, DOCTOR_FLAGS);
     // Org code loads here, not at the top: `handoff doctor --help` loads no org library (issue 15).
     const [{ runDoctor }, { scrtUrlFromInstance }, { loadProjectModel, openOrg, orgIdOf }] = await Promise.all([
       import('../org/doctor'),

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseFlags } from '../cli/args';
+import { flagLines, parseFlags } from '../cli/args';
 import type { Command, CommandContext } from '../cli/command';
+import { EXPLAIN_FLAGS } from '../cli/flags/explain';
 import { configPath, loadConfig } from '../config/load';
 import { checkDrift } from '../generate/build';
 import { buildReport } from '../explain/data';
@@ -29,18 +30,7 @@ validator's finding (and the doctor's, with -o); the routing flow laid out from 
 the path and outcome of each payload; and with --base, what changed since that git revision.
 
 Flags:
-  --out FILE            where to write the page (default: handoff-report.html; with --markdown or
-                        --json only when given)
-  --payload FILE        a vendor payload to simulate and draw (repeatable)
-  --base REF            also say what changed since this git revision (HEAD~1, origin/main…)
-  --markdown            print the report as markdown for a pull-request comment (table + Mermaid)
-  -o, --target-org ALIAS
-                        also read the live org (handoff doctor) and mark its findings on the chain
-  --doctor              read the live org without -o: through the SF_* environment variables
-                        (see \`handoff deploy --help\`)
-  --config FILE         the config (default: handoff.config.json in the project root)
-  --scrt-url URL        with -o: the MIAW API URL (default: derived from a My Domain instance URL)
-  --json                { status, result: the report's data, the same the page shows }
+${flagLines(EXPLAIN_FLAGS, { column: 24, json: "{ status, result: the report's data, the same the page shows }" })}
 
 Exit codes: 0 the report was written and shows no break, 1 it shows a broken link, a finding or
 a dropped payload, 2 usage. See docs/explain.md.
@@ -76,16 +66,7 @@ export const command: Command = {
   name: 'explain',
   usage: USAGE,
   async run({ argv, out, root, org }) {
-    const { values } = parseFlags('explain', argv, {
-      out: { type: 'string' },
-      payload: { type: 'string', multiple: true },
-      base: { type: 'string' },
-      markdown: { type: 'boolean' },
-      'target-org': { type: 'string', short: 'o' },
-      doctor: { type: 'boolean' },
-      config: { type: 'string' },
-      'scrt-url': { type: 'string' }
-    });
+    const { values } = parseFlags('explain', argv, EXPLAIN_FLAGS);
     if (values['target-org'] === '') throw new UsageError('handoff explain: -o needs an org alias or username.');
     if (values.base === '') throw new UsageError('handoff explain: --base needs a git revision (e.g. HEAD~1).');
     if (values.out === '') throw new UsageError('handoff explain: --out needs a file name.');

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import { createInterface } from 'node:readline/promises';
-import { parseFlags } from '../cli/args';
+import { flagLines, parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
+import { INIT_FLAGS } from '../cli/flags/init';
 import { inferAttributes } from '../config/infer';
 import { configPath } from '../config/load';
 import { starterConfig } from '../config/templates';
@@ -37,21 +38,14 @@ routing attributes the vendor sends). An existing config is never overwritten wi
 a platform file you changed is never overwritten.
 
 Flags:
-  --package-dir DIR  the package directory of sfdx-project.json to install into (at a terminal, init asks
-                     when there are several; otherwise the default one)
+${flagLines(INIT_FLAGS, { column: 23 })}
 `;
 
 export const command: Command = {
   name: 'init',
   usage: USAGE,
   async run({ argv, out, root }) {
-    const { values } = parseFlags('init', argv, {
-      vendor: { type: 'string' },
-      'from-payload': { type: 'string' },
-      config: { type: 'string' },
-      'package-dir': { type: 'string' },
-      force: { type: 'boolean' }
-    });
+    const { values } = parseFlags('init', argv, INIT_FLAGS);
     const vendor = values.vendor as Vendor | undefined;
     if (!vendor) throw new UsageError('handoff init: --vendor is required (fin, fullview, cognigy or generic).');
     if (!VENDORS.includes(vendor))

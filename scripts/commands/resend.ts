@@ -1,5 +1,6 @@
-import { parseFlags } from '../cli/args';
+import { flagLines, parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
+import { RESEND_FLAGS } from '../cli/flags/resend';
 
 const USAGE = `Usage: handoff resend [-o ALIAS] [--id ID,ID] [--dry-run] [--json]
 
@@ -10,10 +11,7 @@ Without --id, every Handoff Callout Failure record with status Failed. Each keep
 de-duplicates on it); a Delivered record is never resent; a Refused record has nothing to send.
 
 Flags:
-  -o, --target-org ALIAS  the org (else the SF_* environment variables, see \`handoff deploy --help\`)
-  --id ID,ID              only these Handoff_Callout_Failure__c records
-  --dry-run               list what would be marked; change nothing
-  --json                  { status, result: { selected, results: [{ id, ok, message }], problems } }
+${flagLines(RESEND_FLAGS, { column: 26, json: '{ status, result: { selected, results: [{ id, ok, message }], problems } }' })}
 
 Exit codes: 0 done (or nothing to resend), 1 a record could not be marked (no permission, no answer), 2 usage.
 `;
@@ -22,11 +20,7 @@ export const command: Command = {
   name: 'resend',
   usage: USAGE,
   async run({ argv, org, out }) {
-    const { values } = parseFlags('resend', argv, {
-      'target-org': { type: 'string', short: 'o' },
-      id: { type: 'string' },
-      'dry-run': { type: 'boolean' }
-    });
+    const { values } = parseFlags('resend', argv, RESEND_FLAGS);
     const ids = values.id
       ?.split(',')
       .map((s) => s.trim())

@@ -1,5 +1,6 @@
-import { parseFlags } from '../cli/args';
+import { flagLines, parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
+import { SEED_FLAGS } from '../cli/flags/seed';
 import type { SeedReport } from '../org/seed';
 import { resolveAgents } from '../model/resolve';
 import type { HandoffModel, ResolvedAgent } from '../model/types';
@@ -23,14 +24,7 @@ Writes the org data a deploy cannot carry, and only what differs (a second run c
     read or printed: seed says where in Setup the admin copies them for the vendor.
 
 Flags:
-  -o, --target-org ALIAS   the org (else SF_INSTANCE_URL + SF_ACCESS_TOKEN, or SF_CLIENT_ID + SF_CLIENT_SECRET + SF_LOGIN_URL)
-  --agents u1,u2:Q1+Q2     agent usernames, each optionally with its queues (default: users.agents in the config; a
-                           username alone takes every queue)
-  --integration-user USER  the vendor's integration (Run-As) user (default: users.integrationUser)
-  --rotate-token           replace the token the principal already has with the one in the environment
-  --dry-run                read the org and print the plan; write nothing
-  --config FILE            the config (default: handoff.config.json in the project root)
-  --json                   one JSON document on stdout
+${flagLines(SEED_FLAGS, { column: 27, json: 'one JSON document on stdout' })}
 
 Exit codes: 0 done (or nothing to do), 1 a problem (unknown user, token missing, a write failed), 2 usage.
 `;
@@ -148,14 +142,7 @@ export const command: Command = {
   name: 'seed',
   usage: USAGE,
   async run({ argv, org, out, root }) {
-    const { values } = parseFlags('seed', argv, {
-      'target-org': { type: 'string', short: 'o' },
-      agents: { type: 'string' },
-      'integration-user': { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      'rotate-token': { type: 'boolean' },
-      config: { type: 'string' }
-    });
+    const { values } = parseFlags('seed', argv, SEED_FLAGS);
     // Org code loads here, not at the top: `handoff seed --help` loads no org library (issue 15).
     const [{ runSeed }, { loadMiawModel, openOrg }] = await Promise.all([
       import('../org/seed'),

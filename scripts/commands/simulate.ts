@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseFlags } from '../cli/args';
+import { flagLines, parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
+import { SIMULATE_FLAGS } from '../cli/flags/simulate';
 import { UsageError, UserError } from '../project/errors';
 import { displayPath } from '../project/paths';
 import type { Scenario } from '../simulate/flow/actions';
@@ -22,27 +23,13 @@ routing flow file itself, against an in-memory org. Prints a trace and the outco
 Input:
   <payload.json>          the routing attributes as the vendor sends them ({"key": "value", …}, or a
                           captured conversation request body with "routingAttributes"); - reads stdin
-  --replay FILE.jsonl     many payloads, one JSON object per line: outcome distribution and the keys
-                          most often dropped
-  --compare DIR           with --replay: also replay against another project (root or force-app) and
-                          list the payloads whose outcome changed
+${flagLines(SIMULATE_FLAGS, { column: 26, group: 'input' })}
 
 Scenario:
-  --agents QUEUE=N        online agents in queue QUEUE (repeatable; default: 1 in every queue)
-  --no-agents             no agent online in any queue (unless --agents says otherwise)
-  --hours open|closed     business hours (default: open)
-  --end-conversation accepted|refused
-                          what the End Conversation action answers (default: accepted; refused as
-                          with no settings record): the flow stores either on the session
-  --earlier-session FILE  a payload of an earlier session of the same conversation (runs first)
-  --contact EMAIL         an existing Contact with this email in the org
-  --platform-key KEY      the MessagingEndUser's MessagingPlatformKey (a phone number for SMS)
+${flagLines(SIMULATE_FLAGS, { column: 26, group: 'scenario' })}
 
 Project:
-  --project DIR           project root or force-app folder (default: this project)
-  --deployment NAME       the EmbeddedServiceConfig to use when there are several
-  --flow NAME             any routing flow of the project (a retrieve, not only the kit's): no
-                          handoff.config.json or deployment needed; the payload is optional
+${flagLines(SIMULATE_FLAGS, { column: 26, group: 'project' })}
 
 Exit codes: 0 routed or Case created, 1 dropped or an error in the project, 2 usage.
 See docs/simulate.md.
@@ -88,25 +75,7 @@ export const command: Command = {
   name: 'simulate',
   usage: USAGE,
   async run({ argv, out, root }) {
-    const { values, positionals } = parseFlags(
-      'simulate',
-      argv,
-      {
-        agents: { type: 'string', multiple: true },
-        'no-agents': { type: 'boolean' },
-        hours: { type: 'string' },
-        'end-conversation': { type: 'string' },
-        'earlier-session': { type: 'string' },
-        contact: { type: 'string' },
-        project: { type: 'string' },
-        deployment: { type: 'string' },
-        replay: { type: 'string' },
-        compare: { type: 'string' },
-        flow: { type: 'string' },
-        'platform-key': { type: 'string' }
-      },
-      true
-    );
+    const { values, positionals } = parseFlags('simulate', argv, SIMULATE_FLAGS, true);
     if (values.replay && positionals.length)
       throw new UsageError('handoff simulate: give either a payload file or --replay, not both.');
     if (values.flow !== undefined && !/^[A-Za-z][A-Za-z0-9_]*$/.test(values.flow))

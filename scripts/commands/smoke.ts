@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { intFlag, parseFlags } from '../cli/args';
+import { flagLines, intFlag, parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
+import { SMOKE_FLAGS } from '../cli/flags/smoke';
 import { UsageError, UserError } from '../project/errors';
 import { displayPath } from '../project/paths';
 import type { signIdentityToken } from '../org/verifiedJwt';
@@ -15,17 +16,10 @@ MessagingSession and reports which attribute landed in which field and which wer
 conversation is always closed. Keys the published pre-chat form lacks are reported before sending.
 
 Flags:
-  --payload FILE          a JSON object of vendor keys → string values (e.g. examples/payloads/fin-sample.json)
-  --verified              play a verified customer: sign a test identity JWT and get the token from the
-                          authenticated endpoint; checks the conversation was taken as that customer
-  --jwt-key ENV_VAR       the environment variable holding the private key (PEM or private JWK); never printed
-  --jwt-kid KID           the key's id in the key set (default: the JWK's kid)
-  --jwt-subject SUB       the verified customer's id, the JWT's sub (default handoff-smoke-test)
-  -o, --target-org ALIAS  the org (else the SF_* environment variables)
-  --scrt-url URL          the MIAW API URL (default: https://<my-domain>.my.salesforce-scrt.com from the instance URL)
-  --timeout SECONDS       how long to wait for the MessagingSession (default 60)
-  --config FILE           the config (default: handoff.config.json in the project root)
-  --json                  { status, result: { outcomes: [{ key, status, field, expected, actual }], landed, failed, … } }
+${flagLines(SMOKE_FLAGS, {
+  column: 26,
+  json: '{ status, result: { outcomes: [{ key, status, field, expected, actual }], landed, failed, … } }'
+})}
 
 Exit codes: 0 every expected attribute landed (and, with --verified, the customer was taken as
 verified), 1 any did not (or no session appeared), 2 usage.
@@ -92,17 +86,7 @@ export const command: Command = {
   name: 'smoke',
   usage: USAGE,
   async run({ argv, org, out, root }) {
-    const { values } = parseFlags('smoke', argv, {
-      'target-org': { type: 'string', short: 'o' },
-      payload: { type: 'string' },
-      'scrt-url': { type: 'string' },
-      timeout: { type: 'string' },
-      config: { type: 'string' },
-      verified: { type: 'boolean' },
-      'jwt-key': { type: 'string' },
-      'jwt-kid': { type: 'string' },
-      'jwt-subject': { type: 'string' }
-    });
+    const { values } = parseFlags('smoke', argv, SMOKE_FLAGS);
     if (!values.payload) throw new UsageError('handoff smoke: --payload FILE is required. See `handoff smoke --help`.');
     checkVerifiedFlags(values);
     const timeout = intFlag('smoke', 'timeout', values.timeout, 1, 3600) ?? 60;

@@ -1,5 +1,6 @@
-import { parseFlags } from '../cli/args';
+import { flagLines, parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
+import { UPGRADE_FLAGS } from '../cli/flags/upgrade';
 import { UserError } from '../project/errors';
 import { kitVersion } from '../project/kitRoot';
 import {
@@ -19,8 +20,7 @@ restores deleted ones and removes the ones it no longer ships. A file you edited
 kit did not change it; when both changed, nothing is written and the files are listed.
 
 Flags:
-  --check   write nothing; list what would change (exit 1 when something would)
-  --force   take the kit's version of files you edited (keep a copy of your changes first)
+${flagLines(UPGRADE_FLAGS, { column: 12 })}
 `;
 
 const LABEL: Record<PlatformChange['action'], string> = {
@@ -37,7 +37,7 @@ export const command: Command = {
   name: 'upgrade',
   usage: USAGE,
   async run({ argv, out, root }) {
-    const { values } = parseFlags('upgrade', argv, { check: { type: 'boolean' }, force: { type: 'boolean' } });
+    const { values } = parseFlags('upgrade', argv, UPGRADE_FLAGS);
     if (isKitRepository(root)) {
       out.log("This is the kit's own repository: its platform code is force-app/main; nothing to upgrade.");
       return { exitCode: 0, result: { changes: [] } };

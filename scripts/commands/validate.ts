@@ -1,6 +1,7 @@
 import * as path from 'node:path';
-import { parseFlags } from '../cli/args';
+import { flagLines, parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
+import { VALIDATE_FLAGS } from '../cli/flags/validate';
 import { UsageError } from '../project/errors';
 import { findProjectRoot } from '../project/paths';
 import type { DriftCheck } from '../project/drift';
@@ -15,17 +16,7 @@ MessagingSession field, the routing flow, queues, Apex, settings, limits, and th
 output is current. Rules and fixes: docs/validate.md (or --list).
 
 Flags:
-  --rule ID       run only this rule or family (repeatable, or a comma list: --rule chain,flow/fault-path)
-  --skip ID       leave out this rule or family (repeatable, or a comma list)
-  --fail-on error|warning
-                  the least severe finding that fails the run (default error: warnings alone exit 0)
-  --strict        the same as --fail-on warning: any finding fails (CI on the kit's own project)
-  --root DIR      the project folder (default: the nearest folder holding sfdx-project.json)
-  -o, --target-org ALIAS
-                  also run a check-only deploy with the kit's Apex tests (RunSpecifiedTests) in that org
-  --no-cache      parse every Apex class again instead of using node_modules/.cache
-  --list          list every rule id with what it catches
-  --json          one JSON document on stdout: { status, result: { findings, rules, notices } }
+${flagLines(VALIDATE_FLAGS, { column: 18, json: 'one JSON document on stdout: { status, result: { findings, rules, notices } }' })}
 
 Exit codes: 0 no error (warnings alone, unless --strict), 1 an error finding (any finding with
 --strict) or a failed check-only deploy, 2 usage.
@@ -60,16 +51,7 @@ export const command: Command = {
   name: 'validate',
   usage: USAGE,
   async run({ argv, out, root, org }) {
-    const { values } = parseFlags('validate', argv, {
-      rule: { type: 'string', multiple: true },
-      skip: { type: 'string', multiple: true },
-      root: { type: 'string' },
-      'target-org': { type: 'string', short: 'o' },
-      'no-cache': { type: 'boolean' },
-      'fail-on': { type: 'string' },
-      strict: { type: 'boolean' },
-      list: { type: 'boolean' }
-    });
+    const { values } = parseFlags('validate', argv, VALIDATE_FLAGS);
     const failOn = failOnFrom(values['fail-on'], values.strict);
     if (values.list) {
       const rules = RULES.map((r) => ({ id: r.id, description: r.description, fix: r.fix }));

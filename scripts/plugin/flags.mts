@@ -1,32 +1,38 @@
 /**
- * Flags several `sf handoff` commands share, declared once. Values stay strings: the command's own
- * parser checks them, so a bad value gets the same message (and exit code 2) as under `npx handoff`.
+ * The sf flags of a command, built from its flag table (cli/flags/<command>.ts), the one the
+ * `npx handoff` parser reads. Values stay strings: the command's own parser checks them, so a bad
+ * value gets the same message (and exit code 2) as under `npx handoff`.
  */
 import { Flags } from '@salesforce/sf-plugins-core';
+import type { FlagSpec, FlagTable } from '../cli/args.js';
 
 /**
- * `-o/--target-org` of the org commands: an alias or username the sf way, else sf's default
- * target-org; with neither, the org code falls back to the SF_* environment variables (connect.ts).
+ * `-o/--target-org`: an alias or username the sf way. The org commands take sf's default
+ * target-org without it (with neither, the org code falls back to the SF_* variables: connect.ts);
+ * `explicit` (validate, explain: it only adds an org step) never takes the default.
  */
-export const targetOrg = Flags.optionalOrg({
-  summary:
-    "Username or alias of the org (default: sf's target-org; without one, SF_INSTANCE_URL + SF_ACCESS_TOKEN or the client credentials variables)."
-});
+function orgFlag(spec: FlagSpec) {
+  return spec.explicit
+    ? Flags.optionalOrg({ summary: spec.summary, default: undefined, defaultHelp: undefined })
+    : Flags.optionalOrg({ summary: spec.summary });
+}
 
-/** `-o` where it only adds an org step (validate, explain): never taken from sf's default target-org. */
-export const explicitOrg = (summary: string) =>
-  Flags.optionalOrg({ summary, default: undefined, defaultHelp: undefined });
+function sfFlag(spec: FlagSpec) {
+  const { summary, helpValue } = spec;
+  switch (spec.kind) {
+    case 'org':
+      return orgFlag(spec);
+    case 'boolean':
+      return Flags.boolean({ summary });
+    case 'string':
+      return Flags.string({ summary, helpValue });
+    case 'multiple':
+      // One value per flag: `--agents A=1 payload.json` leaves the payload a positional.
+      return Flags.string({ summary, helpValue, multiple: true, multipleNonGreedy: true });
+  }
+}
 
-export const config = Flags.string({
-  summary: 'The config file (default: handoff.config.json in the project root).',
-  helpValue: 'FILE'
-});
-
-export const scrtUrl = Flags.string({
-  summary: 'The MIAW API URL (default: derived from a My Domain instance URL).',
-  helpValue: 'URL'
-});
-
-/** Repeatable, one value per flag: `--agents A=1 payload.json` leaves the payload a positional. */
-export const repeatable = (summary: string, helpValue: string) =>
-  Flags.string({ summary, helpValue, multiple: true, multipleNonGreedy: true });
+/** A command class's `flags`: every flag of the table, in its order. */
+export function sfFlags(table: FlagTable): Record<string, ReturnType<typeof sfFlag>> {
+  return Object.fromEntries(Object.entries(table).map(([name, spec]) => [name, sfFlag(spec)]));
+}

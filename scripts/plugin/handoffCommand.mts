@@ -1,20 +1,24 @@
 /**
  * The sf CLI plugin's one adapter (issue 12 item 5). `sf handoff <name>` runs the very command
  * module `npx handoff <name>` runs (loaded on demand through cli/main.ts's registry): each class in
- * plugin/commands/handoff/ only declares its flags the sf way; this base turns the parsed flags back
- * into the command's own argv (same flag names), hands the org sf resolved from `-o` (or its
- * default target-org) to the org code as `CommandContext.org`, and reports through SfCommand:
- * `--json` is sf's envelope `{ status, result, warnings }`, progress a spinner, a user error an
- * SfError with our exit code and fixes as its actions. Nothing here loads a command or org code
- * before `run`, so `sf handoff … --help` and an offline command never load scripts/org or jsforce.
+ * plugin/commands/handoff/ is `handoffClass` of the command's flag table and sf's prose; this base
+ * turns the parsed flags back into the command's own argv (same flag names), hands the org sf
+ * resolved from `-o` (or its default target-org) to the org code as `CommandContext.org`, and
+ * reports through SfCommand: `--json` is sf's envelope `{ status, result, warnings }`, progress a
+ * spinner, a user error an SfError with our exit code and fixes as its actions. Nothing here loads
+ * a command or org code before `run`, so `sf handoff … --help` and an offline command never load
+ * scripts/org or jsforce.
  */
+import type { Interfaces } from '@oclif/core';
 import { SfError, type Org } from '@salesforce/core';
 import { SfCommand } from '@salesforce/sf-plugins-core';
+import type { FlagTable } from '../cli/args.js';
 import type { Output } from '../cli/output.js';
 import { redact } from '../cli/output.js';
-import { loadCommand } from '../cli/main.js';
+import { commandSummary, loadCommand } from '../cli/main.js';
 import { UserError } from '../project/errors.js';
 import { findProjectRoot } from '../project/paths.js';
+import { sfFlags } from './flags.mjs';
 
 /** Flags sf itself owns: handled by SfCommand, never passed to our command's parser. */
 const SF_FLAGS = new Set(['json', 'flags-dir', 'target-org']);
@@ -94,4 +98,25 @@ export abstract class HandoffCommand extends SfCommand<unknown> {
       }
     };
   }
+}
+
+/** What an sf class says besides its flags: sf's longer description, examples, positional arguments. */
+export interface SfProse {
+  description: string;
+  examples?: string[];
+  args?: Interfaces.ArgInput;
+}
+
+/**
+ * The sf class of handoff command `name` (the default export of plugin/commands/handoff/<name>.mts):
+ * its summary is the one `handoff --help` lists (cli/main.ts), its flags the command's table.
+ */
+export function handoffClass(name: string, table: FlagTable, prose: SfProse): typeof HandoffCommand {
+  return class extends HandoffCommand {
+    public static override readonly summary = commandSummary(name);
+    public static override readonly description = prose.description;
+    public static override readonly examples = prose.examples ?? [];
+    public static override readonly args = prose.args ?? {};
+    public static override readonly flags = sfFlags(table);
+  };
 }
