@@ -14,7 +14,7 @@ import { fileHoldsText, mkdirChecked, removeFileChecked, writeFileChecked } from
 import { resolveProject } from '../model/resolve';
 import type { ProjectModel } from '../model/types';
 import { generateAll } from './index';
-import type { GeneratedFile } from './types';
+import { textOf, type GeneratedFile } from './types';
 
 export interface BuildResult {
   outDir: string;
@@ -36,13 +36,13 @@ export function generateFromConfig(configFile: string): { model: ProjectModel; f
 }
 
 export function diffAgainstDisk(files: GeneratedFile[], outDir: string): Drift {
-  const wanted = new Map(files.map((f) => [f.path, f.content]));
+  const wanted = new Map(files.map((f) => [f.path, f]));
   const onDisk = listFiles(outDir);
   const present = new Set(onDisk);
   const drift: Drift = { stale: [], missing: [], extra: [] };
-  for (const [p, content] of wanted) {
+  for (const [p, f] of wanted) {
     if (!present.has(p)) drift.missing.push(p);
-    else if (!fileHoldsText(path.join(outDir, p), content)) drift.stale.push(p);
+    else if (!fileHoldsText(path.join(outDir, p), textOf(f))) drift.stale.push(p);
   }
   for (const p of onDisk) if (!wanted.has(p)) drift.extra.push(p);
   return drift;
@@ -64,7 +64,7 @@ export function writeGenerated(
     if (!toWrite.has(f.path)) continue;
     const target = path.join(outDir, f.path);
     mkdirChecked(path.dirname(target));
-    writeFileChecked(target, f.content);
+    writeFileChecked(target, textOf(f));
   }
   for (const p of drift.extra) removeFileChecked(path.join(outDir, p));
   removeEmptyDirs(outDir);
@@ -97,6 +97,11 @@ function isProjectOutput(configFile: string, outDir: string): boolean {
 export function build(configFile: string, outDir: string): BuildResult {
   const { model, files } = generateFromConfig(configFile);
   const { written, removed, unchanged } = writeGenerated(files, outDir);
-  if (isProjectOutput(configFile, outDir)) writeBuildManifest(configFile, files, outDir);
+  if (isProjectOutput(configFile, outDir))
+    writeBuildManifest(
+      configFile,
+      files.map((f) => ({ path: f.path, text: textOf(f) })),
+      outDir
+    );
   return { outDir, files: files.length, written, removed, unchanged, model };
 }

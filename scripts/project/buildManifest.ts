@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { jsonReadError, parseJsonFileText } from './json';
 import { kitFile } from './kitRoot';
-import { filePieces, utf8Pieces } from './writeFiles';
+import { filePieces, utf8Pieces, type Text } from './writeFiles';
 
 export const BUILD_MANIFEST_FILE = 'handoff.build.json';
 const MANIFEST_VERSION = 1;
@@ -31,7 +31,7 @@ export interface BuildManifest {
 const sha256 = (bytes: string | Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /** SHA-256 of a text's UTF-8 bytes, hashed piece by piece (one 38 MB flow string is one 38 MB copy). */
-function sha256OfText(text: string): string {
+function sha256OfText(text: Text): string {
   const hash = createHash('sha256');
   for (const piece of utf8Pieces(text)) hash.update(piece);
   return hash.digest('hex');
@@ -80,7 +80,7 @@ export function manifestFileFor(configFile: string): string {
 /** Records what a build generated (best effort: a read-only tree still builds). */
 export function writeBuildManifest(
   configFile: string,
-  files: { path: string; content: string }[],
+  files: readonly { path: string; text: Text }[],
   outDir: string
 ): void {
   const manifest: BuildManifest = {
@@ -88,7 +88,7 @@ export function writeBuildManifest(
     generator: generatorFingerprint(),
     config: sha256(fs.readFileSync(configFile)),
     files: Object.fromEntries(
-      [...files].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => [f.path, sha256OfText(f.content)])
+      [...files].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => [f.path, sha256OfText(f.text)])
     ),
     outDir: path.relative(path.dirname(configFile), outDir).split(path.sep).join('/')
   };

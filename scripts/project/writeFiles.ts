@@ -99,13 +99,32 @@ const buffers = () =>
   (scratch ??= { piece: Buffer.allocUnsafe(3 * PIECE_CHARS), read: Buffer.allocUnsafe(3 * PIECE_CHARS) });
 
 /**
+ * A text whole, or in pieces that join to it (a generated file of 38 MB is kept in pieces, never as
+ * one string). No surrogate pair spans two pieces (the XML writer cuts between whole values), so the
+ * UTF-8 of the pieces is that of the whole.
+ */
+export type Text = string | readonly string[];
+
+/** Its length in UTF-8 bytes. */
+export function utf8Length(text: Text): number {
+  if (typeof text === 'string') return Buffer.byteLength(text, 'utf8');
+  let n = 0;
+  for (const piece of text) n += Buffer.byteLength(piece, 'utf8');
+  return n;
+}
+
+/**
  * `text` as UTF-8 in pieces of at most PIECE_CHARS characters, never splitting a surrogate pair, so
  * the bytes are exactly those of the whole text. Each piece is a view of one shared buffer, valid
  * until the next piece: writing or hashing the 10,000-attribute flow (38 MB) as one string made a
  * 38 MB copy each time, the peak of `handoff build`, and a fresh buffer per piece left as much
  * garbage (issue 15).
  */
-export function* utf8Pieces(text: string): Generator<Buffer> {
+export function* utf8Pieces(text: Text): Generator<Buffer> {
+  if (typeof text !== 'string') {
+    for (const piece of text) yield* utf8Pieces(piece);
+    return;
+  }
   const { piece } = buffers();
   for (let at = 0; at < text.length;) {
     let end = Math.min(at + PIECE_CHARS, text.length);
@@ -116,9 +135,9 @@ export function* utf8Pieces(text: string): Generator<Buffer> {
   }
 }
 
-export function writeFileChecked(file: string, content: string | Buffer): void {
+export function writeFileChecked(file: string, content: Text | Buffer): void {
   try {
-    if (typeof content !== 'string' || content.length <= PIECE_CHARS) {
+    if (Buffer.isBuffer(content) || (typeof content === 'string' && content.length <= PIECE_CHARS)) {
       fs.writeFileSync(file, content);
       return;
     }
@@ -137,8 +156,8 @@ export function writeFileChecked(file: string, content: string | Buffer): void {
  * Whether `file` holds exactly the UTF-8 bytes of `text`, read piece by piece (a whole 38 MB file
  * read as a string is two more copies of it).
  */
-export function fileHoldsText(file: string, text: string): boolean {
-  if (fs.statSync(file).size !== Buffer.byteLength(text, 'utf8')) return false;
+export function fileHoldsText(file: string, text: Text): boolean {
+  if (fs.statSync(file).size !== utf8Length(text)) return false;
   const fd = fs.openSync(file, 'r');
   try {
     for (const piece of utf8Pieces(text)) {

@@ -7,7 +7,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseXml, XmlSyntaxError, type TextPool, type XmlNode } from '../xml/read';
+import { parseXml, parseXmlPieces, XmlSyntaxError, type TextPool, type XmlNode } from '../xml/read';
+import { xmlFilePieces } from './xmlPieces';
 import { listFilesUnder } from '../project/files';
 import { packageDirectories } from '../project/sfdxProject';
 import { metaSuffix, registryFor, sourceTypeOf } from './registry';
@@ -154,21 +155,41 @@ export function loadProject(root: string, options: LoadOptions = {}): SourceProj
     const suffix = metaSuffix(rel);
     if (!suffix) continue;
     const typed = sourceTypeOf(rel, registry);
-    const text = fs.readFileSync(abs, 'utf8');
     const name = typed?.name ?? path.posix.basename(rel).slice(0, -`.${suffix}-meta.xml`.length);
-    // The text itself is not kept: the parsed tree shares none of it, so it is freed here (issue 15).
     const file: MetadataFile = { path: rel, abs, type: typed?.type, name };
-    const comment = text.indexOf('<!--');
-    if (comment >= 0) file.commentLine = lineAt(text, comment);
-    try {
-      file.xml = parseXml(text, pool);
-    } catch (e) {
-      if (!(e instanceof XmlSyntaxError)) throw e;
-      file.xmlError = e;
-    }
+    // Read in pieces, so no file is one string (issue 15); the whole text only when they do not parse.
+    const xml = parseXmlPieces(noticingComments(xmlFilePieces(abs), file), pool);
+    if (xml) file.xml = xml;
+    else parseWhole(file, fs.readFileSync(abs, 'utf8'), pool);
     project.add(file);
   }
   return project;
+}
+
+/** Parses a file's whole text: for the exact error, or a document the pieces could not be cut in. */
+function parseWhole(file: MetadataFile, text: string, pool: TextPool): void {
+  // The pieces read so far are the start of the text: a comment they showed is its first one.
+  const comment = file.commentLine === undefined ? text.indexOf('<!--') : -1;
+  if (comment >= 0) file.commentLine = lineAt(text, comment);
+  try {
+    file.xml = parseXml(text, pool);
+  } catch (e) {
+    if (!(e instanceof XmlSyntaxError)) throw e;
+    file.xmlError = e;
+  }
+}
+
+/** The pieces as they are, noting the line of the first `<!--` (every piece after the first starts at a `<`, so none is split). */
+function* noticingComments(pieces: Iterable<string>, file: MetadataFile): Generator<string> {
+  let lines = 0;
+  for (const piece of pieces) {
+    if (file.commentLine === undefined) {
+      const at = piece.indexOf('<!--');
+      if (at >= 0) file.commentLine = lines + lineAt(piece, at);
+      else lines += lineAt(piece, piece.length) - 1;
+    }
+    yield piece;
+  }
 }
 
 /** The 1-based line of offset `at` in `text`. */

@@ -5,16 +5,16 @@
  * position instead of guessing. Metadata files have no DTDs; a DOCTYPE is refused.
  */
 export interface XmlNode {
-  name: string;
+  readonly name: string;
   /** Local name without a namespace prefix (`xsi:type` → `type` for attributes; elements rarely have one). */
-  local: string;
-  attrs: Record<string, string>;
-  children: XmlNode[];
+  readonly local: string;
+  readonly attrs: Record<string, string>;
+  readonly children: XmlNode[];
   /** Concatenated text content directly inside this element (entities decoded, not trimmed); blank text between child elements is dropped. */
-  text: string;
-  line: number;
-  column: number;
-  parent?: XmlNode;
+  readonly text: string;
+  readonly line: number;
+  readonly column: number;
+  readonly parent?: XmlNode;
 }
 
 export class XmlSyntaxError extends Error {
@@ -32,19 +32,84 @@ const NAME = /[A-Za-z_:][-A-Za-z0-9_:.]*/y;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /*
- * Memory (issue 15): a project of 10,000 attributes holds ≈1.1 million elements, so each node is kept
- * small. Element and attribute names come from a small vocabulary and are interned; a node without
- * attributes or children shares one frozen empty object or array (the parser is the only writer: a
- * write to the shared one throws instead of leaking into every node); the blank text between child
- * elements is not kept (no reader looks at it: only non-blank text inside a complex element matters).
- * A closed element's children are copied into an array of their exact length (a pushed-to array keeps
- * up to 16 spare slots). Leaf text and attribute values go through a TextPool: equal values share one
+ * Memory (issue 15): a project of 10,000 attributes holds ≈1.1 million elements (72% of them leaves),
+ * so each node is four fields (56 bytes; a plain object of the eight fields below was 88):
+ *  - its Tag: name, local name, attributes and the text of a complex element, shared by every
+ *    element of that name without attributes (names come from a small vocabulary); an element with
+ *    attributes, or non-blank text beside child elements, has a Tag of its own;
+ *  - its body: the text of a leaf, or the array of its children (never both: a complex element's
+ *    text is in its Tag);
+ *  - its position: line and column packed into one small integer (an object when they do not fit);
+ *  - its parent.
+ * A node without attributes or children shares one frozen empty object or array (a write to the
+ * shared one throws instead of leaking into every node); the blank text between child elements is
+ * not kept (no reader looks at it: only non-blank text inside a complex element matters). A closed
+ * element's children are copied into an array of their exact length (a pushed-to array keeps up to
+ * 16 spare slots). Leaf text and attribute values go through a TextPool: equal values share one
  * string (the same names and values recur in the field, channel, flow and permission files), and
  * each is a copy of its own, not a V8 slice, so a document's source string can be freed once parsed.
  */
 const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[];
 const BLANK = /^[ \t\r\n]*$/;
+
+class Tag {
+  constructor(
+    readonly name: string,
+    readonly local: string,
+    readonly attrs: Record<string, string>,
+    readonly text: string
+  ) {}
+}
+
+/** Columns below 2^10 and lines below 2^21 pack into 31 bits, a V8 small integer (no heap number per node). */
+const COLUMN_BITS = 10;
+const COLUMN_LIMIT = 1 << COLUMN_BITS;
+const LINE_LIMIT = 1 << (31 - COLUMN_BITS);
+type Position = number | { line: number; column: number };
+
+function position(line: number, column: number): Position {
+  return line < LINE_LIMIT && column < COLUMN_LIMIT ? line * COLUMN_LIMIT + column : { line, column };
+}
+
+class Element implements XmlNode {
+  constructor(
+    public tag: Tag,
+    public body: string | XmlNode[],
+    private readonly pos: Position,
+    readonly parent: XmlNode | undefined
+  ) {}
+  get name(): string {
+    return this.tag.name;
+  }
+  get local(): string {
+    return this.tag.local;
+  }
+  get attrs(): Record<string, string> {
+    return this.tag.attrs;
+  }
+  get children(): XmlNode[] {
+    return typeof this.body === 'string' ? NO_CHILDREN : this.body;
+  }
+  get text(): string {
+    return typeof this.body === 'string' ? this.body : this.tag.text;
+  }
+  get line(): number {
+    const p = this.pos;
+    return typeof p === 'number' ? Math.floor(p / COLUMN_LIMIT) : p.line;
+  }
+  get column(): number {
+    const p = this.pos;
+    return typeof p === 'number' ? p % COLUMN_LIMIT : p.column;
+  }
+}
+
+/** An element being read: its text and children so far. */
+interface Open {
+  node: Element;
+  text: string;
+  children: XmlNode[] | undefined;
+}
 
 /** V8 copies a shorter substring; one of this length or more is a slice that keeps its whole source alive. */
 const SLICE_MIN_LENGTH = 13;
@@ -68,6 +133,21 @@ function intern(name: string): string {
   return own;
 }
 
+const TAGS = new Map<string, Tag>();
+/** The Tag every element of this (interned) name without attributes shares. */
+function sharedTag(name: string): Tag {
+  let tag = TAGS.get(name);
+  if (!tag) {
+    tag = new Tag(name, localOf(name), NO_ATTRS, '');
+    if (TAGS.size < MAX_NAMES) TAGS.set(name, tag);
+  }
+  return tag;
+}
+
+function localOf(name: string): string {
+  return name.includes(':') ? intern(name.slice(name.indexOf(':') + 1)) : name;
+}
+
 /** Shares equal text between the documents parsed with one pool (loadProject passes one per project). */
 export type TextPool = Map<string, string>;
 
@@ -84,14 +164,22 @@ class Cursor {
   i: number;
   line = 1;
   lineStart = 0;
-  readonly len: number;
+  len: number;
 
   constructor(
-    readonly source: string,
+    public source: string,
     readonly pool: TextPool
   ) {
     this.i = source.charCodeAt(0) === 0xfeff ? 1 : 0;
     this.len = source.length;
+  }
+
+  /** Moves on to the next piece of the document once this one is read (parseXmlPieces). */
+  nextPiece(piece: string): void {
+    this.lineStart -= this.i;
+    this.source = this.source.slice(this.i) + piece;
+    this.i = 0;
+    this.len = this.source.length;
   }
 
   fail(msg: string, at = this.i): never {
@@ -185,7 +273,7 @@ class Cursor {
 }
 
 /** A comment, CDATA section or processing instruction inside the root; false when `<` opens a tag. */
-function skipMarkup(c: Cursor, stack: XmlNode[]): boolean {
+function skipMarkup(c: Cursor, stack: Open[]): boolean {
   if (c.at('<!--')) c.skipPast('-->', c.i + 4, 'Unclosed comment');
   else if (c.at('<![CDATA[')) {
     if (!stack.length) c.fail('CDATA outside the root element');
@@ -199,7 +287,7 @@ function skipMarkup(c: Cursor, stack: XmlNode[]): boolean {
 }
 
 /** `</name>`: pops its element; returns it when it is the root. */
-function closeTag(c: Cursor, stack: XmlNode[]): XmlNode | undefined {
+function closeTag(c: Cursor, stack: Open[]): XmlNode | undefined {
   const at = c.i;
   c.advanceTo(c.i + 2);
   const name = c.readName();
@@ -208,21 +296,26 @@ function closeTag(c: Cursor, stack: XmlNode[]): XmlNode | undefined {
   c.advanceTo(c.i + 1);
   const open = stack.pop();
   if (!open) return c.fail(`Closing tag </${name}> has no opening tag`, at);
-  if (open.name !== name)
-    c.fail(`Closing tag </${name}> does not match <${open.name}> opened on line ${open.line}`, at);
-  if (open.children !== NO_CHILDREN) open.children = open.children.slice();
-  if (open.text) open.text = open.children.length && BLANK.test(open.text) ? '' : pooled(open.text, c.pool);
-  return stack.length ? undefined : open;
+  const { node, text, children } = open;
+  if (node.name !== name)
+    c.fail(`Closing tag </${name}> does not match <${node.name}> opened on line ${node.line}`, at);
+  if (!children) node.body = text && pooled(text, c.pool);
+  else {
+    node.body = children.slice();
+    if (!BLANK.test(text)) node.tag = new Tag(node.name, node.local, node.attrs, pooled(text, c.pool));
+  }
+  return stack.length ? undefined : node;
 }
 
 /** The attributes of the tag being read, up to its `>` or `/>`. */
-function readAttributes(c: Cursor, node: XmlNode): void {
+function readAttributes(c: Cursor, name: string): Record<string, string> {
   const { source } = c;
+  let attrs = NO_ATTRS;
   for (;;) {
     const before = c.i;
     c.skipSpace();
-    if (source[c.i] === '>' || c.at('/>')) return;
-    if (c.i === before) c.fail(`Expected whitespace, ">" or "/>" in <${node.name}>`);
+    if (source[c.i] === '>' || c.at('/>')) return attrs;
+    if (c.i === before) c.fail(`Expected whitespace, ">" or "/>" in <${name}>`);
     const attr = c.readName();
     c.skipSpace();
     if (source[c.i] !== '=') c.fail(`Attribute ${attr} needs a value`);
@@ -234,47 +327,38 @@ function readAttributes(c: Cursor, node: XmlNode): void {
     if (end < 0) c.fail(`Unclosed value of ${attr}`);
     const raw = source.slice(c.i + 1, end);
     if (raw.includes('<')) c.fail(`"<" is not allowed in the value of ${attr}`);
-    if (attr in node.attrs) c.fail(`Attribute ${attr} appears twice`);
-    if (node.attrs === NO_ATTRS) node.attrs = {};
-    node.attrs[attr] = pooled(c.decode(raw, c.i), c.pool);
+    if (attr in attrs) c.fail(`Attribute ${attr} appears twice`);
+    if (attrs === NO_ATTRS) attrs = {};
+    attrs[attr] = pooled(c.decode(raw, c.i), c.pool);
     c.advanceTo(end + 1);
   }
 }
 
 /** `<name …>` or `<name …/>`: a new element under the open one; returns it when it is a self-closed root. */
-function openTag(c: Cursor, stack: XmlNode[]): XmlNode | undefined {
+function openTag(c: Cursor, stack: Open[]): XmlNode | undefined {
   const line = c.line;
   const column = c.i - c.lineStart + 1;
   c.advanceTo(c.i + 1);
   const name = c.readName();
-  const node: XmlNode = {
-    name,
-    local: name.includes(':') ? intern(name.slice(name.indexOf(':') + 1)) : name,
-    attrs: NO_ATTRS,
-    children: NO_CHILDREN,
-    text: '',
-    line,
-    column,
-    parent: undefined
-  };
-  readAttributes(c, node);
-  if (stack.length) {
-    const parent = stack[stack.length - 1];
-    node.parent = parent;
-    if (parent.children === NO_CHILDREN) parent.children = [node];
-    else parent.children.push(node);
+  const attrs = readAttributes(c, name);
+  const tag = attrs === NO_ATTRS ? sharedTag(name) : new Tag(name, localOf(name), attrs, '');
+  const parent = stack.length ? stack[stack.length - 1] : undefined;
+  const node = new Element(tag, '', position(line, column), parent?.node);
+  if (parent) {
+    if (parent.children) parent.children.push(node);
+    else parent.children = [node];
   }
   if (c.at('/>')) {
     c.advanceTo(c.i + 2);
     return stack.length ? undefined : node;
   }
   c.advanceTo(c.i + 1);
-  stack.push(node);
+  stack.push({ node, text: '', children: undefined });
   return undefined;
 }
 
 /** Text up to the next `<`, added to the open element. */
-function text(c: Cursor, stack: XmlNode[]): void {
+function text(c: Cursor, stack: Open[]): void {
   const next = c.source.indexOf('<', c.i);
   const end = next < 0 ? c.len : next;
   const raw = c.source.slice(c.i, end);
@@ -286,20 +370,63 @@ function text(c: Cursor, stack: XmlNode[]): void {
 
 /** Parses one document; documents parsed with the same `pool` share equal text. */
 export function parseXml(source: string, pool: TextPool = new Map()): XmlNode {
-  const c: Cursor = new Cursor(source, pool);
-  c.skipMisc(true);
-  if (source[c.i] !== '<') c.fail(c.i >= c.len ? 'The file has no root element' : 'Expected the root element');
-  const stack: XmlNode[] = [];
-  let root: XmlNode | undefined;
-  while (c.i < c.len && !root) {
-    if (source[c.i] !== '<') text(c, stack);
-    else if (!skipMarkup(c, stack)) root = source[c.i + 1] === '/' ? closeTag(c, stack) : openTag(c, stack);
+  return readDocument([source], pool);
+}
+
+/**
+ * Parses a document given as pieces, every piece after the first starting at a `<`, one piece at a
+ * time: a large file is never one string (a whole-file string of the 38 MB flow is one large object
+ * that only a full garbage collection frees; pieces of a few KB die young). A piece boundary that
+ * falls inside a comment, CDATA section or processing instruction, an XML declaration after the
+ * first piece, or a malformed document gives undefined: the caller parses the whole text
+ * (parseXml) for the tree or the exact error. A document
+ * that parses in pieces gives the tree parseXml gives: every token (text runs end at a `<`, a tag
+ * holds none) lies within one piece.
+ */
+export function parseXmlPieces(pieces: Iterable<string>, pool: TextPool = new Map()): XmlNode | undefined {
+  try {
+    return readDocument(pieces, pool);
+  } catch (e) {
+    if (e instanceof XmlSyntaxError) return undefined;
+    throw e;
   }
-  if (stack.length)
-    c.fail(`<${stack[stack.length - 1].name}> opened on line ${stack[stack.length - 1].line} is never closed`, c.len);
-  c.skipMisc(false);
-  if (c.i < c.len) c.fail('Content after the root element');
-  return root!;
+}
+
+function readDocument(pieces: Iterable<string>, pool: TextPool): XmlNode {
+  const it = pieces[Symbol.iterator]();
+  const first = it.next();
+  const c: Cursor = new Cursor(first.done ? '' : first.value, pool);
+  /** Whether another piece was appended to what is left of this one. */
+  const more = (): boolean => {
+    const next = it.next();
+    if (next.done) return false;
+    c.nextPiece(next.value);
+    return true;
+  };
+  try {
+    c.skipMisc(true);
+    // A declaration after the first piece is refused here, so the caller reads the whole text.
+    while (c.i >= c.len && more()) c.skipMisc(false);
+    if (c.source[c.i] !== '<') c.fail(c.i >= c.len ? 'The file has no root element' : 'Expected the root element');
+    const stack: Open[] = [];
+    let root: XmlNode | undefined;
+    while (!root && (c.i < c.len || more())) {
+      if (c.source[c.i] !== '<') text(c, stack);
+      else if (!skipMarkup(c, stack)) root = c.source[c.i + 1] === '/' ? closeTag(c, stack) : openTag(c, stack);
+    }
+    if (stack.length)
+      c.fail(
+        `<${stack[stack.length - 1].node.name}> opened on line ${stack[stack.length - 1].node.line} is never closed`,
+        c.len
+      );
+    // What follows the root (normally a newline) is read as one piece.
+    while (more());
+    c.skipMisc(false);
+    if (c.i < c.len) c.fail('Content after the root element');
+    return root!;
+  } finally {
+    it.return?.();
+  }
 }
 
 /** The first child element with this name, if any. */

@@ -53,6 +53,25 @@ describe('loadProject', () => {
     expect(p.metadata.map((f) => f.path)).not.toContain('elsewhere/flows/Outside.flow-meta.xml');
   });
 
+  test('a large file is read in pieces; a comment across a cut, or a broken file, is read whole with its line', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `    <variables><name>v${i}</name></variables>\n`).join('');
+    const root = make({
+      'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'app' }] }),
+      'app/flows/Plain.flow-meta.xml': `<Flow ${NS}>\n${rows}</Flow>\n`,
+      // The comment opens on line 3002 and holds a `<` about 40 KB later: a cut falls inside it.
+      'app/flows/Noted.flow-meta.xml': `<Flow ${NS}>\n${rows}<!-- ${'x'.repeat(40_000)} <b/> -->\n</Flow>\n`,
+      'app/flows/Broken.flow-meta.xml': `<Flow ${NS}>\n${rows}<status>Active</Flow>\n`
+    });
+    const p = loadProject(root);
+    expect(p.find('Flow', 'Plain')?.xml.children).toHaveLength(3000);
+    expect(p.find('Flow', 'Plain')?.commentLine).toBeUndefined();
+    expect(p.find('Flow', 'Noted')?.xml.children).toHaveLength(3000);
+    expect(p.find('Flow', 'Noted')?.commentLine).toBe(3002);
+    expect(p.allOfType('Flow').find((f) => f.name === 'Broken')?.xmlError?.message).toBe(
+      'Closing tag </Flow> does not match <status> opened on line 3002 (line 3002, column 15)'
+    );
+  });
+
   test('a folder without sfdx-project.json is a user error naming the fix', () => {
     const root = make({ 'force-app/flows/F.flow-meta.xml': `<Flow ${NS}/>` });
     expect(() => loadProject(root)).toThrow(UserError);

@@ -1,5 +1,5 @@
 /** The metadata XML reader: what it keeps of a well-formed file, and each malformed input with its position. */
-import { parseXml, XmlSyntaxError } from '../../scripts/xml/read';
+import { parseXml, parseXmlPieces, XmlSyntaxError, type XmlNode } from '../../scripts/xml/read';
 
 describe('parseXml', () => {
   it('keeps elements with their line and column, attributes, decoded text, CDATA; skips comments and PIs', () => {
@@ -54,5 +54,58 @@ describe('parseXml', () => {
     expect(() => parseXml(source)).toThrow(XmlSyntaxError);
     // The message carries the position: "… (line L, column C)".
     expect(() => parseXml(source)).toThrow(new XmlSyntaxError(message, line, column));
+  });
+});
+
+describe('parseXmlPieces', () => {
+  /** The document cut before every `<` after the first: the finest cut a caller may make. */
+  const cutAtEveryLt = (source: string): string[] => {
+    const pieces = source.split(/(?=<)/);
+    // A byte-order mark stays with the declaration after it.
+    if (!pieces[0].startsWith('<')) pieces.splice(0, 2, pieces[0] + pieces[1]);
+    return pieces;
+  };
+  type Plain = Pick<XmlNode, 'name' | 'local' | 'attrs' | 'text' | 'line' | 'column'> & { children: Plain[] };
+  const plain = (n: XmlNode): Plain => ({
+    name: n.name,
+    local: n.local,
+    attrs: n.attrs,
+    text: n.text,
+    line: n.line,
+    column: n.column,
+    children: n.children.map(plain)
+  });
+
+  it('gives the tree parseXml gives, lines and columns included', () => {
+    const source =
+      '\ufeff<?xml version="1.0" encoding="UTF-8"?>\n<Flow xmlns="urn:x">\n  <a x="1">Tom &amp; Jerry</a>\n' +
+      '  <b>\n    <c>é ü ☃</c>\n    <d/>  </b><e>mixed<f/>text<![CDATA[ & raw ]]></e>\n  <!-- note -->\n</Flow>\n<!-- tail -->\n';
+    const pieces = cutAtEveryLt(source);
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(plain(parseXmlPieces(pieces)!)).toEqual(plain(parseXml(source)));
+  });
+
+  it.each([
+    ['a comment', '<a><!-- x <b/> --></a>'],
+    ['a CDATA section', '<a><![CDATA[ x <b/> ]]></a>'],
+    ['a processing instruction', '<a><?pi x <b/> ?></a>']
+  ])('gives undefined when a cut falls inside %s (the caller parses the whole text)', (_, source) => {
+    expect(parseXmlPieces(cutAtEveryLt(source))).toBeUndefined();
+    expect(parseXml(source).name).toBe('a');
+  });
+
+  it('gives undefined for a malformed document, and closes the pieces', () => {
+    let closed = false;
+    function* pieces(): Generator<string> {
+      try {
+        yield '<a>';
+        yield '</b>';
+        yield '<c/>';
+      } finally {
+        closed = true;
+      }
+    }
+    expect(parseXmlPieces(pieces())).toBeUndefined();
+    expect(closed).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { API_VERSION } from '../../contract';
 import type { HandoffModel } from '../../model/types';
-import { el, leaf, root, type XmlElement } from '../../xml/write';
+import { el, leaf, type XmlContent, type XmlElement } from '../../xml/write';
 import { GENERATED_BY } from '../values';
 import { addCaseBranch } from './caseBranch';
 import { addContactMatching } from './contactMatching';
@@ -64,26 +64,24 @@ function flowDescription(model: HandoffModel): string {
   );
 }
 
-/** Children of <Flow> in the WSDL's order. */
-export function renderFlow(model: HandoffModel, built: BuiltFlow): XmlElement {
+/** Children of <Flow> in the WSDL's order, each element rendered only when the writer takes it (renderXmlPieces). */
+export function* flowChildren(model: HandoffModel, built: BuiltFlow): Generator<XmlContent> {
   const { graph } = built;
-  return root('Flow', [
-    nodesOf(graph, 'actionCalls').map(renderAction),
-    leaf('apiVersion', API_VERSION),
-    nodesOf(graph, 'assignments').map(renderAssignment),
-    nodesOf(graph, 'decisions').map(renderDecision),
-    leaf('description', flowDescription(model)),
-    leaf('interviewLabel', `${model.flow.label} {!$Flow.CurrentDateTime}`),
-    leaf('label', model.flow.label),
-    metadataValue('BuilderType', 'LightningFlowBuilder'),
-    metadataValue('CanvasMode', 'AUTO_LAYOUT_CANVAS'),
-    metadataValue('OriginBuilderType', 'LightningFlowBuilder'),
-    leaf('processType', 'RoutingFlow'),
-    nodesOf(graph, 'recordCreates').map(renderCreate),
-    nodesOf(graph, 'recordLookups').map(renderLookup),
-    nodesOf(graph, 'recordUpdates').map(renderUpdate),
-    renderStart(built.start),
-    leaf('status', 'Active'),
-    [...graph.variables.values()].sort(byName).map(renderVariable)
-  ]);
+  for (const a of nodesOf(graph, 'actionCalls')) yield renderAction(a);
+  yield leaf('apiVersion', API_VERSION);
+  for (const a of nodesOf(graph, 'assignments')) yield renderAssignment(a);
+  for (const d of nodesOf(graph, 'decisions')) yield renderDecision(d);
+  yield leaf('description', flowDescription(model));
+  yield leaf('interviewLabel', `${model.flow.label} {!$Flow.CurrentDateTime}`);
+  yield leaf('label', model.flow.label);
+  yield metadataValue('BuilderType', 'LightningFlowBuilder');
+  yield metadataValue('CanvasMode', 'AUTO_LAYOUT_CANVAS');
+  yield metadataValue('OriginBuilderType', 'LightningFlowBuilder');
+  yield leaf('processType', 'RoutingFlow');
+  for (const c of nodesOf(graph, 'recordCreates')) yield renderCreate(c);
+  for (const l of nodesOf(graph, 'recordLookups')) yield renderLookup(l);
+  for (const u of nodesOf(graph, 'recordUpdates')) yield renderUpdate(u);
+  yield renderStart(built.start);
+  yield leaf('status', 'Active');
+  for (const v of [...graph.variables.values()].sort(byName)) yield renderVariable(v);
 }

@@ -2,13 +2,14 @@
  * Generator of the Omni-Channel routing flow (processType RoutingFlow) described in docs/architecture.md and
  * docs/flow.md: flows/<model.flow.apiName>.flow-meta.xml.
  */
-import type { Generator } from '../types';
-import { renderXml } from '../../xml/write';
-import { buildFlow, renderFlow } from './assemble';
+import { fileInPieces, type Generator } from '../types';
+import { renderXmlPieces } from '../../xml/write';
+import { buildFlow, flowChildren } from './assemble';
 
+/** Rendered element by element into pieces: the flow is the one file that grows with every attribute in every section. */
 export const generate: Generator = (model) => [
-  {
-    path: `flows/${model.flow.apiName}.flow-meta.xml`,
-    content: renderXml(renderFlow(model, buildFlow(model)))
-  }
+  fileInPieces(
+    `flows/${model.flow.apiName}.flow-meta.xml`,
+    renderXmlPieces('Flow', flowChildren(model, buildFlow(model)))
+  )
 ];
