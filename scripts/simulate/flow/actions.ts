@@ -144,14 +144,15 @@ const routeWork: Handler = (node, inputs, env) => {
   const target = targetOf(node, inputs, type);
   // QueueBased needs the queue; the other types take it as their fallback when it is given.
   const queue = !target || text(inputs.get('queueId')) ? queueById(env, node, inputs.get('queueId')) : undefined;
-  env.routed.push({
+  const routed: RouteWorkResult = {
     element: node.name,
     queueId: queue ? String(queue.Id) : '',
     queue: queue ? String(queue.DeveloperName) : '',
     routingType: type,
-    serviceChannel: text(inputs.get('serviceChannelDevName')) || text(inputs.get('serviceChannelId')),
-    ...(target ? { target } : {})
-  });
+    serviceChannel: text(inputs.get('serviceChannelDevName')) || text(inputs.get('serviceChannelId'))
+  };
+  if (target) routed.target = target;
+  env.routed.push(routed);
   return {};
 };
 

@@ -316,6 +316,26 @@ export class OrgFault extends Error {
 
 const TEXT_TYPES = new Set(['Text', 'TextArea', 'LongTextArea', 'Html', 'Email', 'Phone', 'Url', 'Picklist', 'Id']);
 
+/**
+ * The objects of a schema by Id prefix, in schema order, so byId reads only the tables an Id can be
+ * in. A key prefix is three characters (Apex DescribeSObjectResult.getKeyPrefix: "Record IDs are
+ * prefixed with three-character codes that specify the type of the object"), as buildSchema gives.
+ */
+const prefixIndexes = new WeakMap<Schema, Map<string, ObjectDef[]>>();
+function objectsByPrefix(schema: Schema): Map<string, ObjectDef[]> {
+  let index = prefixIndexes.get(schema);
+  if (!index) {
+    index = new Map();
+    for (const def of schema.values()) {
+      const list = index.get(def.idPrefix);
+      if (list) list.push(def);
+      else index.set(def.idPrefix, [def]);
+    }
+    prefixIndexes.set(schema, index);
+  }
+  return index;
+}
+
 /** Field lookups by the name as written, memoised per object (API names are case-insensitive). */
 const fieldsAsWritten = new WeakMap<ObjectDef, Map<string, FieldDef | undefined>>();
 
@@ -513,10 +533,8 @@ export class Org {
   }
 
   byId(id: string): { object: ObjectDef; record: FlowRecord } | undefined {
-    for (const def of this.schema.values()) {
-      if (!id.startsWith(def.idPrefix)) continue;
-      const r = this.records(def).find((x) => x.Id === id);
-      if (r) return { object: def, record: r };
+    for (const def of objectsByPrefix(this.schema).get(id.slice(0, 3)) ?? []) {
+      for (const r of this.records(def)) if (r.Id === id) return { object: def, record: r };
     }
     return undefined;
   }
