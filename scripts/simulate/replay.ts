@@ -17,11 +17,24 @@ export function simulatorFor(project: SimProject): Simulator {
   return { project, messaging: compileMessaging(project) };
 }
 
+/**
+ * `queue X` by queue: a replay names the same few queues for every payload, and a key made anew is
+ * hashed anew when counted (issue 15). Bounded, as a flow may name a queue from a payload's value.
+ */
+const flowQueueKeys = new Map<string, string>();
+
 /** A short, comparable name for an outcome: `queue Handoff_General`, `case`, `dropped`. */
 export function outcomeKey(o: Outcome): string {
   if (o.kind === 'routed' && o.target) return `${o.target.what} ${o.target.label || o.target.id}`;
-  if (o.kind === 'routed')
-    return o.by === 'flow' ? `queue ${o.queue}` : `queue ${o.queue} (channel fallback after a flow failure)`;
+  if (o.kind === 'routed' && o.by === 'flow') {
+    let key = flowQueueKeys.get(o.queue);
+    if (key === undefined) {
+      if (flowQueueKeys.size >= 1000) flowQueueKeys.clear();
+      flowQueueKeys.set(o.queue, (key = `queue ${o.queue}`));
+    }
+    return key;
+  }
+  if (o.kind === 'routed') return `queue ${o.queue} (channel fallback after a flow failure)`;
   return o.kind;
 }
 
@@ -35,7 +48,7 @@ export interface ReplayLine {
  * Bytes checked and decoded at a time: one UTF-8 check and one decode per chunk, not per line (issue
  * 15), and no string near V8's length limit however large the file.
  */
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 16;
 
 /** One line's text (its CR, LF taken off) as a payload or an error; blank lines are skipped. */
 function readLine(text: string, line: number, file: string): ReplayLine | undefined {

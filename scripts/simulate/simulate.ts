@@ -100,6 +100,18 @@ const CHANNEL_ID = '0MjSIM000000001AAA';
 const END_USER_ID = '0PASIM000000001AAA';
 const VENDOR_CONVERSATION_ID = '00000000-0000-4000-8000-000000000001';
 
+/** The simulated session's fields as seeded (once per payload in a replay: made once, only read). */
+const SESSION: Readonly<FlowRecord> = {
+  Name: 'Messaging session (simulated)',
+  ConversationId: CONVERSATION_ID,
+  MessagingChannelId: CHANNEL_ID,
+  Status: 'Waiting',
+  Origin: 'InboundInitiated',
+  ChannelType: 'EmbeddedMessaging'
+};
+/** The same with the messaging user linked, right after Name (the spread keeps Name's place). */
+const SESSION_WITH_END_USER: Readonly<FlowRecord> = { Name: SESSION.Name, MessagingEndUserId: END_USER_ID, ...SESSION };
+
 /**
  * One session through the flow. With `dropped` (a replay) it skips what only the full report shows:
  * the verdicts on accepted keys (the dropped ones go onto `dropped`, and are the run's `keys`), the
@@ -114,9 +126,12 @@ function runSession(
 ): SessionRun {
   const { project } = sim;
   const report = !dropped;
-  const { verdicts, inputs } = dropped
-    ? { verdicts: dropped, inputs: sim.messaging.inputsOf(payload, dropped) }
-    : sim.messaging.apply(payload);
+  let verdicts: KeyVerdict[];
+  let inputs: Map<string, string>;
+  if (dropped) {
+    verdicts = dropped;
+    inputs = sim.messaging.inputsOf(payload, dropped);
+  } else ({ verdicts, inputs } = sim.messaging.apply(payload));
   // The messaging user behind the session, when the flow reads one (real routing flows do, through
   // MessagingEndUserId: ubiquity-org-monitoring Messaging_Route_*); a fixed Id keeps other Ids stable.
   const linkEndUser = project.readsEndUser;
@@ -128,15 +143,7 @@ function runSession(
       MessagingChannelId: CHANNEL_ID,
       MessageType: 'EmbeddedMessaging'
     });
-  const session = org.seed('MessagingSession', {
-    Name: 'Messaging session (simulated)',
-    ...(linkEndUser ? { MessagingEndUserId: END_USER_ID } : {}),
-    ConversationId: CONVERSATION_ID,
-    MessagingChannelId: CHANNEL_ID,
-    Status: 'Waiting',
-    Origin: 'InboundInitiated',
-    ChannelType: 'EmbeddedMessaging'
-  });
+  const session = org.seed('MessagingSession', linkEndUser ? SESSION_WITH_END_USER : SESSION);
   const sessionId = String(session.Id);
   // The org updates records in place: keep the values the session started with.
   const initial: FlowRecord | undefined = report ? copyFields(newRecord(), session) : undefined;
