@@ -33,7 +33,7 @@ export function labelFor(key: string): string {
   if (std) return STANDARD_LABELS[std];
   const custom = /^conversation_custom_data_(.+)$/i.exec(key) ?? /^user_custom_data_(.+)$/i.exec(key);
   const raw = custom ? custom[1] : key.replace(/^user_geoip_data_/i, '').replace(/^user_/i, 'User ');
-  return (custom ? raw.trim() : labelFromKey(raw)).slice(0, 40) || labelFromKey(key);
+  return (custom ? raw.trim() : labelFromKey(raw)).slice(0, 40).trimEnd() || labelFromKey(key);
 }
 
 export interface InferResult {

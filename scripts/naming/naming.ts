@@ -165,5 +165,6 @@ export function labelFromKey(key: string): string {
     .split(/[_\s]+/)
     .filter(Boolean);
   const label = words.map((w) => (w === w.toLowerCase() ? w[0].toUpperCase() + w.slice(1) : w)).join(' ');
-  return (label || key).slice(0, 40);
+  // Cut at 40, then no trailing space: Setup shows the label as written, and a cut between words leaves one.
+  return (label || key).slice(0, 40).trimEnd();
 }

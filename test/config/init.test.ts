@@ -99,6 +99,17 @@ describe('inferAttributes on Fin keys', () => {
     ]);
   });
 
+  it('cuts a long label at 40 characters without leaving a trailing space', () => {
+    const { attributes } = inferAttributes({
+      'k with spaces and a very long name that exceeds forty characters': 'v',
+      'conversation_custom_data_Preferred time window for a callback at night': 'evening'
+    });
+    expect(attributes.map((a) => a.label)).toEqual([
+      'K With Spaces And A Very Long Name That',
+      'Preferred time window for a callback at'
+    ]);
+  });
+
   const shared = fs.existsSync(SHARED_FIN) ? it : it.skip;
   if (!fs.existsSync(SHARED_FIN)) console.log(`skipped: ${SHARED_FIN} not found (../shared is not beside the project)`);
   shared('turns the real Fin payload into a config that validates and builds names for every key', async () => {
