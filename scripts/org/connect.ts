@@ -91,6 +91,8 @@ export async function connect(options: ConnectOptions = {}): Promise<OrgSession>
  * names; no path, query or trailing slash.
  */
 function checkedUrl(variable: string, raw: string, env: NodeJS.ProcessEnv): string {
+  // Read first, whatever the host: a mistake in the setting is said now, not when a gateway is first used.
+  const trusted = trustedHosts(env);
   let url: URL;
   try {
     url = new URL(raw);
@@ -109,7 +111,7 @@ function checkedUrl(variable: string, raw: string, env: NodeJS.ProcessEnv): stri
       `Use the My Domain URL: ${origin.replace(LIGHTNING_HOST, '.my.salesforce.com')} (\`sf org display\` prints it as Instance Url).`
     ]);
   }
-  if (!loopback && !isSalesforceHost(url.hostname) && !isTrustedHost(url.hostname, trustedHosts(env))) {
+  if (!loopback && !isSalesforceHost(url.hostname) && !isTrustedHost(url.hostname, trusted)) {
     throw new UserError(
       `${variable} is ${origin}, which is not a Salesforce address (nor a host ${TRUSTED_HOSTS_SETTING} names).`,
       [

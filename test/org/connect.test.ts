@@ -138,6 +138,14 @@ describe('access token from the environment', () => {
     [{ SF_INSTANCE_URL: 'https://acme.my.salesforce.com' }, /SF_ACCESS_TOKEN is not\./],
     [{ SF_INSTANCE_URL: 'http://acme.my.salesforce.com', SF_ACCESS_TOKEN: 'x' }, /must start with https/],
     [{ SF_INSTANCE_URL: 'acme', SF_ACCESS_TOKEN: 'x' }, /is not a URL/],
+    [
+      {
+        SF_INSTANCE_URL: 'https://acme.my.salesforce.com',
+        SF_ACCESS_TOKEN: 'x',
+        HANDOFF_TRUSTED_HOSTS: 'gw.acme.com:443'
+      },
+      /^HANDOFF_TRUSTED_HOSTS lists "gw.acme.com:443", which is not a host name\.$/
+    ],
     [{ SF_CLIENT_ID: 'x' }, /SF_CLIENT_SECRET is not set/],
     [{ SF_CLIENT_ID: 'x', SF_CLIENT_SECRET: 'y' }, /SF_LOGIN_URL is not set/],
     [{}, /No org to connect to/]
