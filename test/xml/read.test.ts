@@ -23,6 +23,14 @@ describe('parseXml', () => {
     expect(e.parent).toBe(root);
   });
 
+  it('keeps a column past 1,023, where line and column no longer pack into one small integer', () => {
+    const root = parseXml(`<a>\n${' '.repeat(2000)}<b/><c/></a>`);
+    expect(root.children.map((n) => [n.name, n.line, n.column])).toEqual([
+      ['b', 2, 2001],
+      ['c', 2, 2005]
+    ]);
+  });
+
   it('gives a prefixed element its local name', () => {
     expect(parseXml('<x:a xmlns:x="u"/>').local).toBe('a');
   });
