@@ -38,11 +38,11 @@ export type FlagValues<T extends FlagTable> = {
   [K in keyof T]?: T[K]['kind'] extends 'boolean' ? boolean : T[K]['kind'] extends 'multiple' ? string[] : string;
 };
 
+type ParserOption = { type: 'boolean' | 'string'; multiple?: true; short?: string };
+
 /** node:util parseArgs's options for a table. */
-function parserOptions(
-  table: FlagTable
-): Record<string, { type: 'boolean' | 'string'; multiple?: true; short?: string }> {
-  const options: Record<string, { type: 'boolean' | 'string'; multiple?: true; short?: string }> = {};
+function parserOptions(table: FlagTable): Record<string, ParserOption> {
+  const options: Record<string, ParserOption> = {};
   for (const [name, spec] of Object.entries(table)) {
     options[name] = {
       type: spec.kind === 'boolean' ? 'boolean' : 'string',
