@@ -1,10 +1,10 @@
 /**
  * Runs a CompiledFlow against an in-memory org: one interview, element by element, from <start>.
  * Each element is compiled once per flow and tracing mode (./elements, issue 15); this module sets
- * the inputs, walks the connectors and handles faults. Runtime faults (DML rejected, an action refusing its input) follow
- * the element's fault connector or end the interview as failed, as on the platform. Problems in the
- * flow file itself (an unknown reference, an element type the simulator does not run, a loop that
- * never ends) throw FlowSimulationError.
+ * the inputs, walks the connectors and handles faults. Runtime faults (DML rejected, an action
+ * refusing its input) follow the element's fault connector or end the interview as failed, as on
+ * the platform. Problems in the flow file itself (an unknown reference, an element type the
+ * simulator does not run, a loop that never ends) throw FlowSimulationError.
  */
 import type { ActionEnv } from './actions';
 import { compileElement } from './elements';

@@ -134,7 +134,11 @@ function headReader(flow: CompiledFlow, head: string): Reader {
 }
 
 function resourceReader(flow: CompiledFlow, resource: FlowResource): Reader {
-  if (resource.kind === 'constant') return valueReader(flow, resource.value!);
+  // Compiled on first read, so compiling never follows a chain of constants (one naming itself never ends).
+  if (resource.kind === 'constant') {
+    let read: Reader | undefined;
+    return (iv) => (read ??= valueReader(flow, resource.value!))(iv);
+  }
   if (resource.kind === 'textTemplate') {
     const text = resource.text ?? '';
     return (iv) => iv.render(text);
