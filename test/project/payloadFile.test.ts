@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { readPayloadFile } from '../../scripts/project/payloadFile';
 import { runCli } from '../support/cli';
+import { withoutOrgEnvironment } from '../support/noOrgEnv';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -38,10 +39,7 @@ describe('readPayloadFile', () => {
 });
 
 describe('smoke --payload that is not JSON', () => {
-  const ORG_ENV = ['SF_INSTANCE_URL', 'SF_ACCESS_TOKEN', 'SF_CLIENT_ID', 'SF_CLIENT_SECRET', 'SF_LOGIN_URL'];
-  const saved = ORG_ENV.map((k) => [k, process.env[k]] as const);
-  beforeAll(() => ORG_ENV.forEach((k) => delete process.env[k]));
-  afterAll(() => saved.forEach(([k, v]) => (v === undefined ? delete process.env[k] : (process.env[k] = v))));
+  withoutOrgEnvironment();
 
   it('fails (exit 1) with the position, before any org is asked', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-payload-'));
