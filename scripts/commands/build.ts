@@ -5,6 +5,9 @@ import type { Command } from '../cli/command';
 import { BUILD_FLAGS } from '../cli/flags/build';
 import { configPath } from '../config/load';
 import { build, checkDrift } from '../generate/build';
+import { UserError } from '../project/errors';
+import { BUILD_MANIFEST_FILE } from '../project/buildManifest';
+import { holdsUnrecordedFiles, ofTheProject, recordedFilesIn } from '../project/outputGuard';
 import { outputDir } from '../project/outputDir';
 import { displayPath } from '../project/paths';
 import { foldersToCreate } from '../project/writeFiles';
@@ -45,6 +48,7 @@ export const command: Command = {
       return { exitCode: differing ? 1 : 0, result: { outDir: displayPath(outDir), ...drift } };
     }
 
+    refuseToRemoveUnrecorded(config, outDir);
     const result = build(config, outDir);
     const { model } = result;
     for (const note of model.namingNotes)
@@ -74,4 +78,25 @@ export const command: Command = {
 /** "1 queue", "3 queues". */
 function counted(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Stops a build that would remove files no build wrote (outputGuard.ts). Cheap when the folder holds
+ * only recorded files (a listing); only otherwise is the config generated once more to see what goes.
+ */
+function refuseToRemoveUnrecorded(config: string, outDir: string): void {
+  if (!ofTheProject(path.dirname(path.resolve(config)), outDir)) return; // a folder elsewhere (a temporary one) is the caller's
+  const recorded = recordedFilesIn(config, outDir);
+  if (!holdsUnrecordedFiles(outDir, recorded)) return;
+  const lost = checkDrift(config, outDir).extra.filter((f) => !recorded.has(f));
+  if (!lost.length) return;
+  const shown = lost.slice(0, 5).join(', ') + (lost.length > 5 ? `, … (${lost.length - 5} more)` : '');
+  const folder = path.resolve(outDir) === process.cwd() ? '.' : displayPath(outDir);
+  throw new UserError(
+    `handoff build would remove ${counted(lost.length, 'file')} in ${folder} that no build wrote there: ${shown}.`,
+    [
+      `build removes every file of its output folder that the config does not generate: give it a folder of its own (output.dir, e.g. "force-app/generated", or --out), or move these files out of ${folder}.`,
+      `Files an earlier build wrote before ${BUILD_MANIFEST_FILE} recorded them: delete them, then build again.`
+    ]
+  );
 }

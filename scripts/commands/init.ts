@@ -11,8 +11,8 @@ import { validateConfig } from '../config/validate';
 import { choosePackageDir, schemaReference, writeSfdxProject } from '../project/adopt';
 import { UsageError, UserError, formatProblem } from '../project/errors';
 import { GIT_ATTRIBUTES, ensureLfLineEndings } from '../project/gitAttributes';
-import { readJsonFile } from '../project/json';
 import { displayPath } from '../project/paths';
+import { readPayloadFile } from '../project/payloadFile';
 import { listedPackageDirectories } from '../project/sfdxProject';
 import {
   applyPlatformSync,
@@ -64,7 +64,7 @@ export const command: Command = {
     let attributes: AttributeConfig[] | undefined;
     const payloadFile = values['from-payload'];
     if (payloadFile) {
-      const inferred = inferAttributes(readPayload(payloadFile));
+      const inferred = inferAttributes(readPayloadFile(payloadFile));
       if (!inferred.attributes.length)
         throw new UserError(`${displayPath(payloadFile)} has no string values to make attributes from.`);
       skipped = inferred.skipped;
@@ -155,15 +155,4 @@ function withLayout(config: HandoffConfig, layout: { schema: string; outputDir?:
     ...(layout.outputDir ? { output: { dir: layout.outputDir } } : {}),
     ...rest
   };
-}
-
-function readPayload(file: string): Record<string, unknown> {
-  const data = readJsonFile(file);
-  if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new UserError(`${displayPath(file)} must hold one JSON object of routing attributes ({"key": "value", …}).`);
-  }
-  // Fin and others sometimes wrap the attributes: accept {routingAttributes: {...}} as sent to MIAW.
-  const obj = data as Record<string, unknown>;
-  const inner = obj.routingAttributes;
-  return inner && typeof inner === 'object' && !Array.isArray(inner) ? (inner as Record<string, unknown>) : obj;
 }

@@ -1,10 +1,8 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { flagLines, intFlag, parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
 import { SMOKE_FLAGS } from '../cli/flags/smoke';
 import { UsageError, UserError } from '../project/errors';
-import { displayPath } from '../project/paths';
+import { readPayloadFile } from '../project/payloadFile';
 import type { signIdentityToken } from '../org/verifiedJwt';
 import type { HandoffModel } from '../model/types';
 
@@ -24,24 +22,6 @@ ${flagLines(SMOKE_FLAGS, {
 Exit codes: 0 every expected attribute landed (and, with --verified, the customer was taken as
 verified), 1 any did not (or no session appeared), 2 usage.
 `;
-
-function readPayload(file: string): Record<string, unknown> {
-  let data: unknown;
-  try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT'
-        ? `${displayPath(file)} does not exist.`
-        : `${displayPath(file)} is not valid JSON: ${(e as Error).message}`
-    );
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new UserError(`${displayPath(file)} must hold one JSON object of vendor keys to string values.`);
-  }
-  return data as Record<string, unknown>;
-}
 
 type SmokeFlags = { verified?: boolean; 'jwt-key'?: string; 'jwt-kid'?: string; 'jwt-subject'?: string };
 
@@ -90,7 +70,7 @@ export const command: Command = {
     if (!values.payload) throw new UsageError('handoff smoke: --payload FILE is required. See `handoff smoke --help`.');
     checkVerifiedFlags(values);
     const timeout = intFlag('smoke', 'timeout', values.timeout, 1, 3600) ?? 60;
-    const payload = readPayload(path.resolve(values.payload));
+    const payload = readPayloadFile(values.payload);
     // Org code loads here, not at the top: `handoff smoke --help` loads no org library (issue 15).
     const [{ scrtUrlFromInstance }, { loadMiawModel, openOrg, orgIdOf }, { runSmoke }, { signIdentityToken }] =
       await Promise.all([

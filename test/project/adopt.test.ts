@@ -92,6 +92,29 @@ describe.each(['force-app', 'src/core'])('a project whose package directory is %
     expect(fs.readFileSync(file, 'utf8')).not.toContain('// our change');
   });
 
+  it('build still removes the files of an attribute the config no longer has (recorded by the last build)', () => {
+    const configFile = path.join(dir, 'handoff.config.json');
+    const before = fs.readFileSync(configFile, 'utf8');
+    const config = JSON.parse(before) as { attributes: { key: string }[] };
+    config.attributes = config.attributes.filter((a) => a.key !== 'user_email');
+    fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
+    try {
+      const field = path.join(
+        dir,
+        packageDir,
+        'generated/objects/MessagingSession/fields/user_email__c.field-meta.xml'
+      );
+      expect(fs.existsSync(field)).toBe(true);
+      const build = runBuiltCli(['build'], dir);
+      expect(build.code).toBe(0);
+      expect(build.stdout).toMatch(/, [1-9]\d* removed\./);
+      expect(fs.existsSync(field)).toBe(false);
+    } finally {
+      fs.writeFileSync(configFile, before);
+      expect(runBuiltCli(['build'], dir).code).toBe(0);
+    }
+  });
+
   it("validate fails with the fix when the kit's Apex is deleted from the project", () => {
     for (const f of ['HandoffContextController.cls', 'HandoffContextController.cls-meta.xml'])
       fs.rmSync(path.join(dir, packageDir, 'handoff/classes', f));
