@@ -155,6 +155,25 @@ it("init appends to the project's .gitattributes once, keeping what is there", (
   }
 });
 
+it('build warns when output.dir is outside every package directory (validate and deploy never read it)', () => {
+  const dir = sfdxProject('force-app');
+  try {
+    expect(runBuiltCli(['init', '--vendor', 'generic'], dir).code).toBe(0);
+    const configFile = path.join(dir, 'handoff.config.json');
+    const config = JSON.parse(fs.readFileSync(configFile, 'utf8')) as { output: { dir: string } };
+    config.output.dir = 'elsewhere/generated';
+    fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
+    const build = runBuiltCli(['build'], dir);
+    expect({ code: build.code, stderr: build.stderr }).toEqual({
+      code: 0,
+      stderr:
+        'Warning: elsewhere/generated is not inside a package directory of sfdx-project.json (force-app): validate and deploy never read it. Set output.dir to a folder inside one (e.g. "force-app/generated").\n'
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 it('init in an empty folder writes sfdx-project.json with force-app', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-adopt-'));
   try {
