@@ -8,7 +8,8 @@ import { build, checkDrift } from '../generate/build';
 import { UserError } from '../project/errors';
 import { BUILD_MANIFEST_FILE } from '../project/buildManifest';
 import { holdsUnrecordedFiles, ofTheProject, recordedFilesIn } from '../project/outputGuard';
-import { outputDir } from '../project/outputDir';
+import { insidePackageDir, outputDir } from '../project/outputDir';
+import { listedPackageDirectories } from '../project/sfdxProject';
 import { displayPath } from '../project/paths';
 import { foldersToCreate } from '../project/writeFiles';
 
@@ -56,6 +57,7 @@ export const command: Command = {
     out.log(
       `Built ${result.files} files in ${displayPath(outDir)}: ${result.written.length} written, ${result.unchanged} unchanged, ${result.removed.length} removed.`
     );
+    warnOutsidePackageDirs(root, outDir, out.warn);
     out.log(
       hasMiaw(model)
         ? `  ${counted(model.attributes.length, 'attribute')}, ${counted(model.queues.length, 'queue')}, ${counted(model.rules.length, 'routing rule')}, flow ${model.flow.apiName}, channel ${model.channel.developerName}.`
@@ -98,5 +100,17 @@ function refuseToRemoveUnrecorded(config: string, outDir: string): void {
       `build removes every file of its output folder that the config does not generate: give it a folder of its own (output.dir, e.g. "force-app/generated", or --out), or move these files out of ${folder}.`,
       `Files an earlier build wrote before ${BUILD_MANIFEST_FILE} recorded them: delete them, then build again.`
     ]
+  );
+}
+
+/**
+ * Said at build time what validate later reports as freshness/output-in-package: a folder of the project
+ * outside every package directory is never deployed (a temporary folder elsewhere is the caller's).
+ */
+function warnOutsidePackageDirs(root: string, outDir: string, warn: (line: string) => void): void {
+  const dirs = listedPackageDirectories(root).map((d) => d.path);
+  if (!dirs.length || !ofTheProject(root, outDir) || insidePackageDir(root, dirs, outDir) !== undefined) return;
+  warn(
+    `${displayPath(outDir)} is not inside a package directory of sfdx-project.json (${dirs.join(', ')}): validate and deploy never read it. Set output.dir to a folder inside one (e.g. "${dirs[0]}/generated").`
   );
 }

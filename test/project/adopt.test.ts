@@ -17,6 +17,16 @@ function sfdxProject(packageDir: string): string {
   return dir;
 }
 
+/** Runs `test` in a fresh sfdx project with that package directory, removed afterwards. */
+function inProject(packageDir: string, test: (dir: string) => void): void {
+  const dir = sfdxProject(packageDir);
+  try {
+    test(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe.each(['force-app', 'src/core'])('a project whose package directory is %s', (packageDir) => {
   let dir: string;
   beforeAll(() => {
@@ -127,33 +137,40 @@ describe.each(['force-app', 'src/core'])('a project whose package directory is %
   });
 });
 
-it('init names the package directories when --package-dir is not one of them', () => {
-  const dir = sfdxProject('src/core');
-  try {
+it('init names the package directories when --package-dir is not one of them', () =>
+  inProject('src/core', (dir) => {
     const run = runBuiltCli(['init', '--vendor', 'fin', '--package-dir', 'force-app'], dir);
     expect({ code: run.code, stderr: run.stderr }).toEqual({
       code: 1,
       stderr:
         'Error: --package-dir force-app is not a package directory of sfdx-project.json (it lists src/core).\n  - Add { "path": "force-app" } to $.packageDirectories, or pass one of the listed folders.\n'
     });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-it("init appends to the project's .gitattributes once, keeping what is there", () => {
-  const dir = sfdxProject('force-app');
-  try {
+it("init appends to the project's .gitattributes once, keeping what is there", () =>
+  inProject('force-app', (dir) => {
     fs.writeFileSync(path.join(dir, '.gitattributes'), '*.png binary');
     expect(runBuiltCli(['init', '--vendor', 'generic'], dir).code).toBe(0);
     expect(runBuiltCli(['init', '--vendor', 'generic', '--force'], dir).code).toBe(0);
     expect(fs.readFileSync(path.join(dir, '.gitattributes'), 'utf8')).toBe(
       '*.png binary\n# handoff-kit: generated and platform files keep LF on every OS (build --check compares bytes)\nforce-app/generated/** text eol=lf\nforce-app/handoff/** text eol=lf\n'
     );
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
+
+it('build warns when output.dir is outside every package directory (validate and deploy never read it)', () =>
+  inProject('force-app', (dir) => {
+    expect(runBuiltCli(['init', '--vendor', 'generic'], dir).code).toBe(0);
+    const configFile = path.join(dir, 'handoff.config.json');
+    const config = JSON.parse(fs.readFileSync(configFile, 'utf8')) as { output: { dir: string } };
+    config.output.dir = 'elsewhere/generated';
+    fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
+    const build = runBuiltCli(['build'], dir);
+    expect({ code: build.code, stderr: build.stderr }).toEqual({
+      code: 0,
+      stderr:
+        'Warning: elsewhere/generated is not inside a package directory of sfdx-project.json (force-app): validate and deploy never read it. Set output.dir to a folder inside one (e.g. "force-app/generated").\n'
+    });
+  }));
 
 it('init in an empty folder writes sfdx-project.json with force-app', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-adopt-'));
