@@ -10,6 +10,8 @@ export interface Output {
   /** Progress on long work: stderr, so --json stdout stays clean. */
   progress(line: string): void;
   warn(line: string): void;
+  /** Something worth knowing that is not a problem (validate's notices, which --strict does not fail on). */
+  notice(line: string): void;
 }
 
 export function createOutput(json: boolean, streams = { out: process.stdout, err: process.stderr }): Output {
@@ -23,6 +25,9 @@ export function createOutput(json: boolean, streams = { out: process.stdout, err
     },
     warn(line) {
       streams.err.write(`Warning: ${line}\n`);
+    },
+    notice(line) {
+      streams.err.write(`Notice: ${line}\n`);
     }
   };
 }

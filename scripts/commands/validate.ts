@@ -70,7 +70,7 @@ export const command: Command = {
       checkDrift
     });
     for (const line of formatFindings(result)) out.log(line);
-    for (const n of result.notices) out.warn(`${n.rule}: ${n.message}`);
+    for (const n of result.notices) out.notice(`${n.rule}: ${n.message}`);
     const errors = result.findings.filter((f) => f.severity === 'error').length;
     const warnings = result.findings.length - errors;
     if (result.findings.length) out.log('');

@@ -95,6 +95,10 @@ export abstract class HandoffCommand extends SfCommand<unknown> {
       },
       warn: (line) => {
         this.warn(line);
+      },
+      // sf's info line: on the terminal, not among the --json envelope's warnings.
+      notice: (line) => {
+        if (!this.jsonEnabled()) this.logToStderr(`Notice: ${line}`);
       }
     };
   }

@@ -49,6 +49,19 @@ describe('handoff validate command', () => {
     expect(result.rules.every((id) => id.startsWith('flow/'))).toBe(true);
   });
 
+  test('a notice prints as a notice, not a warning: --strict does not fail on it', async () => {
+    const out = sink();
+    const err = sink();
+    const res = await command.run({
+      argv: ['--strict', '--rule', 'identity'],
+      out: createOutput(false, { out: out.stream, err: err.stream } as never),
+      root: path.resolve(__dirname, '../..')
+    });
+    expect(res.exitCode).toBe(0);
+    expect(err.text()).toMatch(/^Notice: identity\/unverified-email: Contact matching is off/m);
+    expect(err.text()).not.toContain('Warning:');
+  });
+
   test('--rule and --skip take ids, families and comma lists', async () => {
     const r = await run(['--rule', 'chain,settings/remote-site-https', '--skip', 'chain/prechat-active'], true);
     const rules = (r.result as { rules: string[] }).rules;
