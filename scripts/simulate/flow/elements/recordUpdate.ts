@@ -19,7 +19,7 @@ export const compileRecordUpdate: ElementCompiler<RecordUpdateNode> = (node, flo
     const values = assigned(iv);
     let names: (string | FieldDef)[];
     let obj: ObjectDef;
-    let records: FlowRecord[];
+    let records: readonly FlowRecord[];
     if (inputReference) {
       names = fields.slice();
       const rec = iv.recordFromReference(inputReference);
