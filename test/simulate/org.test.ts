@@ -25,6 +25,22 @@ describe('in-memory org: in-place updates, copy on write per fork', () => {
     expect(org.byId(String(rec.Id))!.record).toMatchObject({ Plan__c: 'free', Status: 'Active' });
   });
 
+  test('a snapshot keeps the values it was taken with, whoever owns the record', () => {
+    const org = base.fork();
+    const own = org.seed('MessagingSession', { Status: 'Waiting' });
+    const ofBase = org.snapshot(org.byId(id)!.record);
+    const ofOwn = org.snapshot(own);
+    // A base record is shared (the fork copies before writing it); a record the fork owns is copied.
+    expect(ofBase).toBe(shared);
+    expect(ofOwn).not.toBe(own);
+    org.update('MessagingSession', id, [['Plan__c', 'pro']]);
+    org.update('MessagingSession', String(own.Id), [['Plan__c', 'pro']]);
+    expect(ofBase.Plan__c).toBeUndefined();
+    expect(ofOwn.Plan__c).toBeUndefined();
+    expect(org.byId(id)!.record.Plan__c).toBe('pro');
+    expect(own.Plan__c).toBe('pro');
+  });
+
   test('a rejected update leaves the record as it was', () => {
     const org = base.fork();
     expect(() => org.update('MessagingSession', id, [['Plan__c', 'x'.repeat(21)]])).toThrow(/STRING_TOO_LONG/);

@@ -90,11 +90,12 @@ function setInputs(iv: Interview, inputs: Map<string, FlowValue>, inputSlots: Ma
       iv.line = v.line;
       iv.vars.set(v.name, v.initial ? iv.evaluate(v.initial) : v.isCollection ? [] : null);
     }
-  for (const [name, value] of inputs) {
+  // forEach, not for-of: no [name, value] pair per input (issue 15). fail throws, ending the loop.
+  inputs.forEach((value, name) => {
     const slot = inputSlots.get(name);
-    if (slot === undefined) return iv.fail(`the input "${name}" is not an input variable of the flow`);
+    if (slot === undefined) iv.fail(`the input "${name}" is not an input variable of the flow`);
     iv.vars.setAt(slot, value);
-  }
+  });
 }
 
 export function runFlow(opts: RunOptions): RunResult {
@@ -108,16 +109,17 @@ export function runFlow(opts: RunOptions): RunResult {
   let step = flow.start === undefined ? undefined : program.steps.get(flow.start);
   let count = 0;
   // The last elements run, for the message when an interview never ends: a ring, not a shifted
-  // list, filled only near the limit (counts only grow, so it then holds the last RECENT).
-  const recent: string[] = [];
+  // list, made and filled only near the limit (counts only grow, so it then holds the last RECENT).
+  let recent: string[] | undefined;
   while (step !== undefined) {
     const { node, run } = step;
     iv.line = node.line;
     if (++count > MAX_STEPS) {
-      const last = [...recent.slice(count % RECENT), ...recent.slice(0, count % RECENT)];
+      const ring = recent ?? [];
+      const last = [...ring.slice(count % RECENT), ...ring.slice(0, count % RECENT)];
       iv.fail(`the interview ran more than ${MAX_STEPS} elements (a loop? last elements: ${last.join(' → ')})`);
     }
-    if (count > MAX_STEPS - RECENT) recent[count % RECENT] = node.name;
+    if (count > MAX_STEPS - RECENT) (recent ??= [])[count % RECENT] = node.name;
     let next: string | undefined;
     try {
       next = run(iv);

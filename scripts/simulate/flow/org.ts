@@ -506,6 +506,16 @@ export class Org {
     for (const rec of records) setFields(this.writable(table, table.indexOf(rec)), checked);
   }
 
+  /**
+   * A record of this org as a flow may keep it (a Get Records result): a copy when this org may
+   * change the record in place later, else the record itself, which this org copies before writing
+   * (`writable`). The flow never writes a record it holds in place (../references.ts compileTarget
+   * copies), so the copy made per lookup of a base org's record was garbage (issue 15).
+   */
+  snapshot(rec: FlowRecord): FlowRecord {
+    return this.owned.has(rec) ? copyFields(newRecord(), rec) : rec;
+  }
+
   /** The record at `at` of a table, copied into this org first when a base org owns it. */
   private writable(table: FlowRecord[], at: number): FlowRecord {
     let rec = table[at];

@@ -22,11 +22,13 @@ interface Scan {
 export interface Query {
   /** Evaluates each filter's value (at its line). */
   values(iv: Interview): FlowValue[];
-  /** The records of `obj` the filters select, in table order. */
-  select(iv: Interview, obj: ObjectDef, values: FlowValue[]): FlowRecord[];
+  /** The records of `obj` the filters select, in table order (read only: often one shared empty list). */
+  select(iv: Interview, obj: ObjectDef, values: FlowValue[]): readonly FlowRecord[];
   /** The filters as text for the trace. */
   text(obj: ObjectDef, values: FlowValue[]): string[];
 }
+
+const NONE: readonly FlowRecord[] = Object.freeze([]);
 
 /** Evaluates values at their lines, in order, into a new list. */
 function evaluateAll(iv: Interview, readers: Reader[], lines: number[]): FlowValue[] {
@@ -58,12 +60,17 @@ export function compileQuery(flow: CompiledFlow, filters: RecordFilter[], logic:
         namedFor = obj;
       }
       const scan: Scan = { iv, rec: null as unknown as FlowRecord, values, fields: names };
-      const out: FlowRecord[] = [];
+      // Most selections are one record or none: a list sized to its first record, or none at all,
+      // instead of a growable list per query (issue 15).
+      let out: FlowRecord[] | undefined;
       for (const r of iv.org.records(obj)) {
         scan.rec = r;
-        if (holds(scan)) out.push(r);
+        if (holds(scan)) {
+          if (out) out.push(r);
+          else out = [r];
+        }
       }
-      return out;
+      return out ?? NONE;
     },
     text: (obj, values) =>
       filters.map((f, i) => `${obj.name}.${f.field} ${f.operator} ${JSON.stringify(plain(values[i]))}`)

@@ -165,7 +165,7 @@ function related(iv: Interview, rec: FlowRecord, relationship: string): FlowValu
   const id = fieldOf(rec, idField);
   if (typeof id !== 'string' || !id) return null;
   const hit = iv.org.byId(id);
-  return hit ? copyFields(newRecord(), hit.record) : null;
+  return hit ? iv.org.snapshot(hit.record) : null;
 }
 
 function compileRef(flow: CompiledFlow, ref: string): Reader {

@@ -45,12 +45,16 @@ export class Variables {
     this.values = new Array<FlowValue | undefined>(layout.slots.size);
   }
 
-  /** Sets every variable to the flow's fixed start values; false when some default must be evaluated. */
+  /**
+   * Sets every variable to the flow's fixed start values; false when some default must be evaluated.
+   * Written into the array the constructor made: a second array per interview was garbage (issue 15).
+   */
   start(): boolean {
     const { start, emptyLists } = this.layout;
     if (!start) return false;
-    this.values = start.slice();
-    for (const i of emptyLists) this.values[i] = [];
+    const values = this.values;
+    for (let i = 0; i < start.length; i++) values[i] = start[i];
+    for (const i of emptyLists) values[i] = [];
     return true;
   }
 

@@ -1,6 +1,5 @@
 /** Get Records: filters with filter logic, sort, limit, first record or all, and the ways to store the result. */
 import type { FlowValue, RecordLookupNode } from '../model';
-import { copyFields, newRecord } from '../org';
 import { compileQuery, objectLookup } from '../query';
 import { fieldOf, targetWriter, valueReader } from '../references';
 import { compiledHandler, type ElementCompiler } from './types';
@@ -37,8 +36,10 @@ export const compileRecordLookup: ElementCompiler<RecordLookupNode> = (node, flo
       const lim = Number(limit(iv));
       if (Number.isFinite(lim) && lim >= 0) found = found.slice(0, lim);
     }
-    const first = found[0] ? copyFields(newRecord(), found[0]) : null;
-    const result: FlowValue = node.getFirstRecordOnly ? first : found.map((r) => copyFields(newRecord(), r));
+    // Stored records are snapshots: later DML does not change what the flow holds (Org.snapshot).
+    const all = node.getFirstRecordOnly ? undefined : found.map((r) => org.snapshot(r));
+    const first = !found[0] ? null : all ? all[0] : org.snapshot(found[0]);
+    const result: FlowValue = all ?? first;
     if (node.storeOutputAutomatically) iv.elementOutputs.set(node.name, result);
     if (output) output.write(iv, output.firstOnly ? first : result);
     for (const o of assignments) {

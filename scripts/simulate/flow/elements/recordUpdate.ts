@@ -19,7 +19,7 @@ export const compileRecordUpdate: ElementCompiler<RecordUpdateNode> = (node, flo
     const values = assigned(iv);
     let names: (string | FieldDef)[];
     let obj: ObjectDef;
-    let records: FlowRecord[];
+    let records: readonly FlowRecord[];
     if (inputReference) {
       names = fields.slice();
       const rec = iv.recordFromReference(inputReference);
@@ -30,11 +30,15 @@ export const compileRecordUpdate: ElementCompiler<RecordUpdateNode> = (node, flo
       if (!hit) throw new OrgFault('ENTITY_IS_DELETED', `no record with Id ${id}`);
       obj = hit.object;
       records = [hit.record];
-      for (const [k, v] of Object.entries(rec))
+      // for-in, not Object.entries: the same keys in the same order (records inherit no enumerable
+      // key: ../org.ts copyFields), without a [key, value] pair per field (issue 15).
+      for (const k in rec) {
+        const v = rec[k];
         if (k !== 'Id' && org.field(obj, k).writable && v !== hit.record[k]) {
           names.push(k);
           values.push(v);
         }
+      }
     } else {
       obj = objectOf(org);
       records = query.select(iv, obj, query.values(iv));
