@@ -214,6 +214,29 @@ function scale(): Goal {
   };
 }
 
+/**
+ * validate when handoff.build.json no longer settles freshness (here: another generator's hash, as after
+ * a kit update), so it regenerates to compare: validate/driftFirst.ts does that before loading the project.
+ */
+function scaleStale(): Goal {
+  const dir = projectCopy(scratchDir('hk-bench-scale-stale-'), syntheticConfig(10000));
+  runNode([CLI, 'build', '--json'], dir);
+  const manifest = path.join(dir, 'handoff.build.json');
+  const recorded = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { generator: string };
+  fs.writeFileSync(manifest, JSON.stringify({ ...recorded, generator: `stale-${recorded.generator}` }, null, 2));
+  const runs = Array.from({ length: Math.min(REPS, 3) }, () => runNode([CLI, 'validate', '--json'], dir));
+  fs.rmSync(dir, { recursive: true, force: true });
+  const peaks = spread(runs.map((r) => r.peakMb));
+  return {
+    id: 'scale-stale',
+    what: 'validate at 10,000 attributes with a stale manifest (whole processes; it regenerates to compare)',
+    goal: 'peak ≤ 400 MB',
+    measured: `peak ${peaks.max.toFixed(0)} MB (median ${peaks.median.toFixed(0)}); ${ms(wall(runs))}, CPU ${ms(cpu(runs))}`,
+    pass: peaks.max <= 400,
+    figures: { peakMb: peaks, wallMs: wall(runs), cpuMs: cpu(runs) }
+  };
+}
+
 function replay(example: string): Goal {
   const dir = scratchDir('hk-bench-replay-');
   const file = writePayloads(path.join(dir, 'payloads.jsonl'), 50_000);
@@ -261,6 +284,7 @@ async function main(): Promise<void> {
     ['validate', () => validateWarm(example)],
     ['validate-cold', () => validateCold(example)],
     ['scale', scale],
+    ['scale-stale', scaleStale],
     ['replay', () => replay(example)],
     ['doctor', doctor]
   ];

@@ -22,8 +22,12 @@ Exit codes: 0 no error (warnings alone, unless --strict), 1 an error finding (an
 --strict) or a failed check-only deploy, 2 usage.
 `;
 
-/** generate/build's drift check, loaded (typed `import()`) only when the build manifest does not settle freshness. */
-const checkDrift: DriftCheck = async (config, outDir) => (await import('../generate/build')).checkDrift(config, outDir);
+/**
+ * generate/build's drift check, loaded (typed `import()`) only when the build manifest does not settle
+ * freshness, and run in a worker thread so its garbage is gone before the project loads (commands/driftWorker.ts).
+ */
+const checkDrift: DriftCheck = async (config, outDir) =>
+  (await import('./driftWorker')).checkDriftInWorker(config, outDir);
 
 const list = (values: string[] | undefined): string[] =>
   (values ?? [])

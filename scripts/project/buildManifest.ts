@@ -111,6 +111,8 @@ export class ConfigAndManifest {
   private configSha?: string;
   private parsed?: { value: unknown } | { error: unknown };
   private manifestRead?: { manifest: BuildManifest | undefined };
+  /** SHA-256 per generated file (absolute path): validate asks before and after loading the project. */
+  private readonly fileHashes = new Map<string, string>();
 
   constructor(readonly configFile: string) {}
 
@@ -146,6 +148,13 @@ export class ConfigAndManifest {
     }
     if ('error' in this.parsed) throw this.parsed.error;
     return this.parsed.value;
+  }
+
+  /** SHA-256 of a file's bytes, each file hashed at most once a run. */
+  fileHash(file: string): string {
+    let hash = this.fileHashes.get(file);
+    if (hash === undefined) this.fileHashes.set(file, (hash = sha256OfFile(file)));
+    return hash;
   }
 
   /** handoff.build.json as the last build wrote it; undefined when there is none or it does not parse. */
@@ -209,13 +218,14 @@ export function configAcceptedByBuild(config: string | ConfigAndManifest): boole
  * generator code. `onDisk` maps every file under the output folder (output-relative) to its absolute path.
  */
 export function buildIsCurrent(config: string | ConfigAndManifest, onDisk: Map<string, string>): boolean {
-  const manifest = manifestForThisBuild(configAndManifest(config));
+  const files = configAndManifest(config);
+  const manifest = manifestForThisBuild(files);
   if (!manifest) return false;
   const recorded = Object.keys(manifest.files ?? {});
   if (recorded.length !== onDisk.size) return false;
   for (const p of recorded) {
     const file = onDisk.get(p);
-    if (!file || sha256OfFile(file) !== manifest.files[p]) return false;
+    if (!file || files.fileHash(file) !== manifest.files[p]) return false;
   }
   return true;
 }

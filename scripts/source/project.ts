@@ -40,6 +40,8 @@ export interface ApexSource {
 }
 
 const SKIP_DIRS = new Set(['node_modules', '__tests__', '.sfdx', '.sf', '.git']);
+/** The folders loadProject does not enter (tool folders, tests, anything hidden). */
+export const skipSourceDir = (name: string): boolean => SKIP_DIRS.has(name) || name.startsWith('.');
 
 export class SourceProject {
   readonly metadata: MetadataFile[] = [];
@@ -141,9 +143,8 @@ export interface LoadOptions {
 /** Loads the project at `root` (the folder holding sfdx-project.json, unless `packageDirs` are given). */
 export function loadProject(root: string, options: LoadOptions = {}): SourceProject {
   const project = new SourceProject(root, options.packageDirs ?? packageDirectories(root));
-  const skipDir = (name: string): boolean => SKIP_DIRS.has(name) || name.startsWith('.');
   const registry = registryFor(root);
-  const files = project.packageDirs.flatMap((dir) => listFilesUnder(path.join(root, dir), skipDir)).sort();
+  const files = project.packageDirs.flatMap((dir) => listFilesUnder(path.join(root, dir), skipSourceDir)).sort();
   const pool: TextPool = new Map();
   for (const abs of files) {
     const rel = path.relative(root, abs).split(path.sep).join('/');

@@ -23,6 +23,7 @@ import { ConfigAndManifest } from '../project/buildManifest';
 import type { DriftCheck } from '../project/drift';
 import { PROJECT_FILES } from '../project/paths';
 import { loadProject, type SourceProject } from '../source/project';
+import { driftComputedFirst } from './driftFirst';
 import { ApexAnalysis, readValidateSettings } from './project';
 import { isKitProject, severityIn } from './provenance';
 import type { Finding, Rule } from './types';
@@ -97,6 +98,13 @@ export function selectRules(only: string[] = [], skip: string[] = []): Rule[] {
 
 export async function validate(options: ValidateOptions): Promise<ValidateResult> {
   const selected = selectRules(options.only, options.skip);
+  // Per run, not per process: the next validate (same process, a build in between) reads them again.
+  const configFiles = new ConfigAndManifest(path.join(options.project?.root ?? options.root, PROJECT_FILES.config));
+  // Regenerating, when freshness needs it, before the project is loaded: never both in memory (driftFirst.ts).
+  const checkDrift =
+    !options.project && selected.some((r) => r.id === freshnessRules.BUILD_CURRENT)
+      ? await driftComputedFirst(options.root, configFiles, options.checkDrift)
+      : options.checkDrift;
   const project = options.project ?? loadProject(options.root);
   const useCache = options.cache ?? true;
   const settings = readValidateSettings(options.root);
@@ -105,12 +113,10 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const notices: ValidateResult['notices'] = [];
   const seen = new Set<string>();
   const kit = isKitProject(options.root);
-  // Per run, not per process: the next validate (same process, a build in between) reads them again.
-  const configFiles = new ConfigAndManifest(path.join(project.root, PROJECT_FILES.config));
   for (const rule of selected) {
     await rule.check({
       project,
-      checkDrift: options.checkDrift,
+      checkDrift,
       settings,
       apex,
       useCache,

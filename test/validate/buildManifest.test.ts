@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { build, checkDrift } from '../../scripts/generate/build';
+import { UserError } from '../../scripts/project/errors';
 import { validate } from '../../scripts/validate/index';
 import { makeExample, tempDir } from './example';
 
@@ -42,6 +43,54 @@ describe('freshness/build-current with the build manifest (handoff.build.json)',
       expect((await run()).findings.length).toBeGreaterThan(0);
     } finally {
       fs.writeFileSync(config, before);
+    }
+  });
+
+  test('a stale manifest: the drift is computed once, before the project is loaded (validate/driftFirst.ts)', async () => {
+    const manifest = path.join(dir, 'handoff.build.json');
+    const before = fs.readFileSync(manifest, 'utf8');
+    // The check adds a class; the run's file count shows whether the project was loaded after it.
+    const probe = path.join(dir, 'force-app/main/default/classes/DriftProbe.cls');
+    const files = (await run()).files;
+    fs.writeFileSync(manifest, before.replace(/"generator": "/, '"generator": "stale-'));
+    let calls = 0;
+    try {
+      const result = await run((config, out) => {
+        calls++;
+        fs.writeFileSync(probe, 'public class DriftProbe {}\n');
+        return checkDrift(config, out);
+      });
+      expect(result.findings).toEqual([]);
+      expect(calls).toBe(1);
+      expect(result.files).toBe(files + 1);
+    } finally {
+      fs.rmSync(probe, { force: true });
+      fs.writeFileSync(manifest, before);
+    }
+  });
+
+  test("an error of the early drift check is raised at the rule's turn, as itself", async () => {
+    const manifest = path.join(dir, 'handoff.build.json');
+    const before = fs.readFileSync(manifest, 'utf8');
+    fs.writeFileSync(manifest, before.replace(/"generator": "/, '"generator": "stale-'));
+    const settings = path.join(dir, 'handoff.validate.json');
+    const rejected = new UserError('handoff.config.json has 1 problem', ['  - $.attributes: must be a list']);
+    try {
+      await expect(
+        run(() => {
+          throw rejected;
+        })
+      ).rejects.toBe(rejected);
+      // Not before: a mistake validate meets first (here handoff.validate.json, read before the rules) is the one said.
+      fs.writeFileSync(settings, '[]');
+      await expect(
+        run(() => {
+          throw rejected;
+        })
+      ).rejects.toThrow('handoff.validate.json must hold one JSON object');
+    } finally {
+      fs.rmSync(settings, { force: true });
+      fs.writeFileSync(manifest, before);
     }
   });
 });

@@ -29,6 +29,9 @@ const LWC_MESSAGES: Record<LwcDifference['kind'], (detail?: string) => string> =
   builder: () => 'The LWC build script changed since the compiled LWCs were built'
 };
 
+/** The rule that regenerates to compare (validate/driftFirst.ts runs that before the project loads). */
+export const BUILD_CURRENT = 'freshness/build-current';
+
 export const rules: Rule[] = [
   {
     id: 'freshness/output-in-package',
@@ -46,7 +49,7 @@ export const rules: Rule[] = [
     }
   },
   {
-    id: 'freshness/build-current',
+    id: BUILD_CURRENT,
     description: 'The output folder (output.dir) is what handoff.config.json generates (handoff build --check).',
     fix: 'Run `handoff build` and commit; change the config instead of editing generated files.',
     async check({ project, checkDrift, configFiles, report, notice }) {
