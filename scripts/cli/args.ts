@@ -101,9 +101,25 @@ export function parseFlags<T extends FlagTable>(
     const parsed = parseArgs({ args: argv, options: parserOptions(table), allowPositionals, strict: true });
     return parsed as never;
   } catch (e) {
-    const msg = (e as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, '');
-    throw new UsageError(`handoff ${command}: ${msg}. See \`handoff ${command} --help\`.`);
+    const raw = (e as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, '');
+    const msg = dashValueMessage(argv, table, raw) ?? raw;
+    throw new UsageError(`handoff ${command}: ${msg.replace(/\.$/, '')}. See \`handoff ${command} --help\`.`);
   }
+}
+
+/**
+ * parseArgs refuses a value that starts with a dash (`--wait -3`) as "ambiguous" and suggests
+ * `--wait=-XYZ`; no value this CLI takes starts with one, so say what the flag takes instead.
+ */
+function dashValueMessage(argv: string[], table: FlagTable, message: string): string | undefined {
+  const written = /Option '([^']+)' argument is ambiguous/.exec(message)?.[1];
+  const entry = Object.entries(table).find(
+    ([name, spec]) => written === `--${name}` || (spec.char !== undefined && written === `-${spec.char}`)
+  );
+  if (!written || !entry) return undefined;
+  const [name, spec] = entry;
+  // parseArgs says "ambiguous" only when a token follows the flag, so there is one to name.
+  return `--${name} takes ${spec.helpValue ?? 'a value'}, not "${argv[argv.indexOf(written) + 1]}"`;
 }
 
 /** Parses a whole number flag, or throws a usage error naming it. */
