@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { hasAllowedScheme } from '../org/orgHosts';
 import { UsageError } from '../project/errors';
 
 /*
@@ -136,4 +137,24 @@ export function intFlag(
     throw new UsageError(`handoff ${command}: --${flag} takes a whole number from ${min} to ${max}, not "${raw}".`);
   }
   return n;
+}
+
+/**
+ * Parses --scrt-url, or throws a usage error naming it: checked before connecting, so a typo is not
+ * first seen as fetch's "Failed to parse URL" after the org login.
+ */
+export function scrtUrlFlag(command: string, raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !hasAllowedScheme(url)) {
+    throw new UsageError(
+      `handoff ${command}: --scrt-url takes an https:// URL, e.g. https://<my-domain>.my.salesforce-scrt.com, not "${raw}".`
+    );
+  }
+  return raw;
 }

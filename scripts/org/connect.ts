@@ -11,7 +11,15 @@ import type { Org } from '@salesforce/core';
 import { Connection } from 'jsforce';
 import { API_VERSION } from '../contract';
 import { UserError } from '../project/errors';
-import { isSalesforceHost, isTrustedHost, TRUSTED_HOSTS_SETTING, trustedHosts, trustHostFix } from './orgHosts';
+import {
+  hasAllowedScheme,
+  isLoopbackHost,
+  isSalesforceHost,
+  isTrustedHost,
+  TRUSTED_HOSTS_SETTING,
+  trustedHosts,
+  trustHostFix
+} from './orgHosts';
 import { classify, DEFAULT_POLICY, errorCodeOf, resilient, type CallStats, type ResiliencePolicy } from './resilience';
 
 export type AuthMethod = 'alias' | 'access-token' | 'client-credentials';
@@ -101,8 +109,8 @@ function checkedUrl(variable: string, raw: string, env: NodeJS.ProcessEnv): stri
       'Use the full org URL, e.g. https://mycompany.my.salesforce.com.'
     ]);
   }
-  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
-  if (url.protocol !== 'https:' && !(loopback && url.protocol === 'http:')) {
+  const loopback = isLoopbackHost(url.hostname);
+  if (!hasAllowedScheme(url)) {
     throw new UserError(`${variable} must start with https:// (it is ${url.protocol}//${url.host}).`);
   }
   const origin = `${url.protocol}//${url.host}`;
