@@ -51,8 +51,8 @@ export interface OrgSession {
   readonly policy: ResiliencePolicy;
 }
 
+/** The fixes for "no org": the three ways, each a bullet under a message that introduces them. */
 const HOW_TO_CONNECT = [
-  'Connect one of three ways:',
   '-o ALIAS: an org authorised with `sf org login web --alias ALIAS` (or `sf org login jwt`)',
   'SF_INSTANCE_URL + SF_ACCESS_TOKEN: an instance URL and a session token (e.g. from `sf org display --verbose`)',
   'SF_CLIENT_ID + SF_CLIENT_SECRET + SF_LOGIN_URL: an External Client App with the client credentials flow enabled; SF_LOGIN_URL is your My Domain URL'
@@ -91,7 +91,7 @@ export async function connect(options: ConnectOptions = {}): Promise<OrgSession>
     }
     return fromClientCredentials(checkedUrl('SF_LOGIN_URL', loginUrl, env), clientId, clientSecret, apiVersion, policy);
   }
-  throw new UserError('No org to connect to.', HOW_TO_CONNECT);
+  throw new UserError('No org to connect to. Connect one of three ways:', HOW_TO_CONNECT);
 }
 
 /**
