@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { hasAllowedScheme } from '../org/orgHosts';
 import { UsageError } from '../project/errors';
 
 /*
@@ -101,9 +102,25 @@ export function parseFlags<T extends FlagTable>(
     const parsed = parseArgs({ args: argv, options: parserOptions(table), allowPositionals, strict: true });
     return parsed as never;
   } catch (e) {
-    const msg = (e as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, '');
-    throw new UsageError(`handoff ${command}: ${msg}. See \`handoff ${command} --help\`.`);
+    const raw = (e as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, '');
+    const msg = dashValueMessage(argv, table, raw) ?? raw;
+    throw new UsageError(`handoff ${command}: ${msg.replace(/\.$/, '')}. See \`handoff ${command} --help\`.`);
   }
+}
+
+/**
+ * parseArgs refuses a value that starts with a dash (`--wait -3`) as "ambiguous" and suggests
+ * `--wait=-XYZ`; no value this CLI takes starts with one, so say what the flag takes instead.
+ */
+function dashValueMessage(argv: string[], table: FlagTable, message: string): string | undefined {
+  const written = /Option '([^']+)' argument is ambiguous/.exec(message)?.[1];
+  const entry = Object.entries(table).find(
+    ([name, spec]) => written === `--${name}` || (spec.char !== undefined && written === `-${spec.char}`)
+  );
+  if (!written || !entry) return undefined;
+  const [name, spec] = entry;
+  // parseArgs says "ambiguous" only when a token follows the flag, so there is one to name.
+  return `--${name} takes ${spec.helpValue ?? 'a value'}, not "${argv[argv.indexOf(written) + 1]}"`;
 }
 
 /** Parses a whole number flag, or throws a usage error naming it. */
@@ -120,4 +137,24 @@ export function intFlag(
     throw new UsageError(`handoff ${command}: --${flag} takes a whole number from ${min} to ${max}, not "${raw}".`);
   }
   return n;
+}
+
+/**
+ * Parses --scrt-url, or throws a usage error naming it: checked before connecting, so a typo is not
+ * first seen as fetch's "Failed to parse URL" after the org login.
+ */
+export function scrtUrlFlag(command: string, raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !hasAllowedScheme(url)) {
+    throw new UsageError(
+      `handoff ${command}: --scrt-url takes an https:// URL, e.g. https://<my-domain>.my.salesforce-scrt.com, not "${raw}".`
+    );
+  }
+  return raw;
 }

@@ -120,7 +120,8 @@ export async function main(argv: string[]): Promise<number> {
   process.env.SF_DISABLE_LOG_FILE ??= 'true';
   const json = argv.includes('--json');
   const out = createOutput(json);
-  const [name, ...rest] = argv;
+  // `handoff help build` is `handoff build --help`; `handoff help` alone is the command list.
+  const [name, ...rest] = argv[0] === 'help' && argv[1] && !argv[1].startsWith('-') ? [argv[1], '--help'] : argv;
   try {
     if (!name || name === '--help' || name === '-h' || name === 'help') {
       process.stdout.write(help() + '\n');

@@ -1,4 +1,4 @@
-import { flagLines, parseFlags } from '../cli/args';
+import { flagLines, parseFlags, scrtUrlFlag } from '../cli/args';
 import type { Command } from '../cli/command';
 import { DOCTOR_FLAGS } from '../cli/flags/doctor';
 
@@ -29,6 +29,7 @@ export const command: Command = {
   usage: USAGE,
   async run({ argv, org, out, root }) {
     const { values } = parseFlags('doctor', argv, DOCTOR_FLAGS);
+    const scrtUrl = scrtUrlFlag('doctor', values['scrt-url']);
     // Org code loads here, not at the top: `handoff doctor --help` loads no org library (issue 15).
     const [{ runDoctor }, { scrtUrlFromInstance }, { loadProjectModel, openOrg, orgIdOf }] = await Promise.all([
       import('../org/doctor'),
@@ -41,7 +42,7 @@ export const command: Command = {
     const report = await runDoctor(session, model, {
       root,
       orgId,
-      scrtUrl: values['scrt-url'] ?? scrtUrlFromInstance(session.instanceUrl),
+      scrtUrl: scrtUrl ?? scrtUrlFromInstance(session.instanceUrl),
       progress: out.progress
     });
     if (report.skipped) out.log(report.skipped);

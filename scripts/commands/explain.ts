@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { flagLines, parseFlags } from '../cli/args';
+import { flagLines, parseFlags, scrtUrlFlag } from '../cli/args';
 import type { Command, CommandContext } from '../cli/command';
 import { EXPLAIN_FLAGS } from '../cli/flags/explain';
 import { configPath, loadConfig } from '../config/load';
@@ -70,6 +70,7 @@ export const command: Command = {
     if (values['target-org'] === '') throw new UsageError('handoff explain: -o needs an org alias or username.');
     if (values.base === '') throw new UsageError('handoff explain: --base needs a git revision (e.g. HEAD~1).');
     if (values.out === '') throw new UsageError('handoff explain: --out needs a file name.');
+    const scrtUrl = scrtUrlFlag('explain', values['scrt-url']);
 
     const configFile = configPath(root, values.config);
     const model = resolveModel(loadConfig(configFile));
@@ -86,7 +87,7 @@ export const command: Command = {
     });
     const doctor =
       values['target-org'] || values.doctor
-        ? await doctorChecks(root, values.config, values['target-org'], values['scrt-url'], out.progress, org)
+        ? await doctorChecks(root, values.config, values['target-org'], scrtUrl, out.progress, org)
         : undefined;
 
     const report = buildReport({

@@ -1,6 +1,7 @@
 import { flagLines, parseFlags } from '../cli/args';
 import type { Command } from '../cli/command';
 import { RESEND_FLAGS } from '../cli/flags/resend';
+import { UsageError } from '../project/errors';
 
 const USAGE = `Usage: handoff resend [-o ALIAS] [--id ID,ID] [--dry-run] [--json]
 
@@ -16,15 +17,32 @@ ${flagLines(RESEND_FLAGS, { column: 26, json: '{ status, result: { selected, res
 Exit codes: 0 done (or nothing to resend), 1 a record could not be marked (no permission, no answer), 2 usage.
 `;
 
+/**
+ * A record Id is 15 case-sensitive or 18 case-insensitive letters and digits (Salesforce's "Working
+ * with Salesforce IDs"); the key prefix of a custom object differs per org, so it is not checked.
+ */
+const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+
+/** --id's comma list; a usage error for a value that is no Id, or no Id at all (which would select every Failed record). */
+function recordIds(raw: string): string[] {
+  const ids = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = ids.length ? ids.find((id) => !RECORD_ID.test(id)) : raw;
+  if (bad !== undefined)
+    throw new UsageError(
+      `handoff resend: --id takes Handoff_Callout_Failure__c record Ids (15 or 18 letters and digits, comma separated), not "${bad}".`
+    );
+  return ids;
+}
+
 export const command: Command = {
   name: 'resend',
   usage: USAGE,
   async run({ argv, org, out }) {
     const { values } = parseFlags('resend', argv, RESEND_FLAGS);
-    const ids = values.id
-      ?.split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
+    const ids = values.id === undefined ? undefined : recordIds(values.id);
     // Org code loads here, not at the top: `handoff resend --help` loads no org library (issue 15).
     const [{ runResend }, { openOrg }] = await Promise.all([import('../org/resend'), import('../org/seedModel')]);
     const session = await openOrg(values['target-org'], out.progress, org);

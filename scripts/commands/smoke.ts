@@ -1,4 +1,4 @@
-import { flagLines, intFlag, parseFlags } from '../cli/args';
+import { flagLines, intFlag, parseFlags, scrtUrlFlag } from '../cli/args';
 import type { Command } from '../cli/command';
 import { SMOKE_FLAGS } from '../cli/flags/smoke';
 import { UsageError, UserError } from '../project/errors';
@@ -70,6 +70,7 @@ export const command: Command = {
     if (!values.payload) throw new UsageError('handoff smoke: --payload FILE is required. See `handoff smoke --help`.');
     checkVerifiedFlags(values);
     const timeout = intFlag('smoke', 'timeout', values.timeout, 1, 3600) ?? 60;
+    const scrtUrlGiven = scrtUrlFlag('smoke', values['scrt-url']);
     const payload = readPayloadFile(values.payload);
     // Org code loads here, not at the top: `handoff smoke --help` loads no org library (issue 15).
     const [{ scrtUrlFromInstance }, { loadMiawModel, openOrg, orgIdOf }, { runSmoke }, { signIdentityToken }] =
@@ -83,7 +84,7 @@ export const command: Command = {
     // Signed before the org is opened, so a key mistake costs no call.
     const verified = values.verified ? identityFor(model, values, signIdentityToken) : undefined;
     const session = await openOrg(values['target-org'], out.progress, org);
-    const scrtUrl = values['scrt-url'] ?? scrtUrlFromInstance(session.instanceUrl);
+    const scrtUrl = scrtUrlGiven ?? scrtUrlFromInstance(session.instanceUrl);
     if (!scrtUrl) {
       throw new UserError(`Cannot derive the MIAW URL from ${session.instanceUrl}.`, [
         'Pass --scrt-url https://<my-domain>.my.salesforce-scrt.com.'

@@ -11,7 +11,15 @@ import type { Org } from '@salesforce/core';
 import { Connection } from 'jsforce';
 import { API_VERSION } from '../contract';
 import { UserError } from '../project/errors';
-import { isSalesforceHost, isTrustedHost, TRUSTED_HOSTS_SETTING, trustedHosts, trustHostFix } from './orgHosts';
+import {
+  hasAllowedScheme,
+  isLoopbackHost,
+  isSalesforceHost,
+  isTrustedHost,
+  TRUSTED_HOSTS_SETTING,
+  trustedHosts,
+  trustHostFix
+} from './orgHosts';
 import { classify, DEFAULT_POLICY, errorCodeOf, resilient, type CallStats, type ResiliencePolicy } from './resilience';
 
 export type AuthMethod = 'alias' | 'access-token' | 'client-credentials';
@@ -43,8 +51,8 @@ export interface OrgSession {
   readonly policy: ResiliencePolicy;
 }
 
+/** The fixes for "no org": the three ways, each a bullet under a message that introduces them. */
 const HOW_TO_CONNECT = [
-  'Connect one of three ways:',
   '-o ALIAS: an org authorised with `sf org login web --alias ALIAS` (or `sf org login jwt`)',
   'SF_INSTANCE_URL + SF_ACCESS_TOKEN: an instance URL and a session token (e.g. from `sf org display --verbose`)',
   'SF_CLIENT_ID + SF_CLIENT_SECRET + SF_LOGIN_URL: an External Client App with the client credentials flow enabled; SF_LOGIN_URL is your My Domain URL'
@@ -83,7 +91,7 @@ export async function connect(options: ConnectOptions = {}): Promise<OrgSession>
     }
     return fromClientCredentials(checkedUrl('SF_LOGIN_URL', loginUrl, env), clientId, clientSecret, apiVersion, policy);
   }
-  throw new UserError('No org to connect to.', HOW_TO_CONNECT);
+  throw new UserError('No org to connect to. Connect one of three ways:', HOW_TO_CONNECT);
 }
 
 /**
@@ -101,8 +109,8 @@ function checkedUrl(variable: string, raw: string, env: NodeJS.ProcessEnv): stri
       'Use the full org URL, e.g. https://mycompany.my.salesforce.com.'
     ]);
   }
-  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
-  if (url.protocol !== 'https:' && !(loopback && url.protocol === 'http:')) {
+  const loopback = isLoopbackHost(url.hostname);
+  if (!hasAllowedScheme(url)) {
     throw new UserError(`${variable} must start with https:// (it is ${url.protocol}//${url.host}).`);
   }
   const origin = `${url.protocol}//${url.host}`;

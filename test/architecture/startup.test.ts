@@ -73,16 +73,19 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
 
-test.each([['--help'], ['--version']])('handoff %s loads no command module, no org library, no SDR', (flag) => {
-  const probe = runProbed([flag], project);
-  expect(probe.code).toBe(0);
-  expect(loaded(probe, 'commands')).toEqual([]);
-  expect(loaded(probe, 'orgLibrary')).toEqual([]);
-  expect(loaded(probe, 'sdrCode')).toEqual([]);
-  expect(loaded(probe, 'apexParser')).toEqual([]);
-  expect(probe.workers).toBe(0);
-  expect(probe.localeCalls).toEqual([]);
-});
+test.each([['--help'], ['help'], ['--version']])(
+  'handoff %s loads no command module, no org library, no SDR',
+  (flag) => {
+    const probe = runProbed([flag], project);
+    expect(probe.code).toBe(0);
+    expect(loaded(probe, 'commands')).toEqual([]);
+    expect(loaded(probe, 'orgLibrary')).toEqual([]);
+    expect(loaded(probe, 'sdrCode')).toEqual([]);
+    expect(loaded(probe, 'apexParser')).toEqual([]);
+    expect(probe.workers).toBe(0);
+    expect(probe.localeCalls).toEqual([]);
+  }
+);
 
 // Every command's --help, so a top-level org import in any command module fails here: org code
 // loads inside the command's run (e.g. scripts/commands/deploy.ts), never to print its usage.

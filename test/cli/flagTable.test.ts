@@ -38,6 +38,15 @@ describe('parseFlags with a table', () => {
       new UsageError("handoff validate: Unknown option '--stric'. See `handoff validate --help`.")
     );
   });
+
+  it('says what a flag takes when its value starts with a dash, not node\'s "ambiguous" advice', () => {
+    expect(() => parseFlags('deploy', ['--fail-on', '-3'], TABLE)).toThrow(
+      new UsageError('handoff deploy: --fail-on takes error|warning, not "-3". See `handoff deploy --help`.')
+    );
+    expect(() => parseFlags('deploy', ['-o', '--strict'], TABLE)).toThrow(
+      new UsageError('handoff deploy: --target-org takes ALIAS, not "--strict". See `handoff deploy --help`.')
+    );
+  });
 });
 
 describe('flagLines', () => {

@@ -1,6 +1,6 @@
 /**
  * Connection mistakes are user errors (test/fixtures/connect-errors/expected.json): the variable or
- * alias, what is wrong and the fix; exit 1; no stack trace. The compiled CLI runs as a user runs it;
+ * alias, what is wrong and the fix; exit 1 (2 for a flag mistake); no stack trace. The compiled CLI runs as a user runs it;
  * no case needs an org (each fails before, or on, the first call).
  */
 import * as fs from 'node:fs';
