@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { hasAllowedScheme } from '../org/orgHosts';
+import { hasAllowedScheme } from '../project/urlScheme';
 import { UsageError } from '../project/errors';
 
 /*

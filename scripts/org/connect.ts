@@ -11,15 +11,8 @@ import type { Org } from '@salesforce/core';
 import { Connection } from 'jsforce';
 import { API_VERSION } from '../contract';
 import { UserError } from '../project/errors';
-import {
-  hasAllowedScheme,
-  isLoopbackHost,
-  isSalesforceHost,
-  isTrustedHost,
-  TRUSTED_HOSTS_SETTING,
-  trustedHosts,
-  trustHostFix
-} from './orgHosts';
+import { hasAllowedScheme, isLoopbackHost } from '../project/urlScheme';
+import { isSalesforceHost, isTrustedHost, TRUSTED_HOSTS_SETTING, trustedHosts, trustHostFix } from './orgHosts';
 import { classify, DEFAULT_POLICY, errorCodeOf, resilient, type CallStats, type ResiliencePolicy } from './resilience';
 
 export type AuthMethod = 'alias' | 'access-token' | 'client-credentials';

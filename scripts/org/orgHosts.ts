@@ -42,16 +42,6 @@ export function isTrustedHost(hostname: string, trusted: readonly string[]): boo
   return trusted.some((t) => (t.startsWith('.') ? host.endsWith(t) : host === t));
 }
 
-/** The loopback addresses the emulator listens on (test/emulator): the one place http is allowed. */
-export function isLoopbackHost(hostname: string): boolean {
-  return hostname === '127.0.0.1' || hostname === 'localhost';
-}
-
-/** https, or http on a loopback address: no session token or message crosses a network in clear. */
-export function hasAllowedScheme(url: URL): boolean {
-  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-}
-
 export function isSalesforceHost(hostname: string): boolean {
   return SALESFORCE_HOST.test(hostname);
 }
