@@ -32,6 +32,21 @@ export function scratchDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/**
+ * A scratch folder in memory (/dev/shm) where the machine has one, else in the temp folder. For the
+ * rows that write 20,000 files: on a disk mounted with `discard` (this CI machine's ext4), plain Node
+ * took 0.8–13.7 s to create 20,000 small files, run to run, which buried the kit's own time.
+ */
+export function memoryScratchDir(prefix: string): string {
+  const shm = '/dev/shm';
+  try {
+    fs.accessSync(shm, fs.constants.W_OK);
+    return fs.mkdtempSync(path.join(shm, prefix));
+  } catch {
+    return scratchDir(prefix);
+  }
+}
+
 /** A node_modules of links to the project's packages, without the shared .cache. */
 function linkModules(dir: string): void {
   const modules = path.join(dir, 'node_modules');

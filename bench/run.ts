@@ -23,7 +23,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { paired, pairRatios, runNode, spread, type PairRatio, type ProcessRun, type Spread } from './process';
-import { copyFrom, emptyCaches, projectCopy, ROOT, scratchDir, syntheticConfig } from './projects';
+import { copyFrom, emptyCaches, memoryScratchDir, projectCopy, ROOT, scratchDir, syntheticConfig } from './projects';
 import { doctorCalls } from '../test/org/orgFixture';
 import { writePayloads } from './payloads';
 import * as deployBench from './deploy.bench';
@@ -179,7 +179,7 @@ function scale(): Goal {
   const runs: Record<number, { total: number[]; peakMb: number[]; build: number[]; validate: number[] }> = {};
   const dirs: Record<number, string> = {};
   for (const n of [1000, 10000]) {
-    dirs[n] = projectCopy(scratchDir(`hk-bench-scale-${n}-`), syntheticConfig(n));
+    dirs[n] = projectCopy(memoryScratchDir(`hk-bench-scale-${n}-`), syntheticConfig(n));
     runs[n] = { total: [], peakMb: [], build: [], validate: [] };
   }
   const reps = Math.min(REPS, 3);
@@ -201,7 +201,7 @@ function scale(): Goal {
   const peak = Math.max(...runs[10000].peakMb);
   return {
     id: 'scale',
-    what: 'build + validate at 10,000 attributes vs 1,000 (whole processes, generated folder empty)',
+    what: 'build + validate at 10,000 attributes vs 1,000 (whole processes, generated folder empty, projects in /dev/shm)',
     goal: '≤ 11× the 1,000 run, peak memory ≤ 400 MB at 10k',
     measured: `${ratio.toFixed(2)}× (1k ${ms(t1)}, 10k ${ms(t10)}); peak ${peak.toFixed(0)} MB`,
     pass: ratio <= 11 && peak <= 400,
@@ -219,7 +219,7 @@ function scale(): Goal {
  * a kit update), so it regenerates to compare: validate/driftFirst.ts does that before loading the project.
  */
 function scaleStale(): Goal {
-  const dir = projectCopy(scratchDir('hk-bench-scale-stale-'), syntheticConfig(10000));
+  const dir = projectCopy(memoryScratchDir('hk-bench-scale-stale-'), syntheticConfig(10000));
   runNode([CLI, 'build', '--json'], dir);
   const manifest = path.join(dir, 'handoff.build.json');
   const recorded = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { generator: string };
