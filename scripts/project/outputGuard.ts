@@ -6,21 +6,15 @@
  * recorded writing there (handoff.build.json) when the folder is the project's (in it, or holding it);
  * these helpers find the files it knows nothing of.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BuildManifest } from './buildManifest';
-import { manifestFileFor } from './buildManifest';
+import { ConfigAndManifest, recordedOutDir } from './buildManifest';
 import { isHiddenOrModules, listFilesUnder } from './files';
 
 /** The files the last recorded build wrote into `outDir` (output-relative, forward slashes); empty when it wrote elsewhere. */
 export function recordedFilesIn(configFile: string, outDir: string): Set<string> {
-  try {
-    const m = JSON.parse(fs.readFileSync(manifestFileFor(configFile), 'utf8')) as BuildManifest;
-    const wrote = typeof m.outDir === 'string' ? path.resolve(path.dirname(configFile), m.outDir) : undefined;
-    return wrote === path.resolve(outDir) && m.files ? new Set(Object.keys(m.files)) : new Set();
-  } catch {
-    return new Set();
-  }
+  const files = new ConfigAndManifest(configFile);
+  const recorded = files.manifest()?.files;
+  return recorded && recordedOutDir(files) === path.resolve(outDir) ? new Set(Object.keys(recorded)) : new Set();
 }
 
 /** Whether `outDir` holds any file (outside tool and VCS folders) that no recorded build wrote there. */
