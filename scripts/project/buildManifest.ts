@@ -31,7 +31,7 @@ export interface BuildManifest {
 const sha256 = (bytes: string | Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /** SHA-256 of a text's UTF-8 bytes, hashed piece by piece (one 38 MB flow string is one 38 MB copy). */
-function sha256OfText(text: Text): string {
+export function sha256OfText(text: Text): string {
   const hash = createHash('sha256');
   for (const piece of utf8Pieces(text)) hash.update(piece);
   return hash.digest('hex');

@@ -14,6 +14,7 @@ import {
   type LwcDifference
 } from '../../project/lwcManifest';
 import { buildIsCurrent } from '../../project/buildManifest';
+import { crlfCheckoutFix } from '../../project/gitAttributes';
 import { generatedFolder } from '../../project/outputDir';
 import { PROJECT_FILES } from '../../project/paths';
 import type { Rule } from '../types';
@@ -77,6 +78,14 @@ export const rules: Rule[] = [
         report(
           { file: at(p) },
           `Differs from what ${PROJECT_FILES.config} generates (edited by hand, or the config changed since the last build)`
+        );
+      // One finding for a checkout's CRLFs, which convert every file at once: naming the first, counting the rest.
+      const [crlf, ...moreCrlf] = drift.lineEndings;
+      if (crlf)
+        report(
+          { file: at(crlf) },
+          `Differs from what handoff build writes only by its CRLF line endings${moreCrlf.length ? ` (as ${moreCrlf.length === 1 ? 'does 1 more generated file' : `do ${moreCrlf.length} more generated files`})` : ''}: a checkout converted it (git's core.autocrlf), not an edit by hand`,
+          crlfCheckoutFix(out.rel)
         );
       for (const p of drift.missing) report({ file: at(p) }, `Missing: ${PROJECT_FILES.config} generates this file`);
       for (const p of drift.extra)
