@@ -5,13 +5,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConfig } from '../config/load';
-import { writeBuildManifest } from '../project/buildManifest';
+import { sha256OfText, writeBuildManifest } from '../project/buildManifest';
 import type { Drift } from '../project/drift';
 import { listFilesUnder } from '../project/files';
-import { holdsTextButForCrlf } from '../project/lineEndings';
+import { sha256ButForCrlf } from '../project/lineEndings';
 import { insidePackageDir, outputDir } from '../project/outputDir';
 import { listedPackageDirectories } from '../project/sfdxProject';
-import { fileHoldsText, mkdirChecked, removeFileChecked, writeFileChecked } from '../project/writeFiles';
+import { fileHoldsText, mkdirChecked, removeFileChecked, writeFileChecked, type Text } from '../project/writeFiles';
 import { resolveProject } from '../model/resolve';
 import type { ProjectModel } from '../model/types';
 import { generateAll } from './index';
@@ -34,6 +34,12 @@ function listFiles(dir: string): string[] {
 export function generateFromConfig(configFile: string): { model: ProjectModel; files: GeneratedFile[] } {
   const model = resolveProject(loadConfig(configFile));
   return { model, files: generateAll(model) };
+}
+
+/** Whether `file` is `text` with some of its LFs written as CR LF, and nothing else different. */
+function holdsTextButForCrlf(file: string, text: Text): boolean {
+  const sha = sha256ButForCrlf(file);
+  return sha !== undefined && sha === sha256OfText(text);
 }
 
 export function diffAgainstDisk(files: GeneratedFile[], outDir: string): Drift {

@@ -5,15 +5,17 @@
  * every CR before an LF left out, so the 38 MB flow is never one string.
  */
 import { createHash } from 'node:crypto';
-import { sha256OfText } from './buildManifest';
-import { filePieces, type Text } from './writeFiles';
+import { filePieces } from './writeFiles';
 
 const CR = 0x0d;
 const LF = 0x0a;
 const CR_BYTE = Buffer.from([CR]);
 
-/** Whether `file` is `text` with at least one of its LFs written as CR LF, and nothing else different. */
-export function holdsTextButForCrlf(file: string, text: Text): boolean {
+/**
+ * SHA-256 of `file`'s bytes with every CR before an LF left out: the hash of what build wrote when the
+ * file is that with LFs written as CR LF. Undefined when the file has no CR LF (nothing to leave out).
+ */
+export function sha256ButForCrlf(file: string): string | undefined {
   const hash = createHash('sha256');
   let dropped = 0;
   // A CR at the end of a piece: kept or dropped by the first byte of the next.
@@ -39,5 +41,5 @@ export function holdsTextButForCrlf(file: string, text: Text): boolean {
     hash.update(piece.subarray(start));
   }
   if (pendingCr) hash.update(CR_BYTE);
-  return dropped > 0 && hash.digest('hex') === sha256OfText(text);
+  return dropped > 0 ? hash.digest('hex') : undefined;
 }

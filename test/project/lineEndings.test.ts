@@ -1,8 +1,9 @@
-/** holdsTextButForCrlf: a CRLF checkout of a generated file is told from an edit, streaming. */
+/** sha256ButForCrlf: a CRLF checkout of a generated file is told from an edit, streaming. */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { holdsTextButForCrlf } from '../../scripts/project/lineEndings';
+import { sha256OfText } from '../../scripts/project/buildManifest';
+import { sha256ButForCrlf } from '../../scripts/project/lineEndings';
 
 let dir: string;
 beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-eol-'))));
@@ -14,6 +15,9 @@ function fileOf(bytes: string): string {
   return file;
 }
 
+/** Whether the file is the text but for CR LF line endings, as build's diff asks it. */
+const holdsTextButForCrlf = (file: string, text: string): boolean => sha256ButForCrlf(file) === sha256OfText(text);
+
 /** filePieces reads 3 MiB at a time (project/writeFiles.ts): the first piece's last byte. */
 const PIECE = 3 * (1 << 20);
 
@@ -22,6 +26,7 @@ test.each([
   ['some LFs as CR LF (a partial conversion)', '<a>\r\n  <b/>\n</a>\n', '<a>\n  <b/>\n</a>\n', true],
   ['CR LF and an edit', '<a>\r\n  <c/>\r\n</a>\r\n', '<a>\n  <b/>\n</a>\n', false],
   ['no CR at all (some other difference)', '<a>\n</a>', '<a>\n</a>\n', false],
+  ['no CR at all, the same text (no line ending to read differently)', '<a>\n</a>\n', '<a>\n</a>\n', false],
   ['a lone CR is content, not a line ending', '<a>\r</a>\n', '<a></a>\n', false],
   [
     'a text with a CR LF of its own is not matched (generated text has none: conservative)',
