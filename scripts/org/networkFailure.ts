@@ -33,8 +33,9 @@ export function unreachableReason(e: unknown, url: string): string | undefined {
   // undici's HTTPParserError (an SSH banner, say); undici 8 leaves its llhttp code (HPE_…) unset.
   if (code.startsWith('HPE_') || causeName(e) === 'HTTPParserError') return 'what answers there does not speak HTTP';
   // OpenSSL's ERR_SSL_WRONG_VERSION_NUMBER is what an https:// request to a plain-http server gets.
-  if (code.startsWith('ERR_SSL_') || code === 'EPROTO')
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER')
     return `the TLS handshake failed (${code}): what answers there is not an https:// server`;
+  if (code.startsWith('ERR_SSL_') || code === 'EPROTO') return `the TLS handshake failed (${code})`;
   if (isBadPort(e)) {
     const port = portOf(url);
     return `fetch refuses to connect to port ${port} (a port the Fetch standard blocks: https://fetch.spec.whatwg.org/#port-blocking)`;
