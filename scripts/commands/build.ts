@@ -7,6 +7,7 @@ import { configPath } from '../config/load';
 import { build, checkDrift } from '../generate/build';
 import { UserError } from '../project/errors';
 import { BUILD_MANIFEST_FILE } from '../project/buildManifest';
+import { crlfCheckoutFix } from '../project/gitAttributes';
 import { holdsUnrecordedFiles, ofTheProject, recordedFilesIn } from '../project/outputGuard';
 import { insidePackageDir, outputDir } from '../project/outputDir';
 import { listedPackageDirectories } from '../project/sfdxProject';
@@ -35,16 +36,26 @@ export const command: Command = {
 
     if (values.check) {
       const drift = checkDrift(config, outDir);
-      const differing = drift.stale.length + drift.missing.length + drift.extra.length;
+      const edited = drift.stale.length + drift.missing.length + drift.extra.length;
+      const differing = edited + drift.lineEndings.length;
       if (differing === 0) out.log(`${displayPath(outDir)} is current with ${displayPath(config)}.`);
       else {
         out.log(
-          `${displayPath(outDir)} differs from what ${displayPath(config)} generates (${differing} file${differing === 1 ? '' : 's'}):`
+          `${displayPath(outDir)} differs from what ${displayPath(config)} generates (${counted(differing, 'file')}):`
         );
         for (const f of drift.stale) out.log(`  changed  ${f}`);
+        for (const f of drift.lineEndings) out.log(`  CRLF     ${f}`);
         for (const f of drift.missing) out.log(`  missing  ${f}`);
         for (const f of drift.extra) out.log(`  extra    ${f}`);
-        out.log('Run `handoff build` to regenerate; never edit generated files by hand (change the config instead).');
+        if (edited)
+          out.log('Run `handoff build` to regenerate; never edit generated files by hand (change the config instead).');
+        if (drift.lineEndings.length) {
+          const n = drift.lineEndings.length;
+          out.log(
+            `${counted(n, 'file')} ${n === 1 ? 'differs only by its' : 'differ only by their'} CRLF line endings: a checkout converted ${n === 1 ? 'it' : 'them'} (git's core.autocrlf), not an edit by hand.`
+          );
+          out.log(crlfCheckoutFix(displayPath(outDir)));
+        }
       }
       return { exitCode: differing ? 1 : 0, result: { outDir: displayPath(outDir), ...drift } };
     }

@@ -14,7 +14,8 @@ de-duplicates on it); a Delivered record is never resent; a Refused record has n
 Flags:
 ${flagLines(RESEND_FLAGS, { column: 26, json: '{ status, result: { selected, results: [{ id, ok, message }], problems } }' })}
 
-Exit codes: 0 done (or nothing to resend), 1 a record could not be marked (no permission, no answer), 2 usage.
+Exit codes: 0 done (or nothing to resend), 1 an --id no record has, or a record could not be marked (no permission,
+no answer), 2 usage.
 `;
 
 /**
@@ -47,7 +48,8 @@ export const command: Command = {
     const [{ runResend }, { openOrg }] = await Promise.all([import('../org/resend'), import('../org/seedModel')]);
     const session = await openOrg(values['target-org'], out.progress, org);
     const report = await runResend(session, { ids, dryRun: !!values['dry-run'], progress: out.progress });
-    if (!report.selected.length) out.log('Nothing to resend: no Failed End Conversation notification.');
+    // With --id, an empty selection is the problem lines' Ids not found, said below once.
+    if (!report.selected.length && !ids) out.log('Nothing to resend: no Failed End Conversation notification.');
     else if (report.dryRun) {
       out.log(`Dry run: ${report.selected.length} notification(s) would be marked for resend:`);
       for (const s of report.selected) out.log(`  ${s.id} event ${s.eventId} (${s.status})`);

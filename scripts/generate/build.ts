@@ -5,12 +5,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConfig } from '../config/load';
-import { writeBuildManifest } from '../project/buildManifest';
+import { sha256OfText, writeBuildManifest } from '../project/buildManifest';
 import type { Drift } from '../project/drift';
 import { listFilesUnder } from '../project/files';
+import { sha256ButForCrlf } from '../project/lineEndings';
 import { insidePackageDir, outputDir } from '../project/outputDir';
 import { listedPackageDirectories } from '../project/sfdxProject';
-import { fileHoldsText, mkdirChecked, removeFileChecked, writeFileChecked } from '../project/writeFiles';
+import { fileHoldsText, mkdirChecked, removeFileChecked, writeFileChecked, type Text } from '../project/writeFiles';
 import { resolveProject } from '../model/resolve';
 import type { ProjectModel } from '../model/types';
 import { generateAll } from './index';
@@ -35,16 +36,26 @@ export function generateFromConfig(configFile: string): { model: ProjectModel; f
   return { model, files: generateAll(model) };
 }
 
+/** Whether `file` is `text` with some of its LFs written as CR LF, and nothing else different. */
+function holdsTextButForCrlf(file: string, text: Text): boolean {
+  const sha = sha256ButForCrlf(file);
+  return sha !== undefined && sha === sha256OfText(text);
+}
+
 export function diffAgainstDisk(files: GeneratedFile[], outDir: string): Drift {
   const wanted = new Map(files.map((f) => [f.path, f]));
   const onDisk = listFiles(outDir);
   const present = new Set(onDisk);
-  const drift: Drift = { stale: [], missing: [], extra: [] };
+  const drift: Drift = { stale: [], lineEndings: [], missing: [], extra: [] };
   for (const [p, f] of wanted) {
+    const file = path.join(outDir, p);
     if (!present.has(p)) drift.missing.push(p);
-    else if (!fileHoldsText(path.join(outDir, p), textOf(f))) drift.stale.push(p);
+    // Only a file that differs is read again, with its CRLFs as LFs: a current folder costs nothing more.
+    else if (!fileHoldsText(file, textOf(f)))
+      (holdsTextButForCrlf(file, textOf(f)) ? drift.lineEndings : drift.stale).push(p);
   }
   for (const p of onDisk) if (!wanted.has(p)) drift.extra.push(p);
+  drift.lineEndings.sort();
   return drift;
 }
 
@@ -59,7 +70,7 @@ export function writeGenerated(
 ): { written: string[]; removed: string[]; unchanged: number } {
   mkdirChecked(outDir);
   const drift = diffAgainstDisk(files, outDir);
-  const toWrite = new Set([...drift.stale, ...drift.missing]);
+  const toWrite = new Set([...drift.stale, ...drift.lineEndings, ...drift.missing]);
   for (const f of files) {
     if (!toWrite.has(f.path)) continue;
     const target = path.join(outDir, f.path);

@@ -12,6 +12,7 @@ import { Connection } from 'jsforce';
 import { API_VERSION } from '../contract';
 import { UserError } from '../project/errors';
 import { hasAllowedScheme, isLoopbackHost } from '../project/urlScheme';
+import { unreachableReason } from './networkFailure';
 import { isSalesforceHost, isTrustedHost, TRUSTED_HOSTS_SETTING, trustedHosts, trustHostFix } from './orgHosts';
 import { classify, DEFAULT_POLICY, errorCodeOf, resilient, type CallStats, type ResiliencePolicy } from './resilience';
 
@@ -127,25 +128,6 @@ function checkedUrl(variable: string, raw: string, env: NodeJS.ProcessEnv): stri
 /** The Lightning domain (<domain>.lightning.force.com) is the UI's; SfdcUrl.toLightningDomain maps .my.salesforce.com to it. */
 const LIGHTNING_HOST = /\.lightning\.force\.com$/i;
 
-/** Network and TLS failures that, on a session's first call, mean the address is wrong or unreachable. */
-const UNREACHABLE_CODES = new Set([
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'ERR_TLS_CERT_ALTNAME_INVALID'
-]);
-
 /** What to check when the org cannot be reached, by how the session was made. */
 const CHECK_ADDRESS: Record<AuthMethod, string> = {
   'access-token':
@@ -154,12 +136,15 @@ const CHECK_ADDRESS: Record<AuthMethod, string> = {
   'client-credentials': 'Check the network and SF_LOGIN_URL (your My Domain URL).'
 };
 
-/** A UserError when `e` says the org cannot be reached at all; undefined for an answer from the org. */
-function unreachable(e: unknown, method: AuthMethod, target: string): UserError | undefined {
-  const code = errorCodeOf(e);
-  if (!UNREACHABLE_CODES.has(code)) return undefined;
-  const why = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'the host name does not resolve' : code;
-  return new UserError(`Cannot reach ${target}: ${why}.`, [CHECK_ADDRESS[method]]);
+/**
+ * A UserError when `e` says the org cannot be reached at all; undefined for an answer from the org.
+ * The instance URL is named when the target does not already say it (an alias, client credentials).
+ */
+function unreachable(e: unknown, method: AuthMethod, target: string, instanceUrl: string): UserError | undefined {
+  const why = unreachableReason(e, instanceUrl);
+  if (!why) return undefined;
+  const where = target.includes(instanceUrl) ? target : `${target} at ${instanceUrl}`;
+  return new UserError(`Cannot reach ${where}: ${why}.`, [CHECK_ADDRESS[method]]);
 }
 
 const LOGIN_HOSTS = /^(login|test)\.salesforce\.com$/i;
@@ -214,11 +199,11 @@ function oauthFailure(e: unknown, loginUrl: string): UserError {
         'Enable "Client Credentials Flow" in its OAuth policies and set the "Run As" user.'
       ]);
     default:
-      return networkOrUnknown(e, `the token endpoint at ${loginUrl}`);
+      return networkOrUnknown(e, `the token endpoint at ${loginUrl}`, loginUrl);
   }
 }
 
-function networkOrUnknown(e: unknown, what: string): UserError {
+function networkOrUnknown(e: unknown, what: string, url: string): UserError {
   const code = errorCodeOf(e);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
     return new UserError(`Cannot find ${what}: the host name does not resolve.`, ['Check the domain for typos.']);
@@ -226,6 +211,8 @@ function networkOrUnknown(e: unknown, what: string): UserError {
     return new UserError(`Cannot reach ${what} (${code || 'network error'}), even after retries.`, [
       'Check the network and try again.'
     ]);
+  const why = unreachableReason(e, url);
+  if (why) return new UserError(`Cannot reach ${what}: ${why}.`, [CHECK_ADDRESS['client-credentials']]);
   return new UserError(`Connecting to ${what} failed: ${code ? `${code}: ` : ''}${String((e as Error)?.message ?? e)}`);
 }
 
@@ -320,7 +307,7 @@ function makeSession(
       } catch (e) {
         // Before the org has ever answered, a network failure means a wrong address; later, the
         // command reports it with what it had done (seed's "Seed stopped").
-        throw (!reached && unreachable(e, method, target)) || e;
+        throw (!reached && unreachable(e, method, target, conn.instanceUrl)) || e;
       }
     }
   };

@@ -4,6 +4,7 @@
  * re-fetches the token once; 429 and 5xx back off a bounded number of times. No token is ever logged.
  */
 import { randomUUID } from 'node:crypto';
+import { unreachableReason } from './networkFailure';
 
 export class MiawError extends Error {
   constructor(
@@ -154,6 +155,14 @@ export class MiawClient {
     );
   }
 
+  /** Why a request got no answer: a timeout, a reason fetch's cause gives (networkFailure.ts), else its message. */
+  private noAnswer(e: unknown): string {
+    const err = e as Error;
+    if (err.name === 'TimeoutError') return 'timed out';
+    const why = unreachableReason(e, this.opts.baseUrl);
+    return why ? `cannot reach ${this.opts.baseUrl.replace(/\/+$/, '')}: ${why}` : err.message;
+  }
+
   private async send(method: string, path: string, body?: unknown, authed = true): Promise<Response> {
     const maxRetries = this.opts.maxRetries ?? 3;
     let delay = this.opts.backoffMs ?? 500;
@@ -175,12 +184,7 @@ export class MiawClient {
           signal: AbortSignal.timeout(this.opts.timeoutMs ?? 15_000)
         });
       } catch (e) {
-        const err = e as Error;
-        if (attempt >= maxRetries)
-          throw new MiawError(
-            `${method} ${path.split('?')[0]}: ${err.name === 'TimeoutError' ? 'timed out' : err.message}`,
-            0
-          );
+        if (attempt >= maxRetries) throw new MiawError(`${method} ${path.split('?')[0]}: ${this.noAnswer(e)}`, 0);
         await this.sleep(delay);
         delay *= 2;
         continue;

@@ -7,6 +7,7 @@
  * eventId, so a vendor that de-duplicates never acts twice, and it never resends a Delivered record.
  */
 import { FAILURE_OBJECT } from '../contract';
+import { standardObjectOfId } from '../platform/keyPrefixes';
 import { chunk, queryAll, soqlList, type OrgCaller } from './doctorSoql';
 
 export const RESEND_ACTION = 'HandoffEndConversationResend';
@@ -28,6 +29,15 @@ interface ActionResult {
   outputValues?: { output?: unknown } | null;
 }
 
+/** What to say of an --id no record has: another object's Id is named as such. */
+function notFound(id: string): string {
+  const list = '`handoff resend --dry-run` lists the Failed ones';
+  const other = standardObjectOfId(id);
+  return other
+    ? `No ${FAILURE_OBJECT} record has Id ${id}: it is a ${other} Id, and --id takes the Ids of ${FAILURE_OBJECT} records (${list}).`
+    : `No ${FAILURE_OBJECT} record has Id ${id} (or this user cannot see it): ${list}.`;
+}
+
 export async function runResend(
   org: OrgCaller,
   opts: { ids?: string[]; dryRun: boolean; progress?: (line: string) => void }
@@ -40,7 +50,7 @@ export async function runResend(
   const selected = rows.map((r) => ({ id: r.Id, eventId: r.Event_Id__c, status: r.Status__c }));
   const report: ResendReport = { dryRun: opts.dryRun, selected, results: [], problems: [] };
   const missing = (opts.ids ?? []).filter((id) => !rows.some((r) => r.Id === id || r.Id.startsWith(id)));
-  if (missing.length) report.problems.push(`No such ${FAILURE_OBJECT} record (or not visible): ${missing.join(', ')}`);
+  report.problems.push(...missing.map(notFound));
   if (opts.dryRun || !selected.length) return report;
   for (const slice of chunk(selected, INPUTS_PER_CALL)) {
     opts.progress?.(`Resending ${slice.length} notification(s)…`);

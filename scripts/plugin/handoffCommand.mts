@@ -9,7 +9,7 @@
  * a command or org code before `run`, so `sf handoff … --help` and an offline command never load
  * scripts/org or jsforce.
  */
-import type { Interfaces } from '@oclif/core';
+import type { Command, Interfaces } from '@oclif/core';
 import { SfError, type Org } from '@salesforce/core';
 import { SfCommand } from '@salesforce/sf-plugins-core';
 import type { FlagTable } from '../cli/args.js';
@@ -107,7 +107,8 @@ export abstract class HandoffCommand extends SfCommand<unknown> {
 /** What an sf class says besides its flags: sf's longer description, examples, positional arguments. */
 export interface SfProse {
   description: string;
-  examples?: string[];
+  /** A command line, or one with the sentence sf prints above it. */
+  examples?: Command.Example[];
   args?: Interfaces.ArgInput;
 }
 

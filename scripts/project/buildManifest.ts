@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { jsonReadError, parseJsonFileText } from './json';
 import { kitFile } from './kitRoot';
+import { sha256ButForCrlf } from './lineEndings';
 import { filePieces, utf8Pieces, type Text } from './writeFiles';
 
 export const BUILD_MANIFEST_FILE = 'handoff.build.json';
@@ -31,7 +32,7 @@ export interface BuildManifest {
 const sha256 = (bytes: string | Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /** SHA-256 of a text's UTF-8 bytes, hashed piece by piece (one 38 MB flow string is one 38 MB copy). */
-function sha256OfText(text: Text): string {
+export function sha256OfText(text: Text): string {
   const hash = createHash('sha256');
   for (const piece of utf8Pieces(text)) hash.update(piece);
   return hash.digest('hex');
@@ -113,6 +114,8 @@ export class ConfigAndManifest {
   private manifestRead?: { manifest: BuildManifest | undefined };
   /** SHA-256 per generated file (absolute path): validate asks before and after loading the project. */
   private readonly fileHashes = new Map<string, string>();
+  /** The same with CR LF read as LF (lineEndings.ts), for the files whose own hash did not match. */
+  private readonly crlfHashes = new Map<string, string | undefined>();
 
   constructor(readonly configFile: string) {}
 
@@ -155,6 +158,12 @@ export class ConfigAndManifest {
     let hash = this.fileHashes.get(file);
     if (hash === undefined) this.fileHashes.set(file, (hash = sha256OfFile(file)));
     return hash;
+  }
+
+  /** SHA-256 of a file with CR LF read as LF, each file hashed so at most once a run; undefined without a CR LF. */
+  fileHashButForCrlf(file: string): string | undefined {
+    if (!this.crlfHashes.has(file)) this.crlfHashes.set(file, sha256ButForCrlf(file));
+    return this.crlfHashes.get(file);
   }
 
   /** handoff.build.json as the last build wrote it; undefined when there is none or it does not parse. */
@@ -214,18 +223,29 @@ export function configAcceptedByBuild(config: string | ConfigAndManifest): boole
 }
 
 /**
- * Whether the generated folder is exactly what the manifest recorded, for this config and this
- * generator code. `onDisk` maps every file under the output folder (output-relative) to its absolute path.
+ * The recorded build on disk: when the generated folder is what the manifest recorded for this config
+ * and this generator code, the files (output-relative, sorted) that are so only once their CRLF line
+ * endings are read as LF (a checkout's core.autocrlf), [] when every file is exact; undefined when the
+ * folder is not the recorded build (then only regenerating tells what differs). A file is hashed again
+ * with CR LF as LF only when its own hash does not match. `onDisk` maps every file under the output
+ * folder (output-relative) to its absolute path.
  */
-export function buildIsCurrent(config: string | ConfigAndManifest, onDisk: Map<string, string>): boolean {
+export function recordedBuildButForCrlf(
+  config: string | ConfigAndManifest,
+  onDisk: Map<string, string>
+): string[] | undefined {
   const files = configAndManifest(config);
   const manifest = manifestForThisBuild(files);
-  if (!manifest) return false;
+  if (!manifest) return undefined;
   const recorded = Object.keys(manifest.files ?? {});
-  if (recorded.length !== onDisk.size) return false;
+  if (recorded.length !== onDisk.size) return undefined;
+  const lineEndings: string[] = [];
   for (const p of recorded) {
     const file = onDisk.get(p);
-    if (!file || files.fileHash(file) !== manifest.files[p]) return false;
+    if (!file) return undefined;
+    if (files.fileHash(file) === manifest.files[p]) continue;
+    if (files.fileHashButForCrlf(file) !== manifest.files[p]) return undefined;
+    lineEndings.push(p);
   }
-  return true;
+  return lineEndings.sort();
 }

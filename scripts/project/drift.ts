@@ -7,6 +7,11 @@
 export interface Drift {
   /** Files whose content differs from what the config generates. */
   stale: string[];
+  /**
+   * Files that are what the config generates but for CRLF line endings (a checkout with git's
+   * core.autocrlf wrote them): not stale, not edited by hand. Sorted.
+   */
+  lineEndings: string[];
   /** Files the config generates that are not on disk. */
   missing: string[];
   /** Files on disk under the output folder that the config does not generate. */

@@ -19,6 +19,14 @@ export function lfLine(folder: string): string {
 }
 
 /**
+ * The fix for generated files a checkout wrote with CRLF: make git keep the folder LF, then check it
+ * out again (git rewrites a file only when it checks it out).
+ */
+export function crlfCheckoutFix(folder: string): string {
+  return `Keep the generated files LF: \`git config core.autocrlf false\`, or the .gitattributes line \`handoff init\` writes (${lfLine(folder)}); then check the folder out again (\`rm -r ${folder} && git checkout -- ${folder}\`).`;
+}
+
+/**
  * Adds the LF line for each folder to `<root>/.gitattributes` unless it is there already (a file the
  * user keeps is only appended to). Returns the lines added.
  */

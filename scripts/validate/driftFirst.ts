@@ -8,17 +8,17 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildIsCurrent, configAcceptedByBuild, type ConfigAndManifest } from '../project/buildManifest';
+import { configAcceptedByBuild, recordedBuildButForCrlf, type ConfigAndManifest } from '../project/buildManifest';
 import type { Drift, DriftCheck } from '../project/drift';
 import { listFilesUnder } from '../project/files';
 import { generatedFolder } from '../project/outputDir';
 import { packageDirectories } from '../project/sfdxProject';
 import { skipSourceDir } from '../source/project';
 
-/** Whether `file` hashes to `sha`; false when it cannot be read (missing, a folder). */
+/** Whether `file` hashes to `sha`, as it is or with CR LF read as LF; false when it cannot be read (missing, a folder). */
 function hashIs(configFiles: ConfigAndManifest, file: string, sha: string): boolean {
   try {
-    return configFiles.fileHash(file) === sha;
+    return configFiles.fileHash(file) === sha || configFiles.fileHashButForCrlf(file) === sha;
   } catch {
     return false;
   }
@@ -44,7 +44,7 @@ function folderToRegenerate(root: string, configFiles: ConfigAndManifest): strin
   const onDisk = new Map(
     listFilesUnder(out.abs, skipSourceDir).map((abs) => [path.relative(out.abs, abs).split(path.sep).join('/'), abs])
   );
-  return buildIsCurrent(configFiles, onDisk) ? undefined : out.abs;
+  return recordedBuildButForCrlf(configFiles, onDisk) ? undefined : out.abs;
 }
 
 /**

@@ -32,7 +32,7 @@ function readTree(dir: string): Record<string, string> {
 describe('handoff build', () => {
   it('regenerates exactly the committed output for the shipped example (the golden files)', () => {
     const drift = checkDrift(CONFIG, GOLDEN);
-    expect(drift).toEqual({ stale: [], missing: [], extra: [] });
+    expect(drift).toEqual({ stale: [], lineEndings: [], missing: [], extra: [] });
   });
 
   it('writes byte-identical files on every build', () => {
@@ -105,6 +105,48 @@ describe('handoff build', () => {
     expect(rebuilt.code).toBe(0);
     expect(rebuilt.stdout).toMatch(/2 written, \d+ unchanged, 1 removed/);
     expect((await runCli(['build', '--check', '--out', dir, '--config', CONFIG])).code).toBe(0);
+  });
+
+  it('--check says a CRLF checkout of a generated file is one, not a hand edit; build writes it back with LF', async () => {
+    const dir = tempDir();
+    build(CONFIG, dir);
+    const files = Object.keys(readTree(dir));
+    const [flow, queue] = [files.find((f) => f.startsWith('flows/'))!, files.find((f) => f.startsWith('queues/'))!];
+    // The flow is large enough to be read in several pieces: a CR LF may straddle two of them.
+    for (const f of [flow, queue]) {
+      const file = path.join(dir, f);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/\n/g, '\r\n'));
+    }
+    const edited = files.find((f) => f.startsWith('permissionsets/'))!;
+    const editedFile = path.join(dir, edited);
+    fs.writeFileSync(
+      editedFile,
+      fs.readFileSync(editedFile, 'utf8').replace(/\n/g, '\r\n').replace('<label>', '<label>X')
+    );
+
+    expect(checkDrift(CONFIG, dir)).toEqual({
+      stale: [edited],
+      lineEndings: [flow, queue].sort(),
+      missing: [],
+      extra: []
+    });
+    const check = await runCli(['build', '--check', '--out', dir, '--config', CONFIG]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toBe(
+      [
+        `${dir} differs from what handoff.config.json generates (3 files):`,
+        `  changed  ${edited}`,
+        `  CRLF     ${[flow, queue].sort().join(`\n  CRLF     `)}`,
+        'Run `handoff build` to regenerate; never edit generated files by hand (change the config instead).',
+        `2 files differ only by their CRLF line endings: a checkout converted them (git's core.autocrlf), not an edit by hand.`,
+        `Keep the generated files LF: \`git config core.autocrlf false\`, or the .gitattributes line \`handoff init\` writes (${dir}/** text eol=lf); then check the folder out again (\`rm -r ${dir} && git checkout -- ${dir}\`).`,
+        ''
+      ].join('\n')
+    );
+    expect((await runCli(['build', '--out', dir, '--config', CONFIG])).stdout).toMatch(
+      /3 written, \d+ unchanged, 0 removed/
+    );
+    expect(checkDrift(CONFIG, dir)).toEqual({ stale: [], lineEndings: [], missing: [], extra: [] });
   });
 
   it('reports every truncated name with the vendor key it came from', async () => {

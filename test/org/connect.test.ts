@@ -2,7 +2,9 @@
  * Connecting (three ways) and surviving faults, through the real jsforce client against the
  * loopback org emulator. Sleeps are injected, so retries cost no wall time.
  */
+import type { Org } from '@salesforce/core';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { connect, type OrgSession } from '../../scripts/org/connect';
@@ -174,6 +176,57 @@ describe('access token from the environment', () => {
         ? new URL(url).origin
         : `SF_INSTANCE_URL is ${new URL(url).origin}, which is not a Salesforce address (nor a host HANDOFF_TRUSTED_HOSTS names).`
     );
+  });
+});
+
+describe('an address where no org answers (undici\'s "fetch failed" and its cause)', () => {
+  const CHECK_INSTANCE_URL =
+    'Check SF_INSTANCE_URL: it is the org URL `sf org display --target-org ALIAS` prints as Instance Url.';
+
+  async function tokenFailure(instanceUrl: string): Promise<UserError> {
+    const s = await connect({ env: { SF_INSTANCE_URL: instanceUrl, SF_ACCESS_TOKEN: 'x' }, policy: policy() });
+    return rejection(limits(s));
+  }
+
+  test('something that is not HTTP (an SSH banner) is named as such', async () => {
+    const banner = net.createServer((socket) => socket.on('data', () => socket.end('SSH-2.0-OpenSSH_9.6\r\n')));
+    await new Promise<void>((resolve) => banner.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(banner.address() as net.AddressInfo).port}`;
+    try {
+      const e = await tokenFailure(url);
+      expect(e).toBeInstanceOf(UserError);
+      expect([e.message, e.details]).toEqual([
+        `Cannot reach SF_INSTANCE_URL ${url}: what answers there does not speak HTTP.`,
+        [CHECK_INSTANCE_URL]
+      ]);
+    } finally {
+      await new Promise((resolve) => banner.close(resolve));
+    }
+  });
+
+  test('https:// to a plain-http server says the TLS handshake failed', async () => {
+    const url = emu.url.replace(/^http:/, 'https:');
+    const e = await tokenFailure(url);
+    expect(e).toBeInstanceOf(UserError);
+    expect([e.message, e.details]).toEqual([
+      `Cannot reach SF_INSTANCE_URL ${url}: the TLS handshake failed (ERR_SSL_WRONG_VERSION_NUMBER): what answers there is not an https:// server.`,
+      [CHECK_INSTANCE_URL]
+    ]);
+  });
+
+  test('an sf CLI org whose instance URL is on a port fetch refuses names that URL', async () => {
+    const org = {
+      getUsername: () => 'admin@acme.example',
+      getConnection: () => ({ instanceUrl: 'http://127.0.0.1:9/', accessToken: 'x' }),
+      refreshAuth: async () => undefined
+    } as unknown as Org;
+    const s = await connect({ org, targetOrg: 'acme', policy: policy() });
+    const e = await rejection(limits(s));
+    expect(e).toBeInstanceOf(UserError);
+    expect([e.message, e.details]).toEqual([
+      'Cannot reach org acme (admin@acme.example) at http://127.0.0.1:9: fetch refuses to connect to port 9 (a port the Fetch standard blocks: https://fetch.spec.whatwg.org/#port-blocking).',
+      ['Check the network; `sf org display --target-org ALIAS` shows the org URL (log in again if it changed).']
+    ]);
   });
 });
 

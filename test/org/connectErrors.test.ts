@@ -14,6 +14,8 @@ interface Case {
   argv: string[];
   env: Record<string, string>;
   sfdxProject?: unknown;
+  /** Files written into the project folder: name → text. */
+  files?: Record<string, string>;
   build?: boolean;
   code: number;
   stderr: string;
@@ -54,6 +56,7 @@ test.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     fs.copyFileSync(path.join(REPO_ROOT, 'handoff.config.json'), path.join(dir, 'handoff.config.json'));
     fs.writeFileSync(path.join(dir, 'sfdx-project.json'), JSON.stringify(c.sfdxProject ?? DEFAULT_PROJECT));
     fs.mkdirSync(path.join(dir, 'force-app'));
+    for (const [name, text] of Object.entries(c.files ?? {})) fs.writeFileSync(path.join(dir, name), text);
     if (c.build) expect(runBuiltCli(['build'], dir).code).toBe(0);
     const env = {
       ...inherited,

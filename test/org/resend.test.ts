@@ -1,6 +1,7 @@
 import type { OrgEmulator } from '../emulator/server';
 import type { OrgSession } from '../../scripts/org/connect';
 import { runResend } from '../../scripts/org/resend';
+import { runCli } from '../support/cli';
 import { installModel, model, openSession, startOrg } from './orgFixture';
 
 describe('handoff resend against the emulator', () => {
@@ -48,8 +49,48 @@ describe('handoff resend against the emulator', () => {
     expect(emu.resent).toEqual([]);
   });
 
-  it('reports an unknown id', async () => {
-    const r = await runResend(org, { ids: ['a00000000000999AAA'], dryRun: false });
-    expect(r.problems.join('\n')).toMatch(/No such Handoff_Callout_Failure__c record/);
+  it('resends the --id records there are and names each one there is not', async () => {
+    const failed = failure('e-failed', 'Failed');
+    const r = await runResend(org, { ids: [failed.Id, 'a00000000000999AAA'], dryRun: false });
+    expect(emu.resent).toEqual(['e-failed']);
+    expect(r.problems).toEqual([
+      'No Handoff_Callout_Failure__c record has Id a00000000000999AAA (or this user cannot see it): `handoff resend --dry-run` lists the Failed ones.'
+    ]);
+  });
+
+  describe('the command, for an --id no record has', () => {
+    const saved = { url: process.env.SF_INSTANCE_URL, token: process.env.SF_ACCESS_TOKEN };
+    beforeEach(() => {
+      process.env.SF_INSTANCE_URL = emu.url;
+      process.env.SF_ACCESS_TOKEN = emu.issueToken();
+    });
+    afterAll(() => {
+      for (const [k, v] of [
+        ['SF_INSTANCE_URL', saved.url],
+        ['SF_ACCESS_TOKEN', saved.token]
+      ] as const)
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+    });
+
+    it('says once which Id was not found and exits 1 (not "Nothing to resend" first)', async () => {
+      failure('e-failed', 'Failed');
+      const run = await runCli(['resend', '--id', 'a00000000000999AAA']);
+      expect({ code: run.code, stdout: run.stdout }).toEqual({
+        code: 1,
+        stdout:
+          '✖ No Handoff_Callout_Failure__c record has Id a00000000000999AAA (or this user cannot see it): `handoff resend --dry-run` lists the Failed ones.\n'
+      });
+      expect(emu.resent).toEqual([]);
+    });
+
+    it('says a MessagingSession Id is one, and what --id takes', async () => {
+      const run = await runCli(['resend', '--id', '0Mw000000000001AAA']);
+      expect({ code: run.code, stdout: run.stdout }).toEqual({
+        code: 1,
+        stdout:
+          '✖ No Handoff_Callout_Failure__c record has Id 0Mw000000000001AAA: it is a MessagingSession Id, and --id takes the Ids of Handoff_Callout_Failure__c records (`handoff resend --dry-run` lists the Failed ones).\n'
+      });
+    });
   });
 });

@@ -82,6 +82,14 @@ describe('handoff smoke against the emulator', () => {
     expect(r.routing).toMatchObject({ offered: false, problem: expect.stringContaining('no agent was offered it') });
   });
 
+  it('a MIAW URL no server answers at is named, with why (was "fetch failed")', async () => {
+    const r = await runSmoke(org, m, opts({ scrtUrl: 'http://127.0.0.1:9', sleep: async () => undefined }));
+    expect(r.error).toBe(
+      'POST /authorization/unauthenticated/access-token: cannot reach http://127.0.0.1:9: fetch refuses to connect to port 9 (a port the Fetch standard blocks: https://fetch.spec.whatwg.org/#port-blocking)'
+    );
+    expect(r.outcomes).toEqual([]);
+  });
+
   it('reports an attribute whose mapping is empty as dropped', async () => {
     editComponent(emu, 'MessagingChannel', 'Handoff_Messaging', (x) =>
       x.replace(

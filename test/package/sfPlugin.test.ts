@@ -36,12 +36,27 @@ interface Run {
   stderr: string;
 }
 
-/** Which flags a command's usage text names (`--name`). */
-function usageFlags(usage: string): string[] {
-  const names = new Set([...usage.matchAll(/(?<![\w-])--([a-z][a-z-]*)/g)].map((m) => m[1]));
+/** The flags a usage text declares: its flag lines (`  --name …`, `  -o, --name …`, as cli/args.ts's flagLines writes them). */
+function declaredFlags(usage: string): string[] {
+  const names = new Set([...usage.matchAll(/^ {2}(?:-[a-zA-Z], )?--([a-z][a-z-]*)/gm)].map((m) => m[1]));
   names.delete('json');
-  names.delete('help');
   return [...names].sort();
+}
+
+/**
+ * Every `--name` a usage text mentions, with the command it belongs to: inside a code span that runs
+ * `handoff <command> …` (prose that says "the file `handoff init --from-payload` reads"), that command;
+ * anywhere else (the synopsis, the flag lines, prose), the usage's own.
+ */
+function mentionedFlags(usage: string, own: string): Array<{ command: string; flag: string }> {
+  return usage.split('\n').flatMap((line) =>
+    [...line.matchAll(/(?<![\w-])--([a-z][a-z-]*)/g)].map((m) => {
+      const before = line.slice(0, m.index);
+      const inSpan = (before.match(/`/g) ?? []).length % 2 === 1;
+      const runs = inSpan ? /handoff ([a-z]+)\b[^`]*$/.exec(before.slice(before.lastIndexOf('`'))) : null;
+      return { command: runs?.[1] ?? own, flag: m[1] };
+    })
+  );
 }
 
 /** A command's flag table (scripts/cli/flags/<name>.ts), the one both front doors read. */
@@ -50,6 +65,33 @@ async function flagTable(name: string): Promise<string[]> {
   expect(tables).toHaveLength(1);
   return Object.keys(tables[0]).sort();
 }
+
+describe('reading a usage text', () => {
+  const usage = [
+    'Usage: handoff smoke --payload FILE [-o ALIAS] [--json]',
+    '',
+    '  -o, --target-org ALIAS  the org',
+    '  --payload FILE          a payload (the file `handoff init --from-payload` reads; see --timeout)',
+    '  --timeout SECONDS       how long; `--config` too'
+  ].join('\n');
+
+  it('takes the declared flags from the flag lines only, not from prose', () => {
+    expect(declaredFlags(usage)).toEqual(['payload', 'target-org', 'timeout']);
+  });
+
+  it('gives a flag inside a `handoff <command> …` span to that command, every other mention to its own', () => {
+    expect(mentionedFlags(usage, 'smoke')).toEqual([
+      { command: 'smoke', flag: 'payload' },
+      { command: 'smoke', flag: 'json' },
+      { command: 'smoke', flag: 'target-org' },
+      { command: 'smoke', flag: 'payload' },
+      { command: 'init', flag: 'from-payload' },
+      { command: 'smoke', flag: 'timeout' },
+      { command: 'smoke', flag: 'timeout' },
+      { command: 'smoke', flag: 'config' }
+    ]);
+  });
+});
 
 describe('the sf command classes', () => {
   it("declare each handoff command's flag table, one class per command, and the usage lists every flag", async () => {
@@ -76,7 +118,19 @@ describe('the sf command classes', () => {
       const table = await flagTable(name);
       // A class built from another command's table, or a usage text that leaves a section out, fails here.
       expect({ name, flags: [...classes[name].flags].sort() }).toEqual({ name, flags: table });
-      expect({ name, flags: usageFlags((await loadCommand(name))!.usage) }).toEqual({ name, flags: table });
+      const usage = (await loadCommand(name))!.usage;
+      expect({ name, flags: declaredFlags(usage) }).toEqual({ name, flags: table });
+      // A flag named anywhere in the text is one its command takes (a typo, or a flag since removed, fails).
+      for (const { command, flag } of mentionedFlags(usage, name))
+        expect({
+          name,
+          command,
+          flag: ['json', 'help'].includes(flag) || (await flagTable(command)).includes(flag)
+        }).toEqual({
+          name,
+          command,
+          flag: true
+        });
     }
     expect(classes.simulate.args).toEqual(['payload']);
     // The manifest sf reads at start-up (bin/plugin-manifest.js) says the same: it is current.

@@ -35,6 +35,55 @@ describe('freshness/build-current with the build manifest (handoff.build.json)',
     }
   });
 
+  describe('a checkout that wrote generated files with CRLF line endings', () => {
+    const files = [
+      'force-app/generated/queues/Handoff_General.queue-meta.xml',
+      'force-app/generated/flows/Handoff_Routing.flow-meta.xml'
+    ];
+    const originals = new Map<string, string>();
+    beforeEach(() => {
+      for (const f of files) {
+        const abs = path.join(dir, f);
+        originals.set(abs, fs.readFileSync(abs, 'utf8'));
+        fs.writeFileSync(abs, originals.get(abs)!.replace(/\n/g, '\r\n'));
+      }
+    });
+    afterEach(() => originals.forEach((text, abs) => fs.writeFileSync(abs, text)));
+
+    const CRLF_FINDING = {
+      rule: 'freshness/build-current',
+      severity: 'error',
+      file: 'force-app/generated/flows/Handoff_Routing.flow-meta.xml',
+      message:
+        "Differs from what handoff build writes only by its CRLF line endings (as does 1 more generated file): a checkout converted it (git's core.autocrlf), not an edit by hand",
+      fix: 'Keep the generated files LF: `git config core.autocrlf false`, or the .gitattributes line `handoff init` writes (force-app/generated/** text eol=lf); then check the folder out again (`rm -r force-app/generated && git checkout -- force-app/generated`).'
+    };
+
+    test('is one finding, told from the manifest without regenerating', async () => {
+      expect((await run(mustNotRegenerate)).findings).toEqual([CRLF_FINDING]);
+    });
+
+    test('with a hand edit besides: regenerated, the edit and the line endings each said', async () => {
+      const edited = path.join(dir, 'force-app/generated/queues/Handoff_Priority.queue-meta.xml');
+      const before = fs.readFileSync(edited, 'utf8');
+      fs.writeFileSync(edited, before.replace('</Queue>', '<!-- edited --></Queue>'));
+      try {
+        let regenerated = 0;
+        const { findings } = await run((config, out) => {
+          regenerated++;
+          return checkDrift(config, out);
+        });
+        expect(regenerated).toBe(1);
+        expect(findings.map((f) => [f.file, f.message.slice(0, 40)])).toEqual([
+          [CRLF_FINDING.file, CRLF_FINDING.message.slice(0, 40)],
+          ['force-app/generated/queues/Handoff_Priority.queue-meta.xml', 'Differs from what handoff.config.json ge']
+        ]);
+      } finally {
+        fs.writeFileSync(edited, before);
+      }
+    });
+  });
+
   test('a config changed since the build is regenerated and compared', async () => {
     const config = path.join(dir, 'handoff.config.json');
     const before = fs.readFileSync(config, 'utf8');

@@ -7,7 +7,8 @@ export const SMOKE_FLAGS = {
     kind: 'string',
     helpValue: 'FILE',
     summary: 'A JSON object of vendor keys to string values.',
-    usage: 'a JSON object of vendor keys → string values (e.g. examples/payloads/fin-sample.json)'
+    usage:
+      'a hand-off payload saved from your vendor: the JSON object of vendor keys → string\nvalues it sends (the file `handoff init --from-payload` reads)'
   },
   verified: {
     kind: 'boolean',

@@ -13,7 +13,8 @@ import {
   readLwcManifest,
   type LwcDifference
 } from '../../project/lwcManifest';
-import { buildIsCurrent } from '../../project/buildManifest';
+import { recordedBuildButForCrlf } from '../../project/buildManifest';
+import { crlfCheckoutFix } from '../../project/gitAttributes';
 import { generatedFolder } from '../../project/outputDir';
 import { PROJECT_FILES } from '../../project/paths';
 import type { Rule } from '../types';
@@ -70,14 +71,25 @@ export const rules: Rule[] = [
       const onDisk = new Map<string, string>();
       for (const f of project.allFiles)
         if (f.startsWith(prefix)) onDisk.set(f.slice(prefix.length), path.join(project.root, f));
-      if (buildIsCurrent(configFiles, onDisk)) return;
-      const drift = await checkDrift(config, out.abs);
+      const recorded = recordedBuildButForCrlf(configFiles, onDisk);
       const at = (p: string): string => `${out.rel}/${p}`;
+      // One finding for a checkout's CRLFs, which convert every file at once: naming the first, counting the rest.
+      const reportLineEndings = ([first, ...more]: string[]): void => {
+        if (first)
+          report(
+            { file: at(first) },
+            `Differs from what handoff build writes only by its CRLF line endings${more.length ? ` (as ${more.length === 1 ? 'does 1 more generated file' : `do ${more.length} more generated files`})` : ''}: a checkout converted it (git's core.autocrlf), not an edit by hand`,
+            crlfCheckoutFix(out.rel)
+          );
+      };
+      if (recorded) return reportLineEndings(recorded);
+      const drift = await checkDrift(config, out.abs);
       for (const p of drift.stale)
         report(
           { file: at(p) },
           `Differs from what ${PROJECT_FILES.config} generates (edited by hand, or the config changed since the last build)`
         );
+      reportLineEndings(drift.lineEndings);
       for (const p of drift.missing) report({ file: at(p) }, `Missing: ${PROJECT_FILES.config} generates this file`);
       for (const p of drift.extra)
         report(
