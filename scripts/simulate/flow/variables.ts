@@ -16,6 +16,9 @@ export interface VariableLayout {
   lastLine?: number;
 }
 
+/** Values by slot of a flow's layout (`undefined`: not given): an interview's inputs without a Map. */
+export type SlotValues = (FlowValue | undefined)[];
+
 const layouts = new WeakMap<CompiledFlow, VariableLayout>();
 
 export function layoutOf(flow: CompiledFlow): VariableLayout {
@@ -33,6 +36,11 @@ export function layoutOf(flow: CompiledFlow): VariableLayout {
   };
   layouts.set(flow, layout);
   return layout;
+}
+
+/** The slot of an input variable of the flow, for a caller writing SlotValues (undefined when it is none). */
+export function inputSlot(flow: CompiledFlow, name: string): number | undefined {
+  return flow.variables.get(name)?.isInput ? layoutOf(flow).slots.get(name) : undefined;
 }
 
 /** Map-like access to an interview's variables (unset until the interview sets them). */
