@@ -43,6 +43,8 @@ export interface RunOptions {
  */
 interface Step {
   node: FlowNode;
+  /** node.line, read here: every element type is a node of its own shape, so node.line is a megamorphic read. */
+  line: number;
   run: Run;
   after?: string;
   afterStep?: Step;
@@ -75,7 +77,8 @@ function programOf(flow: CompiledFlow, tracing: boolean): Program {
   let program = both[at];
   if (!program) {
     const steps: Program['steps'] = new Map();
-    for (const [name, node] of flow.nodes) steps.set(name, { node, run: compileElement(node, flow, tracing) });
+    for (const [name, node] of flow.nodes)
+      steps.set(name, { node, line: node.line, run: compileElement(node, flow, tracing) });
     const { slots } = layoutOf(flow);
     const inputSlots = new Map<string, number>();
     for (const v of flow.variables.values()) if (v.isInput) inputSlots.set(v.name, slots.get(v.name)!);
@@ -126,7 +129,7 @@ export function runFlow(opts: RunOptions): RunResult {
   let recent: string[] | undefined;
   while (step !== undefined) {
     const { node, run } = step;
-    iv.line = node.line;
+    iv.line = step.line;
     if (++count > MAX_STEPS) {
       const ring = recent ?? [];
       const last = [...ring.slice(count % RECENT), ...ring.slice(0, count % RECENT)];
