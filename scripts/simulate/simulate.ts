@@ -168,7 +168,8 @@ function runSession(
   };
   // What the interview creates: every record for the report, only the first Case for a replay.
   const before = report ? org.sizes() : undefined;
-  const casesBefore = org.count('Case');
+  const caseObject = org.object('Case');
+  const casesBefore = org.records(caseObject).length;
   const result = runFlow({ flow: project.flow, org, env, inputs: flowInputs, tracing: opts.tracing });
 
   // The session was seeded in this org, so the flow's updates landed on this very record.
@@ -178,7 +179,8 @@ function runSession(
   const created: { object: string; id: string }[] = [];
   if (before)
     for (const { object, record } of org.insertedSince(before)) created.push({ object, id: String(record.Id) });
-  const createdCase: FlowRecord | undefined = org.records(org.object('Case'))[casesBefore];
+  // Tables only grow by insert: the first Case made is the one after those there were.
+  const createdCase: FlowRecord | undefined = org.records(caseObject)[casesBefore];
   const warnings: string[] = [];
   let outcome: Outcome;
   const labelOf = (dev: string): string => project.queues.find((q) => q.developerName === dev)?.label ?? dev;

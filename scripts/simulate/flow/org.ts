@@ -536,11 +536,6 @@ export class Org {
     return rec;
   }
 
-  /** How many records of an object there are (tables only grow by insert: `records(obj)[count]` is the next one made). */
-  count(objectName: string): number {
-    return this.tables.get(this.object(objectName).name)?.length ?? 0;
-  }
-
   /** Records per object, to find what an interview created (tables only grow by insert). */
   sizes(): Map<string, number> {
     const m = new Map<string, number>();

@@ -2,6 +2,7 @@
 import type { FlowValue, RecordLookupNode } from '../model';
 import { compileQuery, objectLookup } from '../query';
 import { fieldOf, targetWriter, valueReader } from '../references';
+import { outputSlot } from '../variables';
 import { compiledHandler, type ElementCompiler } from './types';
 
 export const compileRecordLookup: ElementCompiler<RecordLookupNode> = (node, flow, tracing) => {
@@ -16,6 +17,7 @@ export const compileRecordLookup: ElementCompiler<RecordLookupNode> = (node, flo
       }
     : undefined;
   const assignments = node.outputAssignments.map((o) => ({ field: o.field, write: targetWriter(flow, o.target) }));
+  const outputAt = outputSlot(flow, node.name);
   return (iv) => {
     const { org } = iv;
     const obj = objectOf(org);
@@ -40,7 +42,7 @@ export const compileRecordLookup: ElementCompiler<RecordLookupNode> = (node, flo
     const all = node.getFirstRecordOnly ? undefined : found.map((r) => org.snapshot(r));
     const first = !found[0] ? null : all ? all[0] : org.snapshot(found[0]);
     const result: FlowValue = all ?? first;
-    if (node.storeOutputAutomatically) iv.elementOutputs.set(node.name, result);
+    if (node.storeOutputAutomatically) iv.elementOutputs.setAt(outputAt, result);
     if (output) output.write(iv, output.firstOnly ? first : result);
     for (const o of assignments) {
       if (first) o.write(iv, fieldOf(first, org.field(obj, o.field).name));
