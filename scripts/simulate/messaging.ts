@@ -14,7 +14,7 @@ import {
 } from '../platform/standardParameters';
 import { displayPath } from '../project/paths';
 import { layoutOf, type SlotValues } from './flow/variables';
-import { keysOf, kindOf, valueOf, type Payload } from './payload';
+import { attrsOf, keysOf, kindOf, valueOf, type Payload } from './payload';
 import type { ChannelParameter, SimProject } from './project';
 
 /**
@@ -124,9 +124,10 @@ function layerOf(
   /** Routes each value to its flow inputs' slots; `out` gets every verdict, or only the dropped ones. */
   const judge = (payload: Payload, out: KeyVerdict[], accepted: boolean, inputs: SlotValues): void => {
     const keys = keysOf(payload);
+    const attrs = attrsOf(payload);
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
-      const raw = valueOf(payload, key);
+      const raw = valueOf(payload, attrs, key);
       const plan = planOf(key);
       let drop = plan.unrouted;
       if (drop === undefined && typeof raw !== 'string') {
@@ -140,8 +141,12 @@ function layerOf(
         continue;
       }
       const route = plan.route!;
-      const t = truncate(raw as string, route.maxLength);
-      for (const slot of route.slots) inputs[slot] = t.value;
+      // Most values are within their parameter's length: no truncation result made for them (issue 15).
+      let value = raw as string;
+      let from: number | undefined;
+      if (route.maxLength !== undefined && value.length > route.maxLength)
+        ({ value, from } = truncate(value, route.maxLength));
+      for (const slot of route.slots) inputs[slot] = value;
       // One literal shape (no spreads): this line runs for every accepted key of a payload.
       if (accepted)
         out.push({
@@ -151,8 +156,8 @@ function layerOf(
           maxLength: route.maxLength,
           flowInputs: route.flowInputs,
           accepted: true,
-          value: t.value,
-          truncatedFrom: t.from
+          value,
+          truncatedFrom: from
         });
     }
   };

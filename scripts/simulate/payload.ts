@@ -127,9 +127,14 @@ export function keysOf(p: Payload): readonly string[] {
   return p instanceof JsonPayload ? p.keys : [...p.entries.keys()];
 }
 
-/** The raw value of one of keysOf(p). */
-export function valueOf(p: Payload, key: string): unknown {
-  return p instanceof JsonPayload ? p.attrs[key] : p.entries.get(key);
+/** The parsed object behind a payload read from JSON (keysOf(p) are its own keys), else undefined. */
+export function attrsOf(p: Payload): Readonly<Record<string, unknown>> | undefined {
+  return p instanceof JsonPayload ? p.attrs : undefined;
+}
+
+/** The raw value of one of keysOf(p), given attrsOf(p) (looked up once per payload, not per key). */
+export function valueOf(p: Payload, attrs: Readonly<Record<string, unknown>> | undefined, key: string): unknown {
+  return attrs ? attrs[key] : p.entries.get(key);
 }
 
 /** Turns a parsed JSON value into a Payload (a top-level object, or a `{ routingAttributes }` request body). */

@@ -139,12 +139,13 @@ function runOne(
   errors: Map<string, number>,
   dropped: KeyVerdict[]
 ): string {
-  dropped.length = 0;
+  // Emptied by pop: setting a length calls into the runtime, once per payload (issue 15).
+  while (dropped.length) dropped.pop();
   try {
     return outcomeKey(simulateOutcome(sim, payload, opts, dropped));
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
-    dropped.length = 0;
+    while (dropped.length) dropped.pop();
     bump(errors, e.message);
     return 'error';
   }
