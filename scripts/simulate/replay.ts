@@ -56,7 +56,7 @@ function readLine(text: string, line: number, file: string, visit: JsonlVisitor)
   if (!text.trim()) return;
   let payload: Payload;
   try {
-    payload = parsePayloadText(text, `${file}:${line}`);
+    payload = parsePayloadText(text, file, line);
   } catch (e) {
     if (e instanceof PayloadError) return visit.bad(line, e.message);
     throw e;
