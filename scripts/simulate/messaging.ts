@@ -13,7 +13,8 @@ import {
   type StandardParameter
 } from '../platform/standardParameters';
 import { displayPath } from '../project/paths';
-import { keysOf, kindOf, valueOf, type Payload } from './payload';
+import { layoutOf, type SlotValues } from './flow/variables';
+import { attrsOf, keysOf, kindOf, valueOf, type Payload } from './payload';
 import type { ChannelParameter, SimProject } from './project';
 
 /**
@@ -60,6 +61,8 @@ interface Route {
   standard: boolean;
   maxLength?: number;
   flowInputs: string[];
+  /** The slots of flowInputs in the flow's variable layout (set on a route without `drop`: they are all input variables). */
+  slots: number[];
   drop?: { code: DropCode; reason: string };
 }
 
@@ -78,14 +81,15 @@ export interface MessagingLayer {
   routes: Map<string, Route>;
   /** Lower-cased key → the exact externalParameterName, for "did you mean" hints. */
   nearMisses: Map<string, string>;
-  /** Every key's verdict, in the order sent, and the value each flow input receives. */
-  apply(payload: Payload): { verdicts: KeyVerdict[]; inputs: Map<string, string> };
+  /** Every key's verdict, in the order sent, and the value each flow input receives (by variable slot). */
+  apply(payload: Payload): { verdicts: KeyVerdict[]; inputs: SlotValues };
   /**
-   * The flow inputs alone; the verdict of each dropped key is pushed onto `dropped` (a shared object:
-   * the same one for every payload that drops the key for the same reason, until the plans are
-   * started again past MAX_RESOLVED_KEYS). Accepted keys make no verdict.
+   * The flow inputs alone, written by slot into `inputs` (as long as the flow's variables, all
+   * undefined: a replay reuses one array, not a Map per payload); the verdict of each dropped key is
+   * pushed onto `dropped` (a shared object: the same one for every payload that drops the key for the
+   * same reason, until the plans are started again past MAX_RESOLVED_KEYS). Accepted keys make no verdict.
    */
-  inputsOf(payload: Payload, dropped: KeyVerdict[]): Map<string, string>;
+  inputsOf(payload: Payload, dropped: KeyVerdict[], inputs: SlotValues): void;
 }
 
 /** Truncates to `max` Unicode code points (never splitting a surrogate pair). */
@@ -104,7 +108,8 @@ function layerOf(
   planFor: (key: string) => KeyPlan,
   notStringVerdict: (key: string, route: Route, kind: string) => KeyVerdict,
   routes: Map<string, Route>,
-  nearMisses: Map<string, string>
+  nearMisses: Map<string, string>,
+  variableCount: number
 ): MessagingLayer {
   const plans = new Map<string, KeyPlan>();
   const planOf = (key: string): KeyPlan => {
@@ -116,13 +121,13 @@ function layerOf(
     }
     return plan;
   };
-  /** Routes each value to its flow inputs; `out` gets every verdict, or only the dropped ones. */
-  const judge = (payload: Payload, out: KeyVerdict[], accepted: boolean): Map<string, string> => {
-    const inputs = new Map<string, string>();
+  /** Routes each value to its flow inputs' slots; `out` gets every verdict, or only the dropped ones. */
+  const judge = (payload: Payload, out: KeyVerdict[], accepted: boolean, inputs: SlotValues): void => {
     const keys = keysOf(payload);
+    const attrs = attrsOf(payload);
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
-      const raw = valueOf(payload, key);
+      const raw = valueOf(payload, attrs, key);
       const plan = planOf(key);
       let drop = plan.unrouted;
       if (drop === undefined && typeof raw !== 'string') {
@@ -136,8 +141,12 @@ function layerOf(
         continue;
       }
       const route = plan.route!;
-      const t = truncate(raw as string, route.maxLength);
-      for (const input of route.flowInputs) inputs.set(input, t.value);
+      // Most values are within their parameter's length: no truncation result made for them (issue 15).
+      let value = raw as string;
+      let from: number | undefined;
+      if (route.maxLength !== undefined && value.length > route.maxLength)
+        ({ value, from } = truncate(value, route.maxLength));
+      for (const slot of route.slots) inputs[slot] = value;
       // One literal shape (no spreads): this line runs for every accepted key of a payload.
       if (accepted)
         out.push({
@@ -147,20 +156,21 @@ function layerOf(
           maxLength: route.maxLength,
           flowInputs: route.flowInputs,
           accepted: true,
-          value: t.value,
-          truncatedFrom: t.from
+          value,
+          truncatedFrom: from
         });
     }
-    return inputs;
   };
   return {
     routes,
     nearMisses,
     apply(payload) {
       const verdicts: KeyVerdict[] = [];
-      return { inputs: judge(payload, verdicts, true), verdicts };
+      const inputs: SlotValues = new Array<undefined>(variableCount);
+      judge(payload, verdicts, true, inputs);
+      return { inputs, verdicts };
     },
-    inputsOf: (payload, dropped) => judge(payload, dropped, false)
+    inputsOf: (payload, dropped, inputs) => judge(payload, dropped, false, inputs)
   };
 }
 
@@ -186,7 +196,8 @@ function directLayer(project: SimProject): MessagingLayer {
         },
         notString: new Map()
       };
-    return { route: { parameter: key, standard: false, flowInputs: [key] }, notString: new Map() };
+    const slots = [layoutOf(flow).slots.get(key)!];
+    return { route: { parameter: key, standard: false, flowInputs: [key], slots }, notString: new Map() };
   };
   const notString = (key: string, route: Route, kind: string): KeyVerdict => ({
     key,
@@ -195,7 +206,7 @@ function directLayer(project: SimProject): MessagingLayer {
     reason: notAStringReason(kind),
     flowInputs: route.flowInputs
   });
-  return layerOf(planFor, notString, new Map(), new Map());
+  return layerOf(planFor, notString, new Map(), new Map(), layoutOf(flow).slots.size);
 }
 
 export function compileMessaging(project: SimProject): MessagingLayer {
@@ -237,6 +248,10 @@ export function compileMessaging(project: SimProject): MessagingLayer {
     return undefined;
   };
 
+  const { slots: slotOf } = layoutOf(flow);
+  /** The slots of a route's inputs: none when the route drops its key (an input may not be a variable). */
+  const slotsOf = (mappings: string[], drop: Route['drop']): number[] =>
+    drop ? [] : mappings.map((m) => slotOf.get(m)!);
   const routes = new Map<string, Route>();
   const nearMisses = new Map<string, string>();
   const addCustom = (p: ChannelParameter): void => {
@@ -254,6 +269,7 @@ export function compileMessaging(project: SimProject): MessagingLayer {
       standard: false,
       maxLength: p.maxLength,
       flowInputs: p.mappings,
+      slots: slotsOf(p.mappings, drop),
       drop
     });
     nearMisses.set(p.externalParameterName.toLowerCase(), p.externalParameterName);
@@ -276,7 +292,8 @@ export function compileMessaging(project: SimProject): MessagingLayer {
               reason: `channel ${channel.developerName} has no standard parameter ${s.type}`
             }
           : mappingProblem(s.type, param.mappings));
-    return { parameter: s.type, standard: true, flowInputs: param?.mappings ?? [], drop };
+    const flowInputs = param?.mappings ?? [];
+    return { parameter: s.type, standard: true, flowInputs, slots: slotsOf(flowInputs, drop), drop };
   };
   const standardRoutes = new Map(STANDARD_PARAMETERS.map((p) => [p, standardRoute(p)]));
 
@@ -295,7 +312,7 @@ export function compileMessaging(project: SimProject): MessagingLayer {
   };
   const notString = (key: string, route: Route, kind: string): KeyVerdict =>
     routeVerdict(key, route, { code: 'not-a-string', reason: notAStringReason(kind) });
-  return layerOf(planFor, notString, routes, nearMisses);
+  return layerOf(planFor, notString, routes, nearMisses, slotOf.size);
 }
 
 /** A dropped key's verdict on a route. */

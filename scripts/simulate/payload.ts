@@ -80,17 +80,28 @@ export function decodeUtf8(bytes: Uint8Array, source: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Parses payload JSON text into a Payload, or throws PayloadError naming the line and column. */
-export function parsePayloadText(text: string, source: string): Payload {
+/**
+ * Parses payload JSON text into a Payload, or throws PayloadError naming the line and column. With
+ * `line` (a line of a JSON Lines file), the source is `source:line`.
+ */
+export function parsePayloadText(text: string, source: string, line?: number): Payload {
   let doc: unknown;
   try {
     doc = parseJson(text);
   } catch (e) {
     if (e instanceof JsonSyntaxError)
-      throw new PayloadError(source, `malformed JSON: ${e.reason} (line ${e.line}, column ${e.column})`);
+      throw new PayloadError(
+        sourceAt(source, line),
+        `malformed JSON: ${e.reason} (line ${e.line}, column ${e.column})`
+      );
     throw e;
   }
-  return payloadFromValue(doc, source);
+  return payloadFromValue(doc, source, line);
+}
+
+/** `file` or `file:line`. */
+function sourceAt(file: string, line: number | undefined): string {
+  return line === undefined ? file : `${file}:${line}`;
 }
 
 /** A JSON value's kind, for messages: `null`, `an array`, `a number`… */
@@ -107,11 +118,16 @@ class JsonPayload implements Payload {
   readonly keys: readonly string[];
   private map?: Map<string, unknown>;
   constructor(
-    readonly source: string,
+    private readonly file: string,
+    /** The line of a JSON Lines file: `file:line` is made when asked for, as a replay never does (issue 15). */
+    private readonly line: number | undefined,
     readonly attrs: Readonly<Record<string, unknown>>,
     readonly envelope?: Payload['envelope']
   ) {
     this.keys = Object.keys(attrs);
+  }
+  get source(): string {
+    return sourceAt(this.file, this.line);
   }
   get entries(): Map<string, unknown> {
     if (!this.map) {
@@ -127,16 +143,24 @@ export function keysOf(p: Payload): readonly string[] {
   return p instanceof JsonPayload ? p.keys : [...p.entries.keys()];
 }
 
-/** The raw value of one of keysOf(p). */
-export function valueOf(p: Payload, key: string): unknown {
-  return p instanceof JsonPayload ? p.attrs[key] : p.entries.get(key);
+/** The parsed object behind a payload read from JSON (keysOf(p) are its own keys), else undefined. */
+export function attrsOf(p: Payload): Readonly<Record<string, unknown>> | undefined {
+  return p instanceof JsonPayload ? p.attrs : undefined;
 }
 
-/** Turns a parsed JSON value into a Payload (a top-level object, or a `{ routingAttributes }` request body). */
-export function payloadFromValue(doc: unknown, source: string): Payload {
+/** The raw value of one of keysOf(p), given attrsOf(p) (looked up once per payload, not per key). */
+export function valueOf(p: Payload, attrs: Readonly<Record<string, unknown>> | undefined, key: string): unknown {
+  return attrs ? attrs[key] : p.entries.get(key);
+}
+
+/**
+ * Turns a parsed JSON value into a Payload (a top-level object, or a `{ routingAttributes }` request
+ * body); with `line`, its source is `source:line`.
+ */
+export function payloadFromValue(doc: unknown, source: string, line?: number): Payload {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new PayloadError(
-      source,
+      sourceAt(source, line),
       `the payload must be a JSON object of routing attributes ({"key": "value", …}), not ${kindOf(doc)}`
     );
   }
@@ -147,7 +171,7 @@ export function payloadFromValue(doc: unknown, source: string): Payload {
   if (Object.prototype.hasOwnProperty.call(obj, 'routingAttributes')) {
     const ra = obj.routingAttributes;
     if (ra === null || typeof ra !== 'object' || Array.isArray(ra)) {
-      throw new PayloadError(source, `"routingAttributes" must be a JSON object, not ${kindOf(ra)}`);
+      throw new PayloadError(sourceAt(source, line), `"routingAttributes" must be a JSON object, not ${kindOf(ra)}`);
     }
     attrs = ra as Record<string, unknown>;
     envelope = {
@@ -155,7 +179,7 @@ export function payloadFromValue(doc: unknown, source: string): Payload {
       conversationId: typeof obj.conversationId === 'string' ? obj.conversationId : undefined
     };
   }
-  return new JsonPayload(source, attrs, envelope);
+  return new JsonPayload(source, line, attrs, envelope);
 }
 
 /** Bytes → Payload. */

@@ -78,6 +78,17 @@ export interface SimProject {
   subflow?: (apiName: string) => CompiledFlow | undefined;
 }
 
+/** The metadata types a simulation reads (loadProject parses no other file). */
+const SIMULATED_TYPES: ReadonlySet<string> = new Set([
+  'EmbeddedServiceConfig',
+  'MessagingChannel',
+  'Flow',
+  'Queue',
+  'CustomField',
+  'CustomMetadata',
+  'NamedCredential'
+]);
+
 /** The well-formed files of a type; a broken one is a user error naming it (the simulation would be wrong). */
 function parsedOfType(project: SourceProject, type: string): ParsedFile[] {
   return project.allOfType(type).map(parsed);
@@ -180,7 +191,7 @@ function noMiawHalf(project: SourceProject, sourceDir: string): string {
 export function loadSimProject(dir: string, opts: { deployment?: string; flow?: string } = {}): SimProject {
   if (opts.flow) return loadFlowProject(dir, opts.flow, opts.deployment);
   const sourceDir = sourceDirFor(dir);
-  const project = loadProject(sourceDir, { packageDirs: ['.'] });
+  const project = loadProject(sourceDir, { packageDirs: ['.'], types: SIMULATED_TYPES });
 
   const deployments = parsedOfType(project, 'EmbeddedServiceConfig').map(deploymentOf);
   if (!deployments.length && !project.allOfType('MessagingChannel').length && !project.allOfType('Flow').length)
@@ -221,7 +232,10 @@ function loadFlowProject(dir: string, flowName: string, deploymentName?: string)
   const abs = path.resolve(dir);
   const hasSfdx = fs.existsSync(path.join(abs, 'sfdx-project.json'));
   const sourceDir = hasSfdx ? abs : sourceDirFor(dir);
-  const project = hasSfdx ? loadProject(abs) : loadProject(sourceDir, { packageDirs: ['.'] });
+  const project = loadProject(hasSfdx ? abs : sourceDir, {
+    ...(hasSfdx ? {} : { packageDirs: ['.'] }),
+    types: SIMULATED_TYPES
+  });
   const flows = project.allOfType('Flow');
   const flowFile = flows.find((f) => f.name === flowName);
   if (!flowFile) {

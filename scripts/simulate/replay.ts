@@ -38,10 +38,10 @@ export function outcomeKey(o: Outcome): string {
   return o.kind;
 }
 
-export interface ReplayLine {
-  line: number;
-  payload?: Payload;
-  error?: string;
+/** What reading JSON Lines hands on, line by line: a payload, or why the line is not one. */
+export interface JsonlVisitor {
+  payload(payload: Payload, line: number): void;
+  bad(line: number, error: string): void;
 }
 
 /**
@@ -52,22 +52,24 @@ export interface ReplayLine {
 const CHUNK_BYTES = 1 << 16;
 
 /** One line's text (its CR, LF taken off) as a payload or an error; blank lines are skipped. */
-function readLine(text: string, line: number, file: string): ReplayLine | undefined {
-  if (!text.trim()) return undefined;
-  const source = `${file}:${line}`;
+function readLine(text: string, line: number, file: string, visit: JsonlVisitor): void {
+  if (!text.trim()) return;
+  let payload: Payload;
   try {
-    return { line, payload: parsePayloadText(text, source) };
+    payload = parsePayloadText(text, file, line);
   } catch (e) {
-    if (e instanceof PayloadError) return { line, error: e.message };
+    if (e instanceof PayloadError) return visit.bad(line, e.message);
     throw e;
   }
+  visit.payload(payload, line);
 }
 
 /**
  * Splits JSONL bytes into payloads, checking UTF-8 and JSON per line. Blank lines are skipped. A chunk
- * with a bad byte is read again one line at a time, to name the line.
+ * with a bad byte is read again one line at a time, to name the line. A visitor, not a generator: no
+ * generator resume and no result object per line (issue 15).
  */
-export function* readJsonl(bytes: Buffer, file: string): Generator<ReplayLine> {
+export function readJsonl(bytes: Buffer, file: string, visit: JsonlVisitor): void {
   let line = 0;
   let start = 0;
   /** Bytes before this offset are read a line at a time. */
@@ -89,10 +91,7 @@ export function* readJsonl(bytes: Buffer, file: string): Generator<ReplayLine> {
       if (chunk[last - 1] === 10) last--;
       if (chunk[last - 1] === 13) last--;
       const offset = findInvalidUtf8(chunk.subarray(0, last));
-      yield {
-        line,
-        error: `${file}:${line}: not valid UTF-8: invalid byte sequence at byte offset ${offset} of the line`
-      };
+      visit.bad(line, `${file}:${line}: not valid UTF-8: invalid byte sequence at byte offset ${offset} of the line`);
       continue;
     }
     start = end;
@@ -101,9 +100,8 @@ export function* readJsonl(bytes: Buffer, file: string): Generator<ReplayLine> {
       let to = text.indexOf('\n', from);
       if (to < 0) to = text.length;
       line++;
-      const item = readLine(text.slice(from, to > from && text.charCodeAt(to - 1) === 13 ? to - 1 : to), line, file);
+      readLine(text.slice(from, to > from && text.charCodeAt(to - 1) === 13 ? to - 1 : to), line, file, visit);
       from = to + 1;
-      if (item) yield item;
     }
   }
 }
@@ -141,12 +139,13 @@ function runOne(
   errors: Map<string, number>,
   dropped: KeyVerdict[]
 ): string {
-  dropped.length = 0;
+  // Emptied by pop: setting a length calls into the runtime, once per payload (issue 15).
+  while (dropped.length) dropped.pop();
   try {
     return outcomeKey(simulateOutcome(sim, payload, opts, dropped));
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
-    dropped.length = 0;
+    while (dropped.length) dropped.pop();
     bump(errors, e.message);
     return 'error';
   }
@@ -188,25 +187,26 @@ export function replay(
   let badLines = 0;
   let changed = 0;
   const o = { ...opts, tracing: false };
-  for (const item of readJsonl(bytes, file)) {
-    if (!item.payload) {
+  readJsonl(bytes, file, {
+    bad(line, error) {
       badLines++;
-      if (badLineList.length < MAX_LISTED) badLineList.push({ line: item.line, error: item.error! });
-      continue;
-    }
-    payloads++;
-    const a = runOne(sim, item.payload, o, errors, dropped);
-    bump(outcomes, a);
-    for (const v of dropped) dropCounts.set(v, (dropCounts.get(v) ?? 0) + 1);
-    if (against) {
-      const b = runOne(against.sim, item.payload, o, errors, dropped);
-      bump(otherOutcomes, b);
-      if (a !== b) {
-        changed++;
-        if (changedList.length < MAX_LISTED) changedList.push({ line: item.line, before: a, after: b });
+      if (badLineList.length < MAX_LISTED) badLineList.push({ line, error });
+    },
+    payload(payload, line) {
+      payloads++;
+      const a = runOne(sim, payload, o, errors, dropped);
+      bump(outcomes, a);
+      for (const v of dropped) dropCounts.set(v, (dropCounts.get(v) ?? 0) + 1);
+      if (against) {
+        const b = runOne(against.sim, payload, o, errors, dropped);
+        bump(otherOutcomes, b);
+        if (a !== b) {
+          changed++;
+          if (changedList.length < MAX_LISTED) changedList.push({ line, before: a, after: b });
+        }
       }
     }
-  }
+  });
   return {
     file,
     payloads,

@@ -5,9 +5,10 @@
  * fault, a Case with End Conversation, or dropped).
  */
 import type { ActionEnv, EndConversationRequest, RouteWorkResult, Scenario } from './flow/actions';
-import { runFlow, type TraceStep } from './flow/interpreter';
+import { runFlow, type RunOptions, type TraceStep } from './flow/interpreter';
 import type { FlowRecord, FlowValue } from './flow/model';
 import { copyFields, newRecord, type Org } from './flow/org';
+import { inputSlot, layoutOf, type SlotValues } from './flow/variables';
 import type { KeyVerdict, MessagingLayer } from './messaging';
 import type { Payload } from './payload';
 import type { SimProject } from './project';
@@ -122,15 +123,16 @@ function runSession(
   org: Org,
   payload: Payload,
   opts: SimulateOptions,
-  dropped?: KeyVerdict[]
+  replay?: { dropped: KeyVerdict[]; variables: number }
 ): SessionRun {
   const { project } = sim;
-  const report = !dropped;
+  const report = !replay;
   let verdicts: KeyVerdict[];
-  let inputs: Map<string, string>;
-  if (dropped) {
-    verdicts = dropped;
-    inputs = sim.messaging.inputsOf(payload, dropped);
+  let inputs: SlotValues;
+  if (replay) {
+    verdicts = replay.dropped;
+    inputs = new Array<undefined>(replay.variables);
+    sim.messaging.inputsOf(payload, verdicts, inputs);
   } else ({ verdicts, inputs } = sim.messaging.apply(payload));
   // The messaging user behind the session, when the flow reads one (real routing flows do, through
   // MessagingEndUserId: ubiquity-org-monitoring Messaging_Route_*); a fixed Id keeps other Ids stable.
@@ -148,9 +150,11 @@ function runSession(
   // The org updates records in place: keep the values the session started with.
   const initial: FlowRecord | undefined = report ? copyFields(newRecord(), session) : undefined;
   // The session's Id, unless a channel parameter maps a payload key to the same input (that value wins).
-  // Only recordId can be a non-input here (the messaging layer checks its mappings), so order is moot.
-  const flowInputs: Map<string, FlowValue> = inputs;
-  if (!flowInputs.has(RECORD_ID)) flowInputs.set(RECORD_ID, sessionId);
+  // A flow without a recordId input fails on it, naming it (runFlow checks inputs given by name).
+  const recordIdSlot = inputSlot(project.flow, RECORD_ID);
+  let flowInputs: RunOptions['inputs'] = inputs;
+  if (recordIdSlot === undefined) flowInputs = new Map([[RECORD_ID, sessionId]]);
+  else if (inputs[recordIdSlot] === undefined) inputs[recordIdSlot] = sessionId;
   const env: ActionEnv = {
     org,
     scenario: opts.scenario,
@@ -162,7 +166,10 @@ function runSession(
     modelled: [],
     subflow: project.subflow
   };
-  const before = org.sizes();
+  // What the interview creates: every record for the report, only the first Case for a replay.
+  const before = report ? org.sizes() : undefined;
+  const caseObject = org.object('Case');
+  const casesBefore = org.records(caseObject).length;
   const result = runFlow({ flow: project.flow, org, env, inputs: flowInputs, tracing: opts.tracing });
 
   // The session was seeded in this org, so the flow's updates landed on this very record.
@@ -170,11 +177,10 @@ function runSession(
   const sessionFields: Record<string, FlowValue> = {};
   if (initial) for (const k of Object.keys(after)) if (after[k] !== (initial[k] ?? null)) sessionFields[k] = after[k];
   const created: { object: string; id: string }[] = [];
-  let createdCase: FlowRecord | undefined;
-  for (const { object, record } of org.insertedSince(before)) {
-    created.push({ object, id: String(record.Id) });
-    if (object === 'Case' && !createdCase) createdCase = record;
-  }
+  if (before)
+    for (const { object, record } of org.insertedSince(before)) created.push({ object, id: String(record.Id) });
+  // Tables only grow by insert: the first Case made is the one after those there were.
+  const createdCase: FlowRecord | undefined = org.records(caseObject)[casesBefore];
   const warnings: string[] = [];
   let outcome: Outcome;
   const labelOf = (dev: string): string => project.queues.find((q) => q.developerName === dev)?.label ?? dev;
@@ -284,8 +290,9 @@ export function simulateOutcome(
   dropped: KeyVerdict[]
 ): Outcome {
   const org = orgFor(sim, opts);
-  if (opts.earlier) runSession(sim, org, opts.earlier, opts, []);
-  return runSession(sim, org, payload, opts, dropped).outcome;
+  const variables = layoutOf(sim.project.flow).slots.size;
+  if (opts.earlier) runSession(sim, org, opts.earlier, opts, { dropped: [], variables });
+  return runSession(sim, org, payload, opts, { dropped, variables }).outcome;
 }
 
 /** Simulates one payload (and, first, the earlier session of the same conversation when given). */

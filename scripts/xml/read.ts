@@ -159,12 +159,23 @@ function pooled(text: string, pool: TextPool): string {
   return own;
 }
 
+/** No newline follows: larger than any offset. */
+const NO_NEWLINE = Number.MAX_SAFE_INTEGER;
+
+function newlineFrom(text: string, from: number): number {
+  const at = text.indexOf('\n', from);
+  return at < 0 ? NO_NEWLINE : at;
+}
+
 /** A position in one document, with the line bookkeeping and the small readers the parser is made of. */
 class Cursor {
   i: number;
+  /** The line and its start, as of the last `syncLine` (only an opening tag reads them). */
   line = 1;
   lineStart = 0;
   len: number;
+  /** The first newline not counted into `line` yet (NO_NEWLINE when the text has no more). */
+  private newline: number;
 
   constructor(
     public source: string,
@@ -172,14 +183,33 @@ class Cursor {
   ) {
     this.i = source.charCodeAt(0) === 0xfeff ? 1 : 0;
     this.len = source.length;
+    this.newline = newlineFrom(source, 0);
+  }
+
+  /**
+   * Counts the newlines before `i` into `line`. Lines are counted when a position is needed, by
+   * indexOf from one newline to the next, not per character moved past: that loop was most of a
+   * cold parse (a command's start-up reads its project once, with the parser not yet optimised).
+   */
+  syncLine(): void {
+    const { source, i } = this;
+    while (this.newline < i) {
+      this.line++;
+      this.lineStart = this.newline + 1;
+      this.newline = newlineFrom(source, this.newline + 1);
+    }
   }
 
   /** Moves on to the next piece of the document once this one is read (parseXmlPieces). */
   nextPiece(piece: string): void {
+    this.syncLine();
+    const rest = this.len - this.i;
     this.lineStart -= this.i;
+    this.newline = this.newline === NO_NEWLINE ? NO_NEWLINE : this.newline - this.i;
     this.source = this.source.slice(this.i) + piece;
     this.i = 0;
     this.len = this.source.length;
+    if (this.newline === NO_NEWLINE) this.newline = newlineFrom(this.source, rest);
   }
 
   fail(msg: string, at = this.i): never {
@@ -197,13 +227,6 @@ class Cursor {
   }
 
   advanceTo(to: number): void {
-    const { source } = this;
-    for (let k = this.i; k < to; k++) {
-      if (source.charCodeAt(k) === 10) {
-        this.line++;
-        this.lineStart = k + 1;
-      }
-    }
     this.i = to;
   }
 
@@ -336,6 +359,7 @@ function readAttributes(c: Cursor, name: string): Record<string, string> {
 
 /** `<name …>` or `<name …/>`: a new element under the open one; returns it when it is a self-closed root. */
 function openTag(c: Cursor, stack: Open[]): XmlNode | undefined {
+  c.syncLine();
   const line = c.line;
   const column = c.i - c.lineStart + 1;
   c.advanceTo(c.i + 1);

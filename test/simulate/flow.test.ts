@@ -290,6 +290,10 @@ describe('logic and operators', () => {
     ['EqualTo', 'a', 'a', false, true],
     ['EqualTo', 'A', 'a', false, false],
     ['EqualTo', 'A', 'a', true, true],
+    ['EqualTo', 'Handoff_DACH', 'Handoff_General', true, false],
+    // Lower-cased, "İ" is two characters ("i" and a combining dot): equal texts of different lengths.
+    ['EqualTo', 'İ', 'i\u0307', true, true],
+    ['EqualTo', 'ÄRGER', 'ärger', true, true],
     ['EqualTo', null, '', false, true],
     ['EqualTo', '5', 5, false, true],
     ['NotEqualTo', 'a', 'b', false, true],

@@ -64,12 +64,30 @@ describe('loadProject', () => {
     });
     const p = loadProject(root);
     expect(p.find('Flow', 'Plain')?.xml.children).toHaveLength(3000);
+    // Lines counted across every cut between pieces: the last row is on line 3001, after <Flow>.
+    expect(p.find('Flow', 'Plain')?.xml.children.map((n) => n.line)).toEqual(
+      Array.from({ length: 3000 }, (_, i) => i + 2)
+    );
     expect(p.find('Flow', 'Plain')?.commentLine).toBeUndefined();
     expect(p.find('Flow', 'Noted')?.xml.children).toHaveLength(3000);
     expect(p.find('Flow', 'Noted')?.commentLine).toBe(3002);
     expect(p.allOfType('Flow').find((f) => f.name === 'Broken')?.xmlError?.message).toBe(
       'Closing tag </Flow> does not match <status> opened on line 3002 (line 3002, column 15)'
     );
+  });
+
+  test('with types, only files of those types are read; the others are listed, not parsed', () => {
+    const root = make({
+      'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'app' }] }),
+      'app/flows/F.flow-meta.xml': `<Flow ${NS}><status>Active</status></Flow>`,
+      'app/permissionsets/Broken.permissionset-meta.xml': `<PermissionSet ${NS}>`,
+      'app/classes/Foo.cls': 'public class Foo {}'
+    });
+    const p = loadProject(root, { types: new Set(['Flow']) });
+    expect(p.metadata.map((f) => f.path)).toEqual(['app/flows/F.flow-meta.xml']);
+    expect(p.allOfType('PermissionSet')).toEqual([]);
+    expect(p.apex).toEqual([]);
+    expect(p.allFiles.has('app/permissionsets/Broken.permissionset-meta.xml')).toBe(true);
   });
 
   test('a folder without sfdx-project.json is a user error naming the fix', () => {

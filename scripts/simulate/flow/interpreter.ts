@@ -11,7 +11,7 @@ import { compileElement } from './elements';
 import type { Run } from './elements/types';
 import { Interview } from './interview';
 import type { CompiledFlow, FlowNode, FlowValue } from './model';
-import { layoutOf } from './variables';
+import { layoutOf, type SlotValues } from './variables';
 import { OrgFault, type Org } from './org';
 import type { RunResult } from './steps';
 
@@ -27,8 +27,11 @@ export interface RunOptions {
   flow: CompiledFlow;
   org: Org;
   env: ActionEnv;
-  /** Values for input variables (by variable name). */
-  inputs: Map<string, FlowValue>;
+  /**
+   * Values for input variables: by variable name (a name that is no input variable fails the run), or
+   * by slot of the flow's variable layout (./variables.ts inputSlot; other slots are not read).
+   */
+  inputs: Map<string, FlowValue> | SlotValues;
   /** Record trace steps (off for fast replays). */
   tracing: boolean;
 }
@@ -40,6 +43,8 @@ export interface RunOptions {
  */
 interface Step {
   node: FlowNode;
+  /** node.line, read here: every element type is a node of its own shape, so node.line is a megamorphic read. */
+  line: number;
   run: Run;
   after?: string;
   afterStep?: Step;
@@ -49,6 +54,8 @@ interface Step {
 interface Program {
   steps: Map<string, Step>;
   inputSlots: Map<string, number>;
+  /** The same slots as a list: SlotValues are read there only (a flow has more variables than inputs). */
+  inputSlotList: number[];
 }
 
 /** The step a connector leads to. */
@@ -70,17 +77,18 @@ function programOf(flow: CompiledFlow, tracing: boolean): Program {
   let program = both[at];
   if (!program) {
     const steps: Program['steps'] = new Map();
-    for (const [name, node] of flow.nodes) steps.set(name, { node, run: compileElement(node, flow, tracing) });
+    for (const [name, node] of flow.nodes)
+      steps.set(name, { node, line: node.line, run: compileElement(node, flow, tracing) });
     const { slots } = layoutOf(flow);
     const inputSlots = new Map<string, number>();
     for (const v of flow.variables.values()) if (v.isInput) inputSlots.set(v.name, slots.get(v.name)!);
-    both[at] = program = { steps, inputSlots };
+    both[at] = program = { steps, inputSlots, inputSlotList: [...inputSlots.values()] };
   }
   return program;
 }
 
 /** Initial values: defaults, then inputs. */
-function setInputs(iv: Interview, inputs: Map<string, FlowValue>, inputSlots: Map<string, number>): void {
+function setInputs(iv: Interview, inputs: RunOptions['inputs'], program: Program): void {
   if (iv.vars.start()) {
     // Where the per-variable loop would have left the line, for an error about the inputs below.
     const { lastLine } = layoutOf(iv.flow);
@@ -90,9 +98,17 @@ function setInputs(iv: Interview, inputs: Map<string, FlowValue>, inputSlots: Ma
       iv.line = v.line;
       iv.vars.set(v.name, v.initial ? iv.evaluate(v.initial) : v.isCollection ? [] : null);
     }
+  if (Array.isArray(inputs)) {
+    // Only input variables' slots are read: a value anywhere else is not an input, and ignored.
+    for (const slot of program.inputSlotList) {
+      const value = inputs[slot];
+      if (value !== undefined) iv.vars.setAt(slot, value);
+    }
+    return;
+  }
   // forEach, not for-of: no [name, value] pair per input (issue 15). fail throws, ending the loop.
   inputs.forEach((value, name) => {
-    const slot = inputSlots.get(name);
+    const slot = program.inputSlots.get(name);
     if (slot === undefined) iv.fail(`the input "${name}" is not an input variable of the flow`);
     iv.vars.setAt(slot, value);
   });
@@ -102,7 +118,7 @@ export function runFlow(opts: RunOptions): RunResult {
   const { flow } = opts;
   const program = programOf(flow, opts.tracing);
   const iv = new Interview(flow, opts.org, opts.env, opts.tracing);
-  setInputs(iv, opts.inputs, program.inputSlots);
+  setInputs(iv, opts.inputs, program);
   const steps = iv.steps;
   const caught: string[] = [];
 
@@ -113,7 +129,7 @@ export function runFlow(opts: RunOptions): RunResult {
   let recent: string[] | undefined;
   while (step !== undefined) {
     const { node, run } = step;
-    iv.line = node.line;
+    iv.line = step.line;
     if (++count > MAX_STEPS) {
       const ring = recent ?? [];
       const last = [...ring.slice(count % RECENT), ...ring.slice(0, count % RECENT)];

@@ -12,7 +12,7 @@ import { compare, UnsupportedOperatorError } from './operators';
 import type { Org } from './org';
 import { canonicalName, refReader, targetWriter, valueReader } from './references';
 import type { TraceStep } from './steps';
-import { layoutOf, Variables } from './variables';
+import { ElementOutputs, layoutOf, Variables } from './variables';
 
 export class FlowSimulationError extends UserError {
   constructor(flow: CompiledFlow, line: number, message: string) {
@@ -33,7 +33,7 @@ export class Interview {
   /** Variable values by canonical name. */
   readonly vars: Variables;
   /** Outputs stored automatically by elements (storeOutputAutomatically), readable as `Element.field`. */
-  readonly elementOutputs = new Map<string, FlowValue>();
+  readonly elementOutputs: ElementOutputs;
   readonly steps: TraceStep[] = [];
   /** The line of what is being run, for error messages. */
   line = 0;
@@ -46,7 +46,9 @@ export class Interview {
     readonly env: ActionEnv,
     readonly tracing: boolean
   ) {
-    this.vars = new Variables(layoutOf(flow));
+    const layout = layoutOf(flow);
+    this.vars = new Variables(layout);
+    this.elementOutputs = new ElementOutputs(layout);
   }
 
   /** Stops the run: a mistake in the flow file (or something the simulator does not run). */

@@ -26,9 +26,21 @@ function equal(a: FlowValue | undefined, b: FlowValue | undefined, caseInsensiti
   }
   if (typeof a === 'boolean' || typeof b === 'boolean') return String(a).toLowerCase() === String(b).toLowerCase();
   // Equal texts need no lower-casing (record filters compare Ids so; issue 15).
-  if (typeof a === 'string' && typeof b === 'string')
-    return a === b || (caseInsensitive && a.toLowerCase() === b.toLowerCase());
+  if (typeof a === 'string' && typeof b === 'string') return a === b || (caseInsensitive && sameIgnoringCase(a, b));
   return a === b;
+}
+
+/** A character other than printable ASCII, tab and line breaks (any such text takes the lower-casing path). */
+const NOT_PLAIN_ASCII = /[^ -~\t\n\r]/;
+
+/**
+ * Texts equal when lower-cased. Lower-casing keeps an ASCII text's length, so ASCII texts of
+ * different lengths differ without it: a filter scanning a table (a queue by DeveloperName) then
+ * makes no lower-cased copy of every other row's value (issue 15).
+ */
+function sameIgnoringCase(a: string, b: string): boolean {
+  if (a.length !== b.length && !NOT_PLAIN_ASCII.test(a) && !NOT_PLAIN_ASCII.test(b)) return false;
+  return a.toLowerCase() === b.toLowerCase();
 }
 
 function text(v: FlowValue | undefined, caseInsensitive: boolean): string | undefined {

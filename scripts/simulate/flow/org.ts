@@ -336,6 +336,9 @@ function objectsByPrefix(schema: Schema): Map<string, ObjectDef[]> {
   return index;
 }
 
+/** Object lookups by the name as written, memoised per schema: no lower-cased copy of the name per record made (issue 15). */
+const objectsAsWritten = new WeakMap<Schema, Map<string, ObjectDef | undefined>>();
+
 /** Field lookups by the name as written, memoised per object (API names are case-insensitive). */
 const fieldsAsWritten = new WeakMap<ObjectDef, Map<string, FieldDef | undefined>>();
 
@@ -377,7 +380,13 @@ export class Org {
   }
 
   object(name: string): ObjectDef {
-    const def = this.schema.get(name.toLowerCase());
+    let memo = objectsAsWritten.get(this.schema);
+    if (!memo) objectsAsWritten.set(this.schema, (memo = new Map()));
+    let def = memo.get(name);
+    if (def === undefined && !memo.has(name)) {
+      def = this.schema.get(name.toLowerCase());
+      memo.set(name, def);
+    }
     if (!def) throw new OrgFault('INVALID_TYPE', `sObject type '${name}' is not supported by the simulator's org`);
     return def;
   }

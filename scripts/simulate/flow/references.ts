@@ -127,10 +127,9 @@ function headReader(flow: CompiledFlow, head: string): Reader {
   if (slot !== undefined) return (iv) => iv.vars.at(slot) ?? null;
   const resource = flow.resources.get(head);
   if (resource) return resourceReader(flow, resource);
-  return (iv) => {
-    const v = iv.elementOutputs.get(head);
-    return v === undefined && !iv.elementOutputs.has(head) ? null : v!;
-  };
+  const output = layoutOf(flow).outputSlots.get(head);
+  if (output !== undefined) return (iv) => iv.elementOutputs.at(output) ?? null;
+  return (iv) => iv.elementOutputs.get(head) ?? null;
 }
 
 function resourceReader(flow: CompiledFlow, resource: FlowResource): Reader {

@@ -14,7 +14,12 @@ export interface VariableLayout {
   emptyLists: number[];
   /** The line of the last variable declared. */
   lastLine?: number;
+  /** A slot per element of the flow, for the output it stores automatically (ElementOutputs). */
+  outputSlots: Map<string, number>;
 }
+
+/** Values by slot of a flow's layout (`undefined`: not given): an interview's inputs without a Map. */
+export type SlotValues = (FlowValue | undefined)[];
 
 const layouts = new WeakMap<CompiledFlow, VariableLayout>();
 
@@ -29,10 +34,16 @@ export function layoutOf(flow: CompiledFlow): VariableLayout {
       ? vars.map((v) => (v.initial?.kind === 'literal' ? v.initial.value : v.isCollection ? [] : null))
       : undefined,
     emptyLists: vars.flatMap((v, i) => (!v.initial && v.isCollection ? [i] : [])),
-    lastLine: vars.length ? vars[vars.length - 1].line : undefined
+    lastLine: vars.length ? vars[vars.length - 1].line : undefined,
+    outputSlots: new Map([...flow.nodes.keys()].map((name, i) => [name, i]))
   };
   layouts.set(flow, layout);
   return layout;
+}
+
+/** The slot of an input variable of the flow, for a caller writing SlotValues (undefined when it is none). */
+export function inputSlot(flow: CompiledFlow, name: string): number | undefined {
+  return flow.variables.get(name)?.isInput ? layoutOf(flow).slots.get(name) : undefined;
 }
 
 /** Map-like access to an interview's variables (unset until the interview sets them). */
@@ -84,4 +95,50 @@ export class Variables {
     else (this.other ??= new Map()).set(name, value);
     return this;
   }
+}
+
+/**
+ * The outputs elements stored automatically, readable as `Element` and `Element.field`: a slot per
+ * element of the flow, so a compiled element or reference reads and writes by index instead of
+ * hashing the element's name into a Map per interview (issue 15). Other names (a collection
+ * processor storing under its collection's name) go to a Map.
+ */
+export class ElementOutputs {
+  private readonly values: (FlowValue | undefined)[];
+  private other?: Map<string, FlowValue>;
+
+  constructor(private readonly layout: VariableLayout) {
+    this.values = new Array<FlowValue | undefined>(layout.outputSlots.size);
+  }
+
+  /** The output in an element's slot (layout.outputSlots), undefined when it stored none. */
+  at(slot: number): FlowValue | undefined {
+    return this.values[slot];
+  }
+
+  setAt(slot: number, value: FlowValue): void {
+    this.values[slot] = value;
+  }
+
+  get(name: string): FlowValue | undefined {
+    const i = this.layout.outputSlots.get(name);
+    return i === undefined ? this.other?.get(name) : this.values[i];
+  }
+
+  has(name: string): boolean {
+    const i = this.layout.outputSlots.get(name);
+    return i === undefined ? (this.other?.has(name) ?? false) : this.values[i] !== undefined;
+  }
+
+  set(name: string, value: FlowValue): this {
+    const i = this.layout.outputSlots.get(name);
+    if (i !== undefined) this.values[i] = value;
+    else (this.other ??= new Map()).set(name, value);
+    return this;
+  }
+}
+
+/** The slot of an element's automatically stored output. */
+export function outputSlot(flow: CompiledFlow, element: string): number {
+  return layoutOf(flow).outputSlots.get(element)!;
 }

@@ -4,6 +4,7 @@ import type { ActionCallNode, FlowValue } from '../model';
 import { plain } from '../interview';
 import { copyFields, newRecord } from '../org';
 import { targetWriter, valueReader } from '../references';
+import { outputSlot } from '../variables';
 import { compiledHandler, type ElementCompiler } from './types';
 
 const actionLabel = (node: ActionCallNode): string =>
@@ -48,6 +49,8 @@ export const compileActionCall: ElementCompiler<ActionCallNode> = (node, flow, t
     read: valueReader(flow, p.value)
   }));
   const outputs = node.outputs.map((o) => ({ name: o.name, write: targetWriter(flow, o.target) }));
+  const outputAt = outputSlot(flow, node.name);
+  const { line, next, storeOutputAutomatically } = node;
   return (iv) => {
     const values: FlowValue[] = new Array<FlowValue>(names.length);
     for (const p of params) {
@@ -55,7 +58,7 @@ export const compileActionCall: ElementCompiler<ActionCallNode> = (node, flow, t
       values[p.at] = p.read(iv);
     }
     const inputs = new CallInputs(names, values);
-    iv.line = node.line;
+    iv.line = line;
     let returned: Record<string, FlowValue>;
     let modelled: string | undefined;
     if (handler) {
@@ -73,7 +76,7 @@ export const compileActionCall: ElementCompiler<ActionCallNode> = (node, flow, t
       for (const o of outputs) if (!(o.name in returned)) returned[o.name] = null;
       iv.env.modelled?.push({ element: node.name, action: actionLabel(node), outcome: m.outcome });
     }
-    if (node.storeOutputAutomatically) iv.elementOutputs.set(node.name, copyFields(newRecord(), returned));
+    if (storeOutputAutomatically) iv.elementOutputs.setAt(outputAt, copyFields(newRecord(), returned));
     for (const o of outputs) {
       if (!(o.name in returned))
         iv.fail(
@@ -92,7 +95,7 @@ export const compileActionCall: ElementCompiler<ActionCallNode> = (node, flow, t
         outputs: Object.entries(returned).map(([name, v]) => ({ name, value: plain(v) })),
         ...(modelled ? { modelled } : {})
       });
-    return node.next;
+    return next;
   };
 };
 

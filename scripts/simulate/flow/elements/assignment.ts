@@ -25,6 +25,7 @@ export const compileAssignment: ElementCompiler<AssignmentNode> = (node, flow, t
     const operation = Object.hasOwn(OPERATIONS, it.operator) ? OPERATIONS[it.operator] : undefined;
     return {
       it,
+      line: it.line,
       value: valueReader(flow, it.value),
       // Assign reads nothing; the other operators read the target first.
       current: assign ? undefined : refReader(flow, it.target),
@@ -33,10 +34,11 @@ export const compileAssignment: ElementCompiler<AssignmentNode> = (node, flow, t
       write: targetWriter(flow, it.target)
     };
   });
+  const { next } = node;
   return (iv: Interview) => {
     const traced: { target: string; operator: string; value: FlowValue }[] | undefined = tracing ? [] : undefined;
-    for (const { it, value, current, operation, unknown, write } of items) {
-      iv.line = it.line;
+    for (const { it, line, value, current, operation, unknown, write } of items) {
+      iv.line = line;
       const v = value(iv);
       const cur = current ? current(iv) : null;
       if (unknown) iv.fail(`${node.name}: the assignment operator ${it.operator} is not simulated`);
@@ -45,7 +47,7 @@ export const compileAssignment: ElementCompiler<AssignmentNode> = (node, flow, t
       traced?.push({ target: it.target, operator: it.operator, value: plain(result) });
     }
     if (traced) iv.trace({ type: 'assignment', element: node.name, label: node.label, items: traced });
-    return node.next;
+    return next;
   };
 };
 

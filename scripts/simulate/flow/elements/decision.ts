@@ -18,8 +18,9 @@ function compileCondition(flow: CompiledFlow, c: Condition, index: number): Test
   const right = valueReader(flow, c.right);
   const cmp = comparison(c.operator);
   const unsupported = `the operator ${c.operator} is not simulated`;
+  const { line } = c;
   return (iv, evaluated) => {
-    iv.line = c.line;
+    iv.line = line;
     const l = left(iv);
     const r = right(iv);
     const result = cmp ? cmp(l, r, false) : iv.fail(unsupported);
@@ -41,11 +42,15 @@ export const compileDecision: ElementCompiler<DecisionNode> = (node, flow, traci
     const tests = rule.conditions.map((c, i) => compileCondition(flow, c, i));
     return { rule, tests, holds: compileLogic<Interview>(rule.logic, tests) };
   });
-  if (!tracing)
+  if (!tracing) {
+    // Read once here: the closure then loads no property of a node or rule (issue 15).
+    const untraced = rules.map((r) => ({ holds: r.holds, next: r.rule.next }));
+    const { defaultNext } = node;
     return (iv) => {
-      for (const r of rules) if (r.holds(iv)) return r.rule.next;
-      return node.defaultNext;
+      for (const r of untraced) if (r.holds(iv)) return r.next;
+      return defaultNext;
     };
+  }
   return (iv) => {
     const tried: DecisionRuleTrace[] = [];
     for (const { rule, tests } of rules) {

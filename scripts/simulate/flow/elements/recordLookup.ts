@@ -2,6 +2,7 @@
 import type { FlowValue, RecordLookupNode } from '../model';
 import { compileQuery, objectLookup } from '../query';
 import { fieldOf, targetWriter, valueReader } from '../references';
+import { outputSlot } from '../variables';
 import { compiledHandler, type ElementCompiler } from './types';
 
 export const compileRecordLookup: ElementCompiler<RecordLookupNode> = (node, flow, tracing) => {
@@ -16,14 +17,18 @@ export const compileRecordLookup: ElementCompiler<RecordLookupNode> = (node, flo
       }
     : undefined;
   const assignments = node.outputAssignments.map((o) => ({ field: o.field, write: targetWriter(flow, o.target) }));
+  const outputAt = outputSlot(flow, node.name);
+  // The node's settings as constants of the closure: no property loads of a node per run (issue 15).
+  const { sortField, sortOrder, getFirstRecordOnly, storeOutputAutomatically, assignNullValuesIfNoRecordsFound, next } =
+    node;
   return (iv) => {
     const { org } = iv;
     const obj = objectOf(org);
     const values = query.values(iv);
     let found = query.select(iv, obj, values);
-    if (node.sortField) {
-      const sf = org.field(obj, node.sortField).name;
-      const dir = node.sortOrder === 'Desc' ? -1 : 1;
+    if (sortField) {
+      const sf = org.field(obj, sortField).name;
+      const dir = sortOrder === 'Desc' ? -1 : 1;
       found = found.slice().sort((a, b) => {
         const x = a[sf];
         const y = b[sf];
@@ -37,14 +42,14 @@ export const compileRecordLookup: ElementCompiler<RecordLookupNode> = (node, flo
       if (Number.isFinite(lim) && lim >= 0) found = found.slice(0, lim);
     }
     // Stored records are snapshots: later DML does not change what the flow holds (Org.snapshot).
-    const all = node.getFirstRecordOnly ? undefined : found.map((r) => org.snapshot(r));
+    const all = getFirstRecordOnly ? undefined : found.map((r) => org.snapshot(r));
     const first = !found[0] ? null : all ? all[0] : org.snapshot(found[0]);
     const result: FlowValue = all ?? first;
-    if (node.storeOutputAutomatically) iv.elementOutputs.set(node.name, result);
+    if (storeOutputAutomatically) iv.elementOutputs.setAt(outputAt, result);
     if (output) output.write(iv, output.firstOnly ? first : result);
     for (const o of assignments) {
       if (first) o.write(iv, fieldOf(first, org.field(obj, o.field).name));
-      else if (node.assignNullValuesIfNoRecordsFound) o.write(iv, null);
+      else if (assignNullValuesIfNoRecordsFound) o.write(iv, null);
     }
     // The filter texts are built only when tracing.
     if (tracing)
@@ -57,7 +62,7 @@ export const compileRecordLookup: ElementCompiler<RecordLookupNode> = (node, flo
         found: found.length,
         firstId: first ? String(first.Id) : null
       });
-    return node.next;
+    return next;
   };
 };
 

@@ -14,6 +14,7 @@ export const compileRecordUpdate: ElementCompiler<RecordUpdateNode> = (node, flo
   // The assigned fields depend only on the object: kept for the last one (an element names one).
   let fieldsFor: ObjectDef | undefined;
   let defs: FieldDef[] = [];
+  const { next } = node;
   return (iv) => {
     const { org } = iv;
     const values = assigned(iv);
@@ -65,7 +66,7 @@ export const compileRecordUpdate: ElementCompiler<RecordUpdateNode> = (node, flo
         fields: traced
       });
     }
-    return node.next;
+    return next;
   };
 };
 
