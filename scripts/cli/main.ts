@@ -4,6 +4,7 @@
  * command module, `handoff build` never pays for jsforce.
  */
 import type { Command } from './command';
+import { dropOutputOnBrokenPipe } from './brokenPipe';
 import { createOutput, printJson } from './output';
 import { UserError, UsageError } from '../project/errors';
 import { kitVersion } from '../project/kitRoot';
@@ -118,6 +119,7 @@ export async function main(argv: string[]): Promise<number> {
   // handoff never writes the sf CLI's log file; without this, merely loading SDR or @salesforce/core
   // starts pino's logging worker thread. Set SF_DISABLE_LOG_FILE=false to have sf's log anyway.
   process.env.SF_DISABLE_LOG_FILE ??= 'true';
+  dropOutputOnBrokenPipe();
   const json = argv.includes('--json');
   const out = createOutput(json);
   // `handoff help build` is `handoff build --help`; `handoff help` alone is the command list.
