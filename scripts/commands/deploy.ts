@@ -2,7 +2,8 @@ import { flagLines, intFlag, parseFlags } from '../cli/args';
 import type { Command, CommandContext, CommandResult } from '../cli/command';
 import { DEPLOY_FLAGS } from '../cli/flags/deploy';
 import { UsageError } from '../project/errors';
-import type { ConnectOptions } from '../org/connect';
+import type { ConnectOptions, OrgSession } from '../org/connect';
+import { DeployProgress } from '../org/deployJournal';
 import type { DeployProjectResult, DeployRun } from '../org/deploy';
 import { DEFAULT_POLL, TEST_LEVELS, type PollSettings, type TestLevel } from '../org/deploySettings';
 import type { PostDeployResult } from '../org/postDeploy';
@@ -30,6 +31,9 @@ export interface DeployDeps {
   poll?: Partial<PollSettings>;
   /** Where the publish record goes (publishState.ts); the project root unless a test moves it. */
   stateRoot?: string;
+  /** Where Ctrl-C and SIGTERM arrive, and how the command then exits (tests replace both). */
+  signals?: Pick<NodeJS.EventEmitter, 'once' | 'removeListener'>;
+  exit?: (code: number) => void;
 }
 
 export interface DeployCommandResult {
@@ -93,11 +97,9 @@ export async function runDeploy(ctx: CommandContext, deps: DeployDeps): Promise<
   const verbose = !!values.verbose;
   const { out, root } = ctx;
   // Org code loads here, not at the top: `handoff deploy --help` loads no org library (issue 15).
-  const [{ connect }, { deployProject }, { deployPackageOf }, { postDeploy }, { loadProject }] = await Promise.all([
+  const [{ connect }, { deployPackageOf }, { loadProject }] = await Promise.all([
     import('../org/connect'),
-    import('../org/deploy'),
     import('../org/deployPackage'),
-    import('../org/postDeploy'),
     import('../source/project')
   ]);
   // Read the project before connecting: a broken project should not cost a login.
@@ -120,12 +122,51 @@ export async function runDeploy(ctx: CommandContext, deps: DeployDeps): Promise<
   };
   const session = await connect(options);
   const checkOnly = !!values['dry-run'];
+  const journal = new DeployProgress(checkOnly);
+  // Ctrl-C (or a CI runner's SIGTERM) stops the waiting, not the org's deploy: say what is left behind.
+  const signals = deps.signals ?? process;
+  const onInterrupt = (): void => {
+    const [headline, ...rest] = journal.interruptedLines();
+    out.warn([headline, ...rest.map((l) => `  ${l}`)].join('\n'));
+    (deps.exit ?? process.exit)(130);
+  };
+  signals.once('SIGINT', onInterrupt);
+  signals.once('SIGTERM', onInterrupt);
+  try {
+    return await deployAndReport(ctx, deps, { session, checkOnly, testLevel, tests, waitMinutes, verbose, journal });
+  } finally {
+    signals.removeListener('SIGINT', onInterrupt);
+    signals.removeListener('SIGTERM', onInterrupt);
+  }
+}
+
+async function deployAndReport(
+  ctx: CommandContext,
+  deps: DeployDeps,
+  plan: {
+    session: OrgSession;
+    checkOnly: boolean;
+    testLevel: TestLevel;
+    tests?: string[];
+    waitMinutes: number;
+    verbose: boolean;
+    journal: DeployProgress;
+  }
+): Promise<CommandResult> {
+  const { session, checkOnly, testLevel, verbose, journal } = plan;
+  const { out, root } = ctx;
+  const [{ deployProject }, { postDeploy }, { loadProject }] = await Promise.all([
+    import('../org/deploy'),
+    import('../org/postDeploy'),
+    import('../source/project')
+  ]);
   const result: DeployProjectResult = await deployProject(session, root, {
     checkOnly,
     testLevel,
-    tests,
-    poll: { ...deps.poll, waitMinutes },
-    progress: out.progress
+    tests: plan.tests,
+    poll: { ...deps.poll, waitMinutes: plan.waitMinutes },
+    progress: out.progress,
+    journal
   });
   const log = (l: string) => out.log(l);
   log(checkOnly ? `Check-only deploy to ${session.target} (nothing saved):` : `Deploy to ${session.target}:`);
@@ -144,6 +185,7 @@ export async function runDeploy(ctx: CommandContext, deps: DeployDeps): Promise<
     skippedPhases: result.skipped
   };
   if (result.success && !checkOnly) {
+    journal.postDeploy();
     out.progress('Post-deploy steps:');
     doc.postDeploy = await postDeploy(session, loadProject(root), out.progress, {
       root: deps.stateRoot ?? root
