@@ -36,7 +36,7 @@ const COMMANDS: Record<
     load: () => import('../commands/build')
   },
   validate: {
-    summary: 'Check force-app offline: schema, naming chain, flow, queues, Apex, settings',
+    summary: 'Check every package directory offline: schema, naming chain, flow, queues, Apex, settings',
     load: () => import('../commands/validate')
   },
   simulate: {
@@ -44,7 +44,7 @@ const COMMANDS: Record<
     load: () => import('../commands/simulate')
   },
   deploy: {
-    summary: 'Deploy force-app to an org in phases, then activate, publish and verify',
+    summary: 'Deploy the project to an org in phases, then activate, publish and verify',
     load: () => import('../commands/deploy'),
     org: true
   },

@@ -4,6 +4,7 @@ import { DEPLOY_FLAGS } from '../cli/flags/deploy';
 import { UsageError } from '../project/errors';
 import type { ConnectOptions, OrgSession } from '../org/connect';
 import { DeployProgress } from '../org/deployJournal';
+import { DEPLOY_PHASES } from '../org/deployPhases';
 import type { DeployProjectResult, DeployRun } from '../org/deploy';
 import { DEFAULT_POLL, TEST_LEVELS, type PollSettings, type TestLevel } from '../org/deploySettings';
 import type { PostDeployResult } from '../org/postDeploy';
@@ -11,12 +12,13 @@ import type { ResiliencePolicy } from '../org/resilience';
 
 const USAGE = `Usage: handoff deploy [-o ALIAS] [--dry-run] [--test-level LEVEL] [--tests A,B] [--wait MINUTES] [--verbose] [--json]
 
-Deploys force-app (every package directory of sfdx-project.json) with the Metadata API, in the
-order the platform needs: schema → apex → settings → routing → permissions → flow → channel →
-deployment (phases with nothing to deploy are skipped). Each phase is rolled back by the org if
-any of its components fails; the deploy stops there. Then activates the messaging channel,
-publishes the Embedded Service deployment (or prints the Setup steps when the org does not allow
-it through the API) and reads the channel back to catch empty parameter mappings.
+Deploys every package directory of sfdx-project.json (less .forceignore) with the Metadata API,
+in the order the platform needs (phases with nothing to deploy are skipped):
+  ${DEPLOY_PHASES.map((p) => p.name).join(' → ')}
+Each phase is rolled back by the org if any of its components fails; the deploy stops there.
+Then activates the messaging channel, publishes the Embedded Service deployment (or prints the
+Setup steps when the org does not allow it through the API) and reads the channel back to catch
+empty parameter mappings. Ctrl-C stops the waiting, not the org's deploy: it says what is left.
 
 Flags:
 ${flagLines(DEPLOY_FLAGS, { column: 26, json: 'one JSON document on stdout' })}
