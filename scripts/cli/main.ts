@@ -90,7 +90,8 @@ export function checkNodeForOrg(name: string, version: string = process.versions
     `handoff ${name} needs Node ${ORG_NODE_FLOOR.join('.')} or newer to talk to an org; this is Node ${version}.`,
     [
       'Install Node 22 or 24 (the LTS versions the sf CLI supports),',
-      "or in the kit's own checkout run it as `npx handoff " + name + '`: its node devDependency is Node 22.'
+      // The npm package `node` puts a Node 22 binary in node_modules/.bin, first on npx's PATH (how the kit's checkout runs).
+      'or give this project its own: `npm install --save-dev node@22`, then run `npx handoff ' + name + '`.'
     ]
   );
 }
