@@ -1,4 +1,5 @@
 import { flagLines, intFlag, parseFlags } from '../cli/args';
+import { onInterrupt, type Signals } from '../cli/interrupt';
 import type { Command, CommandContext, CommandResult } from '../cli/command';
 import { DEPLOY_FLAGS } from '../cli/flags/deploy';
 import { UsageError } from '../project/errors';
@@ -34,7 +35,7 @@ export interface DeployDeps {
   /** Where the publish record goes (publishState.ts); the project root unless a test moves it. */
   stateRoot?: string;
   /** Where Ctrl-C and SIGTERM arrive, and how the command then exits (tests replace both). */
-  signals?: Pick<NodeJS.EventEmitter, 'once' | 'removeListener'>;
+  signals?: Signals;
   exit?: (code: number) => void;
 }
 
@@ -126,19 +127,15 @@ export async function runDeploy(ctx: CommandContext, deps: DeployDeps): Promise<
   const checkOnly = !!values['dry-run'];
   const journal = new DeployProgress(checkOnly);
   // Ctrl-C (or a CI runner's SIGTERM) stops the waiting, not the org's deploy: say what is left behind.
-  const signals = deps.signals ?? process;
-  const onInterrupt = (): void => {
+  const dispose = onInterrupt(() => {
     const [headline, ...rest] = journal.interruptedLines();
     out.warn([headline, ...rest.map((l) => `  ${l}`)].join('\n'));
     (deps.exit ?? process.exit)(130);
-  };
-  signals.once('SIGINT', onInterrupt);
-  signals.once('SIGTERM', onInterrupt);
+  }, deps.signals);
   try {
     return await deployAndReport(ctx, deps, { session, checkOnly, testLevel, tests, waitMinutes, verbose, journal });
   } finally {
-    signals.removeListener('SIGINT', onInterrupt);
-    signals.removeListener('SIGTERM', onInterrupt);
+    dispose();
   }
 }
 
