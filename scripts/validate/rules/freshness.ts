@@ -15,9 +15,8 @@ import {
 } from '../../project/lwcManifest';
 import { buildIsCurrent } from '../../project/buildManifest';
 import { generatedFolder } from '../../project/outputDir';
-import { listFilesUnder } from '../../project/files';
 import { PROJECT_FILES } from '../../project/paths';
-import { forceIgnoreAt } from '../../source/forceIgnore';
+import { forceIgnoredUnder } from '../../source/forceIgnore';
 import type { Rule } from '../types';
 
 const LWC_MESSAGES: Record<LwcDifference['kind'], (detail?: string) => string> = {
@@ -52,12 +51,11 @@ export const rules: Rule[] = [
       }
       // The read model leaves out what .forceignore excludes (as sf deploys), so say it here, or a
       // project whose generated files are never deployed would validate clean.
-      const ignored = forceIgnoreAt(project.root);
-      const skipped = ignored ? listFilesUnder(out.abs).filter(ignored) : [];
+      const skipped = forceIgnoredUnder(project.root, out.abs);
       if (skipped.length)
         report(
           { file: '.forceignore' },
-          `.forceignore excludes generated files of ${out.rel} (first: ${path.relative(project.root, skipped.sort()[0]).split(path.sep).join('/')}): sf project deploy and handoff deploy never send them, and validate does not check them`,
+          `.forceignore excludes generated files of ${out.rel} (first: ${path.relative(project.root, skipped[0]).split(path.sep).join('/')}): sf project deploy and handoff deploy never send them, and validate does not check them`,
           `Remove the .forceignore pattern that matches ${out.rel}; the generated folder must be deployed with the project.`
         );
     }
