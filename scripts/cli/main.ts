@@ -4,6 +4,7 @@
  * command module, `handoff build` never pays for jsforce.
  */
 import type { Command } from './command';
+import { dropOutputOnBrokenPipe } from './brokenPipe';
 import { createOutput, printJson } from './output';
 import { UserError, UsageError } from '../project/errors';
 import { kitVersion } from '../project/kitRoot';
@@ -35,7 +36,7 @@ const COMMANDS: Record<
     load: () => import('../commands/build')
   },
   validate: {
-    summary: 'Check force-app offline: schema, naming chain, flow, queues, Apex, settings',
+    summary: 'Check every package directory offline: schema, naming chain, flow, queues, Apex, settings',
     load: () => import('../commands/validate')
   },
   simulate: {
@@ -43,7 +44,7 @@ const COMMANDS: Record<
     load: () => import('../commands/simulate')
   },
   deploy: {
-    summary: 'Deploy force-app to an org in phases, then activate, publish and verify',
+    summary: 'Deploy the project to an org in phases, then activate, publish and verify',
     load: () => import('../commands/deploy'),
     org: true
   },
@@ -89,7 +90,8 @@ export function checkNodeForOrg(name: string, version: string = process.versions
     `handoff ${name} needs Node ${ORG_NODE_FLOOR.join('.')} or newer to talk to an org; this is Node ${version}.`,
     [
       'Install Node 22 or 24 (the LTS versions the sf CLI supports),',
-      "or in the kit's own checkout run it as `npx handoff " + name + '`: its node devDependency is Node 22.'
+      // The npm package `node` puts a Node 22 binary in node_modules/.bin, first on npx's PATH (how the kit's checkout runs).
+      'or give this project its own: `npm install --save-dev node@22`, then run `npx handoff ' + name + '`.'
     ]
   );
 }
@@ -118,6 +120,7 @@ export async function main(argv: string[]): Promise<number> {
   // handoff never writes the sf CLI's log file; without this, merely loading SDR or @salesforce/core
   // starts pino's logging worker thread. Set SF_DISABLE_LOG_FILE=false to have sf's log anyway.
   process.env.SF_DISABLE_LOG_FILE ??= 'true';
+  dropOutputOnBrokenPipe();
   const json = argv.includes('--json');
   const out = createOutput(json);
   // `handoff help build` is `handoff build --help`; `handoff help` alone is the command list.

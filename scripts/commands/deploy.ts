@@ -1,8 +1,11 @@
 import { flagLines, intFlag, parseFlags } from '../cli/args';
+import { onInterrupt, type Signals } from '../cli/interrupt';
 import type { Command, CommandContext, CommandResult } from '../cli/command';
 import { DEPLOY_FLAGS } from '../cli/flags/deploy';
 import { UsageError } from '../project/errors';
-import type { ConnectOptions } from '../org/connect';
+import type { ConnectOptions, OrgSession } from '../org/connect';
+import { DeployProgress } from '../org/deployJournal';
+import { DEPLOY_PHASES } from '../org/deployPhases';
 import type { DeployProjectResult, DeployRun } from '../org/deploy';
 import { DEFAULT_POLL, TEST_LEVELS, type PollSettings, type TestLevel } from '../org/deploySettings';
 import type { PostDeployResult } from '../org/postDeploy';
@@ -10,12 +13,13 @@ import type { ResiliencePolicy } from '../org/resilience';
 
 const USAGE = `Usage: handoff deploy [-o ALIAS] [--dry-run] [--test-level LEVEL] [--tests A,B] [--wait MINUTES] [--verbose] [--json]
 
-Deploys force-app (every package directory of sfdx-project.json) with the Metadata API, in the
-order the platform needs: schema → apex → settings → routing → permissions → flow → channel →
-deployment (phases with nothing to deploy are skipped). Each phase is rolled back by the org if
-any of its components fails; the deploy stops there. Then activates the messaging channel,
-publishes the Embedded Service deployment (or prints the Setup steps when the org does not allow
-it through the API) and reads the channel back to catch empty parameter mappings.
+Deploys every package directory of sfdx-project.json (less .forceignore) with the Metadata API,
+in the order the platform needs (phases with nothing to deploy are skipped):
+  ${DEPLOY_PHASES.map((p) => p.name).join(' → ')}
+Each phase is rolled back by the org if any of its components fails; the deploy stops there.
+Then activates the messaging channel, publishes the Embedded Service deployment (or prints the
+Setup steps when the org does not allow it through the API) and reads the channel back to catch
+empty parameter mappings. Ctrl-C stops the waiting, not the org's deploy: it says what is left.
 
 Flags:
 ${flagLines(DEPLOY_FLAGS, { column: 26, json: 'one JSON document on stdout' })}
@@ -30,6 +34,9 @@ export interface DeployDeps {
   poll?: Partial<PollSettings>;
   /** Where the publish record goes (publishState.ts); the project root unless a test moves it. */
   stateRoot?: string;
+  /** Where Ctrl-C and SIGTERM arrive, and how the command then exits (tests replace both). */
+  signals?: Signals;
+  exit?: (code: number) => void;
 }
 
 export interface DeployCommandResult {
@@ -93,11 +100,9 @@ export async function runDeploy(ctx: CommandContext, deps: DeployDeps): Promise<
   const verbose = !!values.verbose;
   const { out, root } = ctx;
   // Org code loads here, not at the top: `handoff deploy --help` loads no org library (issue 15).
-  const [{ connect }, { deployProject }, { deployPackageOf }, { postDeploy }, { loadProject }] = await Promise.all([
+  const [{ connect }, { deployPackageOf }, { loadProject }] = await Promise.all([
     import('../org/connect'),
-    import('../org/deploy'),
     import('../org/deployPackage'),
-    import('../org/postDeploy'),
     import('../source/project')
   ]);
   // Read the project before connecting: a broken project should not cost a login.
@@ -120,12 +125,47 @@ export async function runDeploy(ctx: CommandContext, deps: DeployDeps): Promise<
   };
   const session = await connect(options);
   const checkOnly = !!values['dry-run'];
+  const journal = new DeployProgress(checkOnly);
+  // Ctrl-C (or a CI runner's SIGTERM) stops the waiting, not the org's deploy: say what is left behind.
+  const dispose = onInterrupt(() => {
+    const [headline, ...rest] = journal.interruptedLines();
+    out.warn([headline, ...rest.map((l) => `  ${l}`)].join('\n'));
+    (deps.exit ?? process.exit)(130);
+  }, deps.signals);
+  try {
+    return await deployAndReport(ctx, deps, { session, checkOnly, testLevel, tests, waitMinutes, verbose, journal });
+  } finally {
+    dispose();
+  }
+}
+
+async function deployAndReport(
+  ctx: CommandContext,
+  deps: DeployDeps,
+  plan: {
+    session: OrgSession;
+    checkOnly: boolean;
+    testLevel: TestLevel;
+    tests?: string[];
+    waitMinutes: number;
+    verbose: boolean;
+    journal: DeployProgress;
+  }
+): Promise<CommandResult> {
+  const { session, checkOnly, testLevel, verbose, journal } = plan;
+  const { out, root } = ctx;
+  const [{ deployProject }, { postDeploy }, { loadProject }] = await Promise.all([
+    import('../org/deploy'),
+    import('../org/postDeploy'),
+    import('../source/project')
+  ]);
   const result: DeployProjectResult = await deployProject(session, root, {
     checkOnly,
     testLevel,
-    tests,
-    poll: { ...deps.poll, waitMinutes },
-    progress: out.progress
+    tests: plan.tests,
+    poll: { ...deps.poll, waitMinutes: plan.waitMinutes },
+    progress: out.progress,
+    journal
   });
   const log = (l: string) => out.log(l);
   log(checkOnly ? `Check-only deploy to ${session.target} (nothing saved):` : `Deploy to ${session.target}:`);
@@ -144,6 +184,7 @@ export async function runDeploy(ctx: CommandContext, deps: DeployDeps): Promise<
     skippedPhases: result.skipped
   };
   if (result.success && !checkOnly) {
+    journal.postDeploy();
     out.progress('Post-deploy steps:');
     doc.postDeploy = await postDeploy(session, loadProject(root), out.progress, {
       root: deps.stateRoot ?? root

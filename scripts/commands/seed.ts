@@ -128,7 +128,11 @@ function printPlan(r: SeedReport, log: (line: string) => void): void {
 export function seedOutcome(r: SeedReport): string {
   const n = r.problems.length;
   const problems = n === 1 ? 'the problem below' : `the ${n} problems below`;
-  if (!r.changed) return n ? `Not seeded: ${problems} ${n === 1 ? 'blocks' : 'block'} it.` : ALREADY_SEEDED;
+  if (!r.changed && n) return `Not seeded: ${problems} ${n === 1 ? 'blocks' : 'block'} it.`;
+  if (!r.changed) {
+    const gaps = seedGaps(r);
+    return gaps.length ? `Nothing to change, but not yet seeded: ${gaps.join('; ')}.` : ALREADY_SEEDED;
+  }
   if (r.dryRun)
     return n
       ? `Dry run: nothing written; without --dry-run the plan above would be applied as far as ${problems} ${n === 1 ? 'allows' : 'allow'}.`
@@ -137,6 +141,21 @@ export function seedOutcome(r: SeedReport): string {
 }
 
 const ALREADY_SEEDED = 'Nothing to change: the org is already seeded.';
+
+/**
+ * What a run without agents or a Run-As user leaves unseeded although nothing failed: not errors
+ * (the admin may add them later), but `handoff doctor` fails on both, so "already seeded" would mislead.
+ */
+function seedGaps(r: SeedReport): string[] {
+  const gaps: string[] = [];
+  if (!r.agents.alreadyInPlace && !r.agents.toCreate.length)
+    gaps.push('no agents (--agents, or users.agents in the config)');
+  if (r.integration?.state === 'no-user' && !r.integration.current)
+    gaps.push(
+      `no Run-As user for the External Client App ${r.integration.app} (--integration-user, or users.integrationUser)`
+    );
+  return gaps;
+}
 
 export const command: Command = {
   name: 'seed',

@@ -1,3 +1,4 @@
+import { onInterrupt } from '../cli/interrupt';
 import { flagLines, intFlag, parseFlags, scrtUrlFlag } from '../cli/args';
 import type { Command } from '../cli/command';
 import { SMOKE_FLAGS } from '../cli/flags/smoke';
@@ -91,14 +92,21 @@ export const command: Command = {
       ]);
     }
     const orgId = await orgIdOf(session);
+    // Ctrl-C must not leave the test conversation waiting in a live queue for an agent: close it first.
+    const interrupted = new AbortController();
+    const dispose = onInterrupt(() => {
+      out.warn('Interrupted: closing the smoke test conversation (Ctrl-C again quits at once and leaves it open).');
+      interrupted.abort();
+    });
     const report = await runSmoke(session, model, {
       verified,
       scrtUrl,
       orgId,
       payload,
       timeoutMs: timeout * 1000,
-      progress: out.progress
-    });
+      progress: out.progress,
+      signal: interrupted.signal
+    }).finally(dispose);
     for (const o of report.outcomes) {
       const mark =
         o.status === 'landed' || o.status === 'truncated'
@@ -123,6 +131,7 @@ export const command: Command = {
     if (report.error) out.log(`✖ ${report.error}`);
     out.log(`${report.landed} landed, ${report.failed} did not${report.closed ? '; conversation closed' : ''}.`);
     const failed = report.failed || report.error || report.routing?.problem || (v && !v.accepted);
+    // An interrupted run is a failed one (report.error says so): exit 1, after the conversation was closed.
     return { exitCode: failed ? 1 : 0, result: report };
   }
 };

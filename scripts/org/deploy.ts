@@ -12,6 +12,7 @@ import type { OrgSession } from './connect';
 import { loadProject } from '../source/project';
 import { deployPackageOf, wholePackage, zipOf, type PhasePackage, type ProjectPackage } from './deployPackage';
 import { DEFAULT_POLL, type PollSettings, type TestLevel } from './deploySettings';
+import type { DeployJournal } from './deployJournal';
 
 export { DEFAULT_POLL, TEST_LEVELS, type PollSettings, type TestLevel } from './deploySettings';
 
@@ -24,6 +25,8 @@ export interface DeployOptions {
   progress?: (line: string) => void;
   /** The clock for the --wait bound (tests inject one). */
   now?: () => number;
+  /** Told of each phase's deploy as it is queued and ends (what a Ctrl-C leaves behind). */
+  journal?: DeployJournal;
 }
 
 export interface ComponentProblem {
@@ -100,6 +103,7 @@ export async function deployPackage(
     conn.metadata.deploy(zip, deployOptions)
   );
   const id = started.id;
+  options.journal?.queued(pkg.phase.name, id);
   progress(
     `  ${pkg.phase.name}: deploy ${id} queued (${pkg.componentCount} components${testLevel ? `, ${testLevel}` : ''})`
   );
@@ -286,6 +290,7 @@ export async function deployProject(
   }
   const runs: DeployRun[] = [];
   const names = project.phases.map((p) => p.phase.name);
+  options.journal?.planned(names);
   progress(`Deploying to ${session.target} in ${names.length} phases: ${names.join(' → ')}`);
   for (const [i, pkg] of project.phases.entries()) {
     progress(`[${i + 1}/${project.phases.length}] ${pkg.phase.name}: ${pkg.phase.description}`);
@@ -302,6 +307,7 @@ export async function deployProject(
       options
     );
     runs.push(run);
+    options.journal?.finished(pkg.phase.name, run.success);
     if (!run.success) return { checkOnly: false, runs, skipped: names.slice(i + 1), success: false };
   }
   return { checkOnly: false, runs, skipped: [], success: true };

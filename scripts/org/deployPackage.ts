@@ -11,6 +11,7 @@ import { ComponentSet, MetadataConverter, type SourceComponent } from '@salesfor
 import { API_VERSION, APEX_TEST_CLASSES } from '../contract';
 import { UserError } from '../project/errors';
 import { generatedFolder } from '../project/outputDir';
+import { forceIgnoredUnder } from '../source/forceIgnore';
 import { PROJECT_FILES } from '../project/paths';
 import type { SourceProject } from '../source/project';
 import { projectLoginUrlMistake } from './projectLoginUrl';
@@ -70,6 +71,14 @@ function checkGeneratedFolder(project: SourceProject): void {
     throw new UserError(`The output folder ${out.rel} does not exist: nothing generated to deploy.`, [
       'Run `handoff build` first.'
     ]);
+  const ignored = forceIgnoredUnder(project.root, out.abs);
+  if (ignored.length)
+    throw new UserError(
+      `.forceignore excludes generated files of ${out.rel} (first: ${path.relative(project.root, ignored[0]).split(path.sep).join('/')}): the hand-off would deploy without them.`,
+      [
+        `Remove the .forceignore pattern that matches ${out.rel}; the generated folder must be deployed with the project.`
+      ]
+    );
 }
 
 /** The project (scripts/source's read model) as deploy phases, each a ComponentSet. */

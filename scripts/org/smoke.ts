@@ -26,7 +26,11 @@ export interface SmokeOptions {
   progress?: (line: string) => void;
   /** Play a verified customer: the signed identity JWT (verifiedJwt.ts) and the subject it names. */
   verified?: { identityToken: string; subject: string };
+  /** Aborted on Ctrl-C: stop waiting, still close the conversation (a test chat must not stay in a live queue). */
+  signal?: AbortSignal;
 }
+
+export const SMOKE_INTERRUPTED = 'Interrupted: stopped waiting; the test conversation is closed below';
 
 export interface SmokeReport {
   conversationId?: string;
@@ -50,6 +54,8 @@ const MAX_POLL_MS = 5000;
 export async function runSmoke(org: OrgCaller, model: HandoffModel, opts: SmokeOptions): Promise<SmokeReport> {
   const progress = opts.progress ?? (() => undefined);
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  // The waits between polls end at once on abort (the MIAW client keeps the plain sleep: its close must still retry).
+  const wait = (ms: number): Promise<void> => untilAborted(sleep(ms), opts.signal);
   const client = new MiawClient({
     baseUrl: opts.scrtUrl,
     orgId: opts.orgId,
@@ -79,6 +85,7 @@ export async function runSmoke(org: OrgCaller, model: HandoffModel, opts: SmokeO
     progress('Starting a conversation with the payload as routing attributes…');
     // The id is chosen here, before the call: if the org creates the conversation and the answer is lost,
     // the finally block still closes it.
+    if (opts.signal?.aborted) throw new Error(SMOKE_INTERRUPTED);
     conversationId = randomUUID();
     report.conversationId = conversationId;
     await client.createConversation(routingAttributes, conversationId);
@@ -94,7 +101,7 @@ export async function runSmoke(org: OrgCaller, model: HandoffModel, opts: SmokeO
       report.polls++;
       [session] = await queryAll<Record<string, unknown>>(org, soql);
       if (session || Date.now() + delay > deadline) break;
-      await sleep(delay);
+      await wait(delay);
       delay = Math.min(delay * 2, MAX_POLL_MS);
     }
     if (!session)
@@ -102,7 +109,11 @@ export async function runSmoke(org: OrgCaller, model: HandoffModel, opts: SmokeO
     else {
       report.sessionId = String(session.Id);
       progress('Checking where the conversation went…');
-      report.routing = await readRouting(org, report.sessionId, { deadline, delayMs: opts.pollMs ?? 1000, sleep });
+      report.routing = await readRouting(org, report.sessionId, {
+        deadline,
+        delayMs: opts.pollMs ?? 1000,
+        sleep: wait
+      });
       if (opts.verified) report.verification = await readVerification(org, report.sessionId, opts.verified.subject);
     }
   } catch (e) {
@@ -122,4 +133,24 @@ export async function runSmoke(org: OrgCaller, model: HandoffModel, opts: SmokeO
   report.failed = report.outcomes.filter(isFailure).length;
   report.miawCalls = client.calls;
   return report;
+}
+
+/** `p`, or a rejection with SMOKE_INTERRUPTED as soon as `signal` aborts. */
+function untilAborted(p: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(new Error(SMOKE_INTERRUPTED));
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = (): void => reject(new Error(SMOKE_INTERRUPTED));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    );
+  });
 }

@@ -1,6 +1,6 @@
 /**
  * The read model of a source-format project, loaded once: the package directories of
- * sfdx-project.json are walked, every `-meta.xml` file parsed with line numbers (scripts/xml/read.ts)
+ * sfdx-project.json are walked (less what .forceignore excludes, as sf deploys them), every `-meta.xml` file parsed with line numbers (scripts/xml/read.ts)
  * and typed through SDR's registry (./registry.ts), every Apex class kept as text. Validate,
  * simulate, doctor and deploy read the project through this; the typed views (./views) parse each
  * component once on top of it.
@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { parseXml, parseXmlPieces, XmlSyntaxError, type TextPool, type XmlNode } from '../xml/read';
 import { xmlFilePieces } from './xmlPieces';
 import { listFilesUnder } from '../project/files';
+import { forceIgnoreAt } from './forceIgnore';
 import { packageDirectories } from '../project/sfdxProject';
 import { metaSuffix, registryFor, sourceTypeOf } from './registry';
 
@@ -150,7 +151,11 @@ export interface LoadOptions {
 export function loadProject(root: string, options: LoadOptions = {}): SourceProject {
   const project = new SourceProject(root, options.packageDirs ?? packageDirectories(root));
   const registry = registryFor(root);
-  const files = project.packageDirs.flatMap((dir) => listFilesUnder(path.join(root, dir), skipSourceDir)).sort();
+  const ignored = forceIgnoreAt(root);
+  const files = project.packageDirs
+    .flatMap((dir) => listFilesUnder(path.join(root, dir), skipSourceDir))
+    .filter((abs) => !ignored?.(abs))
+    .sort();
   const pool: TextPool = new Map();
   for (const abs of files) {
     const rel = path.relative(root, abs).split(path.sep).join('/');

@@ -20,8 +20,14 @@ export interface ApexSyntaxProblem {
 export interface InvocableInfo {
   /** The class that holds the @InvocableMethod. */
   className: string;
-  /** The request class (the element type of the method's List parameter), when it is a class. */
+  /** The request class (the element type of the method's List parameter), when this source declares it. */
   requestClass?: string;
+  /**
+   * The element type of the List parameter when this source does not declare it: a primitive or an
+   * sObject (`List<Id> ids`), or a class of another file. `parameter` is the parameter's name.
+   */
+  elementType?: string;
+  parameter?: string;
   /** @InvocableVariable names of the request class, with their `required` flag. */
   inputs: { name: string; required: boolean }[];
 }
@@ -30,7 +36,7 @@ export interface InvocableInfo {
 export const APEX_VERDICTS_FILE = 'handoff.verdicts.json';
 
 /** Bumped when the parser or the shape of a verdict changes: every entry is then recomputed. */
-const VERDICTS_VERSION = 'apex-parser-5.2/3';
+const VERDICTS_VERSION = 'apex-parser-5.2/4';
 
 /** What validate knows about one Apex source; each part is computed when first asked for. */
 interface ApexVerdict {
@@ -149,7 +155,9 @@ function skipParens(toks: Tok[], i: number): number {
 export function invocableInfo(className: string, source: string): InvocableInfo | undefined {
   const toks = tokens(source);
   let requestType: string | undefined;
+  let parameter: string | undefined;
   let found = false;
+  const declaredClasses = new Set<string>();
   // Fields per class body: the class name in effect for each brace depth.
   const variables = new Map<string, { name: string; required: boolean }[]>();
   const classAtDepth: string[] = [];
@@ -165,15 +173,29 @@ export function invocableInfo(className: string, source: string): InvocableInfo 
       classAtDepth.length = Math.min(classAtDepth.length, depth + 1);
       continue;
     }
-    if (t.lower === 'class' && toks[i + 1]) classAtDepth[depth + 1] = toks[i + 1].lower;
+    if (t.lower === 'class' && toks[i + 1] && toks[i - 1]?.text !== '.') {
+      classAtDepth[depth + 1] = toks[i + 1].lower;
+      declaredClasses.add(toks[i + 1].lower);
+    }
     if (t.text !== '@' || !toks[i + 1]) continue;
     const annotation = toks[i + 1].lower;
     if (annotation === 'invocablemethod') {
       found = true;
-      // Method signature: … name ( List < Type > param )
+      // Method signature: … name ( List < Type > param ), Type itself maybe List < … >
       let k = skipParens(toks, i + 2);
       while (k < toks.length && toks[k].text !== '(') k++;
-      if (toks[k + 1]?.lower === 'list' && toks[k + 2]?.text === '<') requestType = toks[k + 3]?.text;
+      if (toks[k + 1]?.lower === 'list' && toks[k + 2]?.text === '<') {
+        // A qualified name (Outer.Request) is its last part.
+        let m = k + 3;
+        while (toks[m + 1]?.text === '.' && toks[m + 2]) m += 2;
+        requestType = toks[m]?.text;
+        for (let open = 1; m < toks.length && open > 0; m++) {
+          if (toks[m].text === '<') open++;
+          else if (toks[m].text === '>') open--;
+          else if (toks[m].text === '>>') open -= 2;
+        }
+        parameter = toks[m]?.text;
+      }
     } else if (annotation === 'invocablevariable') {
       const argsStart = i + 2;
       const argsEnd = skipParens(toks, argsStart);
@@ -194,5 +216,7 @@ export function invocableInfo(className: string, source: string): InvocableInfo 
   }
   if (!found) return undefined;
   const requestKey = requestType?.toLowerCase();
+  if (requestKey && !declaredClasses.has(requestKey))
+    return { className, elementType: requestType, parameter, inputs: [] };
   return { className, requestClass: requestType, inputs: (requestKey && variables.get(requestKey)) || [] };
 }

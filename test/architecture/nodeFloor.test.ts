@@ -19,6 +19,6 @@ test.each(['20.20.2', '22.18.9', '18.0.0'])('Node %s is refused with the version
   );
   expect((error as UserError).details).toEqual([
     'Install Node 22 or 24 (the LTS versions the sf CLI supports),',
-    "or in the kit's own checkout run it as `npx handoff seed`: its node devDependency is Node 22."
+    'or give this project its own: `npm install --save-dev node@22`, then run `npx handoff seed`.'
   ]);
 });

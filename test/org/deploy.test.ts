@@ -3,6 +3,7 @@
  * deploy of a small fixture project, the dry run, every injected fault, the post-deploy steps, and
  * that no secret reaches the output. Sleeps are injected (no test waits for a poll).
  */
+import { EventEmitter } from 'node:events';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -303,6 +304,80 @@ describe('faults', () => {
         body: '{}'
       })
     ).rejects.toMatchObject({ errorCode: 'NOT_FOUND' });
+  });
+});
+
+describe('interrupted (Ctrl-C)', () => {
+  /** Runs the deploy and raises `signal` once stderr shows `when`; resolves with what stderr said when the command exited. */
+  async function interrupt(argv: string[], when: RegExp, signal = 'SIGINT') {
+    let stdout = '';
+    let stderr = '';
+    const signals = new EventEmitter();
+    let exited: { code: number; stderr: string } | undefined;
+    const streams = {
+      out: { write: (t: string) => ((stdout += t), true) } as unknown as typeof process.stdout,
+      err: {
+        write: (t: string) => {
+          stderr += t;
+          if (!exited && when.test(t)) signals.emit(signal);
+          return true;
+        }
+      } as unknown as typeof process.stderr
+    };
+    const done = await runDeploy(
+      { argv, out: createOutput(false, streams), root: FIXTURE },
+      {
+        env: { SF_CLIENT_ID: 'emulator-client-id', SF_CLIENT_SECRET: SECRET, SF_LOGIN_URL: emu.url },
+        policy: { sleep: async () => undefined, random: () => 0.5, timeoutMs: 10_000 },
+        poll: { initialMs: 1 },
+        stateRoot,
+        signals,
+        exit: (code) => (exited = { code, stderr })
+      }
+    );
+    // The handlers are gone once the command returns.
+    expect(signals.listenerCount('SIGINT') + signals.listenerCount('SIGTERM')).toBe(0);
+    return { exited, done, stdout };
+  }
+
+  test('mid-phase: names what the org saved, the deploy still running there, and what never started; exit 130', async () => {
+    const { exited } = await interrupt([], /apex: deploy \w+ queued/);
+    const id = /apex: deploy (\w+) queued/.exec(exited!.stderr)![1];
+    expect(exited!.code).toBe(130);
+    expect(exited!.stderr.slice(exited!.stderr.indexOf('Warning:'))).toBe(
+      [
+        'Warning: Interrupted: the deploy is half done.',
+        '  Deployed (saved in the org): schema.',
+        `  Still running in the org: deploy ${id} (apex); it commits or rolls back on its own: follow it in Setup → Deployment Status.`,
+        '  Not started: settings, routing, permissions, flow, channel, deployment; nor the post-deploy steps (channel activation, publish, mapping check).',
+        '  Run `handoff deploy` again when that deploy has finished: the deployed phases redeploy unchanged.',
+        ''
+      ].join('\n')
+    );
+  });
+
+  test('during the post-deploy steps (SIGTERM from a CI runner): says which steps may not have run', async () => {
+    const { exited } = await interrupt([], /^Post-deploy steps:/, 'SIGTERM');
+    expect(exited!.code).toBe(130);
+    expect(exited!.stderr.slice(exited!.stderr.indexOf('Warning:'))).toBe(
+      [
+        'Warning: Interrupted after every phase was deployed (schema, apex, settings, routing, permissions, flow, channel, deployment), during the post-deploy steps.',
+        '  The channel may not be activated, the deployment not published, the mappings not checked: run `handoff deploy` again (the phases redeploy unchanged) or `handoff doctor`.',
+        ''
+      ].join('\n')
+    );
+  });
+
+  test('a check-only deploy: nothing is saved', async () => {
+    const { exited } = await interrupt(['--dry-run'], /deploy \w+ queued/);
+    const id = /deploy (\w+) queued/.exec(exited!.stderr)![1];
+    expect(exited!.stderr.slice(exited!.stderr.indexOf('Warning:'))).toBe(
+      [
+        'Warning: Interrupted: nothing is saved by a check-only deploy.',
+        `  The check-only deploy ${id} goes on in the org until it finishes; follow it in Setup → Deployment Status.`,
+        ''
+      ].join('\n')
+    );
   });
 });
 

@@ -251,6 +251,26 @@ describe('handoff seed on an org with nothing deployed', () => {
   });
 });
 
+describe('handoff seed of a deployed org without agents or a Run-As user', () => {
+  let emu: OrgEmulator;
+  let org: OrgSession;
+  beforeEach(async () => {
+    emu = await startOrg();
+    installModel(emu, m);
+    org = await openSession(emu);
+  });
+  afterEach(() => emu.stop());
+
+  it('does not call the org already seeded: it names what is still missing (doctor fails on both)', async () => {
+    await runSeed(org, m, opts({ agents: [], integrationUser: undefined }));
+    const again = await runSeed(org, m, opts({ agents: [], integrationUser: undefined }));
+    expect(again.problems).toEqual([]);
+    expect(seedOutcome(again)).toBe(
+      'Nothing to change, but not yet seeded: no agents (--agents, or users.agents in the config); no Run-As user for the External Client App Handoff_Fin (--integration-user, or users.integrationUser).'
+    );
+  });
+});
+
 describe('handoff seed when the org commits and the answer is lost', () => {
   let emu: OrgEmulator;
   let org: OrgSession;

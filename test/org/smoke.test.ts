@@ -138,6 +138,36 @@ describe('handoff smoke against the emulator', () => {
     expect([...miawState(emu.state).conversations.values()].every((c) => c.closed)).toBe(true);
   });
 
+  it('Ctrl-C while it waits for an agent stops waiting at once and still closes the conversation', async () => {
+    const interrupted = new AbortController();
+    const r = await runSmoke(
+      org,
+      m,
+      opts({
+        // Nobody is an agent here: without the interruption it would wait out the whole minute.
+        timeoutMs: 60_000,
+        signal: interrupted.signal,
+        progress: (line) => {
+          if (line.startsWith('Checking where the conversation went')) interrupted.abort();
+        }
+      })
+    );
+    expect(r.error).toBe('Interrupted: stopped waiting; the test conversation is closed below');
+    expect(r.routing).toBeUndefined();
+    expect(r.closed).toBe(true);
+    expect([...miawState(emu.state).conversations.values()].map((c) => c.closed)).toEqual([true]);
+    expect(emu.state.table('MessagingSession').get(r.sessionId!)?.Status).toBe('Ended');
+  });
+
+  it('Ctrl-C before the conversation is started starts none', async () => {
+    const interrupted = new AbortController();
+    interrupted.abort();
+    const r = await runSmoke(org, m, opts({ signal: interrupted.signal }));
+    expect(r.error).toBe('Interrupted: stopped waiting; the test conversation is closed below');
+    expect(r.conversationId).toBeUndefined();
+    expect(miawState(emu.state).conversations.size).toBe(0);
+  });
+
   it('fails cleanly when the deployment was never published', async () => {
     unpublishDeployment(emu.state, 'Handoff_Deployment');
     const r = await runSmoke(org, m, opts());

@@ -39,4 +39,18 @@ describe('the output folder', () => {
       'error freshness/output-in-package: The output folder build/generated is not inside a package directory (src/core): validate and deploy never read the generated files'
     );
   });
+
+  it('excluded by .forceignore stops deploy before it connects, naming the pattern to remove', async () => {
+    const dir = project([{ path: 'src/core', default: true }], { output: { dir: 'src/core/generated' } });
+    fs.mkdirSync(path.join(dir, 'src/core/generated/flows'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'src/core/generated/flows/Handoff_Routing.flow-meta.xml'), '<Flow/>\n');
+    fs.writeFileSync(path.join(dir, '.forceignore'), '**/generated/**\n');
+    expect(await runCli(['deploy'], dir)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'Error: .forceignore excludes generated files of src/core/generated (first: src/core/generated/flows/Handoff_Routing.flow-meta.xml): the hand-off would deploy without them.\n' +
+        '  - Remove the .forceignore pattern that matches src/core/generated; the generated folder must be deployed with the project.\n'
+    });
+  });
 });

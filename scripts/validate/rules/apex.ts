@@ -2,7 +2,21 @@
 import * as path from 'node:path';
 import { child, children, textOf } from '../../xml/read';
 import { kitFixFor } from '../kitComponents';
+import type { InvocableInfo } from '../apexInfo';
+import type { SourceProject } from '../../source/project';
 import type { Rule } from '../types';
+
+/**
+ * The inputs a flow passes to an invocable method: the request class's @InvocableVariables, or,
+ * for a List of primitives or sObjects (`touch(List<Id> ids)`), the one parameter by its own name
+ * (Salesforce's InvocableMethod annotation docs; retrieved flows pass `<name>opportunityIds</name>`
+ * to such a method). Undefined when the request class lives in another file of the project.
+ */
+function declaredInputs(info: InvocableInfo, project: SourceProject): InvocableInfo['inputs'] | undefined {
+  if (info.requestClass || !info.elementType) return info.inputs;
+  if (project.apexClass(info.elementType)) return undefined;
+  return info.parameter ? [{ name: info.parameter, required: false }] : [];
+}
 
 export const rules: Rule[] = [
   {
@@ -62,7 +76,10 @@ export const rules: Rule[] = [
             report(at, `${className} has no @InvocableMethod`);
             continue;
           }
-          const declared = new Map(info.inputs.map((i) => [i.name.toLowerCase(), i]));
+          const inputs = declaredInputs(info, project);
+          // A request class in another file: its @InvocableVariables are not scanned, so nothing is judged.
+          if (!inputs) continue;
+          const declared = new Map(inputs.map((i) => [i.name.toLowerCase(), i]));
           const given = new Set<string>();
           for (const p of children(a, 'inputParameters')) {
             const n = child(p, 'name');
@@ -71,11 +88,13 @@ export const rules: Rule[] = [
             if (!declared.has(name.toLowerCase())) {
               report(
                 { file: file.path, line: (n ?? p).line },
-                `Input "${name}" is not an @InvocableVariable of ${info.requestClass ? `${className}.${info.requestClass}` : className} (declared: ${info.inputs.map((i) => i.name).join(', ') || 'none'})`
+                info.requestClass
+                  ? `Input "${name}" is not an @InvocableVariable of ${className}.${info.requestClass} (declared: ${inputs.map((i) => i.name).join(', ') || 'none'})`
+                  : `Input "${name}" is not a parameter of ${className}'s @InvocableMethod (parameter: ${inputs.map((i) => i.name).join(', ') || 'none'})`
               );
             }
           }
-          for (const i of info.inputs) {
+          for (const i of inputs) {
             if (i.required && !given.has(i.name.toLowerCase()))
               report(
                 at,

@@ -190,10 +190,12 @@ export const rules: Rule[] = [
   },
   {
     id: 'flow/fault-path',
-    description: 'Every Route Work and Apex action has a fault connector, so a failure still routes the conversation.',
+    description:
+      'Every Route Work and Apex action of a routing flow has a fault connector, so a failure still routes the conversation.',
     fix: 'Add a <faultConnector> to the action, leading to the fallback routing.',
     check({ project, report }) {
-      for (const file of project.ofType('Flow')) {
+      // Routing flows only: elsewhere (a record-triggered flow of the project) an unhandled fault is the owner's design.
+      for (const { file } of handlerFlows(project)) {
         for (const a of children(file.xml, 'actionCalls')) {
           const type = textOf(a, 'actionType');
           if ((type === 'routeWork' || type === 'apex') && !child(a, 'faultConnector')) {

@@ -17,6 +17,7 @@ import { recordedBuildButForCrlf } from '../../project/buildManifest';
 import { crlfCheckoutFix } from '../../project/gitAttributes';
 import { generatedFolder } from '../../project/outputDir';
 import { PROJECT_FILES } from '../../project/paths';
+import { forceIgnoredUnder } from '../../source/forceIgnore';
 import type { Rule } from '../types';
 
 const LWC_MESSAGES: Record<LwcDifference['kind'], (detail?: string) => string> = {
@@ -37,15 +38,26 @@ export const rules: Rule[] = [
   {
     id: 'freshness/output-in-package',
     description:
-      'The output folder (output.dir) lies inside a package directory of sfdx-project.json, so validate and deploy see the generated files.',
+      'The output folder (output.dir) lies inside a package directory of sfdx-project.json and .forceignore excludes none of it, so validate and deploy see the generated files.',
     fix: 'Set output.dir in handoff.config.json to a folder inside a package directory (e.g. <package dir>/generated), or add the folder to sfdx-project.json $.packageDirectories.',
     check({ project, configFiles, report }) {
       if (!fs.existsSync(configFiles.configFile)) return;
       const out = generatedFolder(project.root, project.packageDirs, configFiles);
-      if (!out.inPackage)
+      if (!out.inPackage) {
         report(
           { file: PROJECT_FILES.config },
           `The output folder ${out.rel} is not inside a package directory (${project.packageDirs.join(', ')}): validate and deploy never read the generated files`
+        );
+        return;
+      }
+      // The read model leaves out what .forceignore excludes (as sf deploys), so say it here, or a
+      // project whose generated files are never deployed would validate clean.
+      const skipped = forceIgnoredUnder(project.root, out.abs);
+      if (skipped.length)
+        report(
+          { file: '.forceignore' },
+          `.forceignore excludes generated files of ${out.rel} (first: ${path.relative(project.root, skipped[0]).split(path.sep).join('/')}): sf project deploy and handoff deploy never send them, and validate does not check them`,
+          `Remove the .forceignore pattern that matches ${out.rel}; the generated folder must be deployed with the project.`
         );
     }
   },

@@ -9,6 +9,12 @@ import { kitFixFor } from '../kitComponents';
 import type { Rule } from '../types';
 
 const isCustom = (name: string): boolean => /__(c|mdt|e|x|b)$/i.test(name);
+/**
+ * `ns__Name__c`: a component of a managed package (Salesforce names packaged components with the
+ * package's namespace prefix and a double underscore). The package installs it, so it can never be in
+ * the project's source; the org is trusted to have it. (A project of its own namespace loses this check.)
+ */
+const isNamespaced = (name: string): boolean => /^[A-Za-z][A-Za-z0-9]*__[A-Za-z]\w*__(c|mdt|e|x|b)$/i.test(name);
 
 export const rules: Rule[] = [
   {
@@ -45,7 +51,7 @@ export const rules: Rule[] = [
         for (const op of children(ps.xml, 'objectPermissions')) {
           const node = child(op, 'object');
           const object = node?.text.trim() ?? '';
-          if (!isCustom(object) || objectKnown(object)) continue;
+          if (!isCustom(object) || isNamespaced(object) || objectKnown(object)) continue;
           report(
             { file: ps.path, line: (node ?? op).line },
             `Permission set ${ps.name} grants the object ${object}, which is not in the project`,
@@ -57,7 +63,7 @@ export const rules: Rule[] = [
           const full = node?.text.trim() ?? '';
           const [object, field] = full.split('.');
           // MessagingSession hand-off fields are the naming chain's (chain/field-exists, chain/field-fls).
-          if (!field || !isCustom(field) || object === 'MessagingSession') continue;
+          if (!field || !isCustom(field) || isNamespaced(field) || object === 'MessagingSession') continue;
           if (project.has('CustomField', full) || known.has(full.toLowerCase())) continue;
           report(
             { file: ps.path, line: (node ?? fp).line },
