@@ -187,11 +187,34 @@ function noMiawHalf(project: SourceProject, sourceDir: string): string {
   );
 }
 
+/**
+ * The files a simulation reads: under a project root with sfdx-project.json, every package directory
+ * it lists (as build, validate and deploy read them); else the folder itself, or its force-app. The
+ * source folder that names them in messages is the package directories' deepest common folder.
+ */
+function loadSimSource(dir: string): { project: SourceProject; sourceDir: string } {
+  const abs = path.resolve(dir);
+  if (!fs.existsSync(path.join(abs, 'sfdx-project.json'))) {
+    const sourceDir = sourceDirFor(dir);
+    return { project: loadProject(sourceDir, { packageDirs: ['.'], types: SIMULATED_TYPES }), sourceDir };
+  }
+  const project = loadProject(abs, { types: SIMULATED_TYPES });
+  return { project, sourceDir: path.join(abs, ...commonFolder(project.packageDirs)) };
+}
+
+/** The longest folder path (as segments) every one of these project-relative paths is in. */
+function commonFolder(dirs: readonly string[]): string[] {
+  const split = dirs.map((d) => d.split('/').filter(Boolean));
+  const common: string[] = [];
+  for (let i = 0; split.length && split.every((d) => i < d.length && d[i] === split[0][i]); i++)
+    common.push(split[0][i]);
+  return common;
+}
+
 /** Loads and compiles the project under `dir` (a project root or a force-app folder). */
 export function loadSimProject(dir: string, opts: { deployment?: string; flow?: string } = {}): SimProject {
   if (opts.flow) return loadFlowProject(dir, opts.flow, opts.deployment);
-  const sourceDir = sourceDirFor(dir);
-  const project = loadProject(sourceDir, { packageDirs: ['.'], types: SIMULATED_TYPES });
+  const { project, sourceDir } = loadSimSource(dir);
 
   const deployments = parsedOfType(project, 'EmbeddedServiceConfig').map(deploymentOf);
   if (!deployments.length && !project.allOfType('MessagingChannel').length && !project.allOfType('Flow').length)
@@ -229,13 +252,7 @@ export function loadSimProject(dir: string, opts: { deployment?: string; flow?: 
  * itself); the channel naming the flow and a deployment of that channel are used when present.
  */
 function loadFlowProject(dir: string, flowName: string, deploymentName?: string): SimProject {
-  const abs = path.resolve(dir);
-  const hasSfdx = fs.existsSync(path.join(abs, 'sfdx-project.json'));
-  const sourceDir = hasSfdx ? abs : sourceDirFor(dir);
-  const project = loadProject(hasSfdx ? abs : sourceDir, {
-    ...(hasSfdx ? {} : { packageDirs: ['.'] }),
-    types: SIMULATED_TYPES
-  });
+  const { project, sourceDir } = loadSimSource(dir);
   const flows = project.allOfType('Flow');
   const flowFile = flows.find((f) => f.name === flowName);
   if (!flowFile) {
