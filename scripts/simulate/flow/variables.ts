@@ -14,7 +14,7 @@ export interface VariableLayout {
   emptyLists: number[];
   /** The line of the last variable declared. */
   lastLine?: number;
-  /** A slot per element of the flow, for the output it stores automatically (ElementOutputs). */
+  /** A slot per element that stores its output automatically (ElementOutputs; a flow's other elements need none). */
   outputSlots: Map<string, number>;
 }
 
@@ -35,7 +35,11 @@ export function layoutOf(flow: CompiledFlow): VariableLayout {
       : undefined,
     emptyLists: vars.flatMap((v, i) => (!v.initial && v.isCollection ? [i] : [])),
     lastLine: vars.length ? vars[vars.length - 1].line : undefined,
-    outputSlots: new Map([...flow.nodes.keys()].map((name, i) => [name, i]))
+    outputSlots: new Map(
+      [...flow.nodes.values()]
+        .filter((n) => 'storeOutputAutomatically' in n && n.storeOutputAutomatically)
+        .map((n, i) => [n.name, i])
+    )
   };
   layouts.set(flow, layout);
   return layout;
@@ -99,9 +103,9 @@ export class Variables {
 
 /**
  * The outputs elements stored automatically, readable as `Element` and `Element.field`: a slot per
- * element of the flow, so a compiled element or reference reads and writes by index instead of
- * hashing the element's name into a Map per interview (issue 15). Other names (a collection
- * processor storing under its collection's name) go to a Map.
+ * element that stores one, so a compiled element or reference reads and writes by index instead of
+ * hashing the element's name into a Map per interview (issue 15). Other names (a loop's current
+ * item, a collection processor storing under its collection's name) go to a Map.
  */
 export class ElementOutputs {
   private readonly values: (FlowValue | undefined)[];
@@ -138,7 +142,7 @@ export class ElementOutputs {
   }
 }
 
-/** The slot of an element's automatically stored output. */
-export function outputSlot(flow: CompiledFlow, element: string): number {
-  return layoutOf(flow).outputSlots.get(element)!;
+/** The slot of an element's automatically stored output (undefined when the element stores none). */
+export function outputSlot(flow: CompiledFlow, element: string): number | undefined {
+  return layoutOf(flow).outputSlots.get(element);
 }

@@ -76,7 +76,7 @@ export const compileActionCall: ElementCompiler<ActionCallNode> = (node, flow, t
       for (const o of outputs) if (!(o.name in returned)) returned[o.name] = null;
       iv.env.modelled?.push({ element: node.name, action: actionLabel(node), outcome: m.outcome });
     }
-    if (storeOutputAutomatically) iv.elementOutputs.setAt(outputAt, copyFields(newRecord(), returned));
+    if (storeOutputAutomatically) iv.elementOutputs.setAt(outputAt!, copyFields(newRecord(), returned));
     for (const o of outputs) {
       if (!(o.name in returned))
         iv.fail(

@@ -45,7 +45,7 @@ export const compileRecordLookup: ElementCompiler<RecordLookupNode> = (node, flo
     const all = getFirstRecordOnly ? undefined : found.map((r) => org.snapshot(r));
     const first = !found[0] ? null : all ? all[0] : org.snapshot(found[0]);
     const result: FlowValue = all ?? first;
-    if (storeOutputAutomatically) iv.elementOutputs.setAt(outputAt, result);
+    if (storeOutputAutomatically) iv.elementOutputs.setAt(outputAt!, result);
     if (output) output.write(iv, output.firstOnly ? first : result);
     for (const o of assignments) {
       if (first) o.write(iv, fieldOf(first, org.field(obj, o.field).name));
