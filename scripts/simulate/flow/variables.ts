@@ -50,14 +50,50 @@ export function inputSlot(flow: CompiledFlow, name: string): number | undefined 
   return flow.variables.get(name)?.isInput ? layoutOf(flow).slots.get(name) : undefined;
 }
 
-/** Map-like access to an interview's variables (unset until the interview sets them). */
-export class Variables {
-  private values: (FlowValue | undefined)[];
-  /** Names that are not variables of the flow (only tests and subflow plumbing set such). */
+/**
+ * Values by name in slots: a name of the layout reads and writes its slot (compiled code uses the
+ * slot itself), any other name a Map made on first use.
+ */
+class SlotStore {
+  protected readonly values: (FlowValue | undefined)[];
   private other?: Map<string, FlowValue>;
 
+  constructor(private readonly slots: Map<string, number>) {
+    this.values = new Array<FlowValue | undefined>(slots.size);
+  }
+
+  /** The value in a slot (undefined when unset). */
+  at(slot: number): FlowValue | undefined {
+    return this.values[slot];
+  }
+
+  /** Sets a slot (a compiled assignment target or element: ./references.ts, ./elements). */
+  setAt(slot: number, value: FlowValue): void {
+    this.values[slot] = value;
+  }
+
+  get(name: string): FlowValue | undefined {
+    const i = this.slots.get(name);
+    return i === undefined ? this.other?.get(name) : this.values[i];
+  }
+
+  has(name: string): boolean {
+    const i = this.slots.get(name);
+    return i === undefined ? (this.other?.has(name) ?? false) : this.values[i] !== undefined;
+  }
+
+  set(name: string, value: FlowValue): this {
+    const i = this.slots.get(name);
+    if (i !== undefined) this.values[i] = value;
+    else (this.other ??= new Map()).set(name, value);
+    return this;
+  }
+}
+
+/** An interview's variables, a slot per variable of the flow (others: only tests and subflow plumbing set such). */
+export class Variables extends SlotStore {
   constructor(private readonly layout: VariableLayout) {
-    this.values = new Array<FlowValue | undefined>(layout.slots.size);
+    super(layout.slots);
   }
 
   /**
@@ -72,33 +108,6 @@ export class Variables {
     for (const i of emptyLists) values[i] = [];
     return true;
   }
-
-  /** The value in a slot of the layout (undefined when unset or when the slot is -1). */
-  at(slot: number): FlowValue | undefined {
-    return this.values[slot];
-  }
-
-  /** Sets a slot of the layout (a compiled assignment target: ./references.ts). */
-  setAt(slot: number, value: FlowValue): void {
-    this.values[slot] = value;
-  }
-
-  get(name: string): FlowValue | undefined {
-    const i = this.layout.slots.get(name);
-    return i === undefined ? this.other?.get(name) : this.values[i];
-  }
-
-  has(name: string): boolean {
-    const i = this.layout.slots.get(name);
-    return i === undefined ? (this.other?.has(name) ?? false) : this.values[i] !== undefined;
-  }
-
-  set(name: string, value: FlowValue): this {
-    const i = this.layout.slots.get(name);
-    if (i !== undefined) this.values[i] = value;
-    else (this.other ??= new Map()).set(name, value);
-    return this;
-  }
 }
 
 /**
@@ -107,38 +116,9 @@ export class Variables {
  * hashing the element's name into a Map per interview (issue 15). Other names (a loop's current
  * item, a collection processor storing under its collection's name) go to a Map.
  */
-export class ElementOutputs {
-  private readonly values: (FlowValue | undefined)[];
-  private other?: Map<string, FlowValue>;
-
-  constructor(private readonly layout: VariableLayout) {
-    this.values = new Array<FlowValue | undefined>(layout.outputSlots.size);
-  }
-
-  /** The output in an element's slot (layout.outputSlots), undefined when it stored none. */
-  at(slot: number): FlowValue | undefined {
-    return this.values[slot];
-  }
-
-  setAt(slot: number, value: FlowValue): void {
-    this.values[slot] = value;
-  }
-
-  get(name: string): FlowValue | undefined {
-    const i = this.layout.outputSlots.get(name);
-    return i === undefined ? this.other?.get(name) : this.values[i];
-  }
-
-  has(name: string): boolean {
-    const i = this.layout.outputSlots.get(name);
-    return i === undefined ? (this.other?.has(name) ?? false) : this.values[i] !== undefined;
-  }
-
-  set(name: string, value: FlowValue): this {
-    const i = this.layout.outputSlots.get(name);
-    if (i !== undefined) this.values[i] = value;
-    else (this.other ??= new Map()).set(name, value);
-    return this;
+export class ElementOutputs extends SlotStore {
+  constructor(layout: VariableLayout) {
+    super(layout.outputSlots);
   }
 }
 
