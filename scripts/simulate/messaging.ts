@@ -84,12 +84,11 @@ export interface MessagingLayer {
   /** Every key's verdict, in the order sent, and the value each flow input receives (by variable slot). */
   apply(payload: Payload): { verdicts: KeyVerdict[]; inputs: SlotValues };
   /**
-   * The flow inputs alone, written by slot into `inputs` (as long as the flow's variables, all
-   * undefined: a replay reuses one array, not a Map per payload); the verdict of each dropped key is
-   * pushed onto `dropped` (a shared object: the same one for every payload that drops the key for the
-   * same reason, until the plans are started again past MAX_RESOLVED_KEYS). Accepted keys make no verdict.
+   * The flow inputs alone (by variable slot); the verdict of each dropped key is pushed onto `dropped`
+   * (a shared object: the same one for every payload that drops the key for the same reason, until
+   * the plans are started again past MAX_RESOLVED_KEYS). Accepted keys make no verdict.
    */
-  inputsOf(payload: Payload, dropped: KeyVerdict[], inputs: SlotValues): void;
+  inputsOf(payload: Payload, dropped: KeyVerdict[]): SlotValues;
 }
 
 /** Truncates to `max` Unicode code points (never splitting a surrogate pair). */
@@ -121,8 +120,12 @@ function layerOf(
     }
     return plan;
   };
-  /** Routes each value to its flow inputs' slots; `out` gets every verdict, or only the dropped ones. */
-  const judge = (payload: Payload, out: KeyVerdict[], accepted: boolean, inputs: SlotValues): void => {
+  /**
+   * Routes each value to its flow inputs' slots, in an array as long as the flow's variables (not a
+   * Map per payload: issue 15); `out` gets every verdict, or only the dropped ones.
+   */
+  const judge = (payload: Payload, out: KeyVerdict[], accepted: boolean): SlotValues => {
+    const inputs: SlotValues = new Array<undefined>(variableCount);
     const keys = keysOf(payload);
     const attrs = attrsOf(payload);
     for (let i = 0; i < keys.length; i++) {
@@ -160,17 +163,16 @@ function layerOf(
           truncatedFrom: from
         });
     }
+    return inputs;
   };
   return {
     routes,
     nearMisses,
     apply(payload) {
       const verdicts: KeyVerdict[] = [];
-      const inputs: SlotValues = new Array<undefined>(variableCount);
-      judge(payload, verdicts, true, inputs);
-      return { inputs, verdicts };
+      return { inputs: judge(payload, verdicts, true), verdicts };
     },
-    inputsOf: (payload, dropped, inputs) => judge(payload, dropped, false, inputs)
+    inputsOf: (payload, dropped) => judge(payload, dropped, false)
   };
 }
 

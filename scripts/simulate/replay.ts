@@ -131,7 +131,7 @@ function sortedCounts(map: Map<string, number>): Record<string, number> {
   return Object.fromEntries([...map].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
 }
 
-/** The outcome's key; the verdicts of the keys it dropped are left in `dropped` (emptied first, and on a project error). */
+/** The outcome's key; the verdicts of the keys it dropped go onto `dropped` (emptied again on a project error). */
 function runOne(
   sim: Simulator,
   payload: Payload,
@@ -139,13 +139,11 @@ function runOne(
   errors: Map<string, number>,
   dropped: KeyVerdict[]
 ): string {
-  // Emptied by pop: setting a length calls into the runtime, once per payload (issue 15).
-  while (dropped.length) dropped.pop();
   try {
     return outcomeKey(simulateOutcome(sim, payload, opts, dropped));
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
-    while (dropped.length) dropped.pop();
+    dropped.length = 0;
     bump(errors, e.message);
     return 'error';
   }
@@ -181,8 +179,6 @@ export function replay(
   const dropCounts = new Map<KeyVerdict, number>();
   const badLineList: { line: number; error: string }[] = [];
   const changedList: { line: number; before: string; after: string }[] = [];
-  // Reused for every payload: the verdicts of the keys one run dropped.
-  const dropped: KeyVerdict[] = [];
   let payloads = 0;
   let badLines = 0;
   let changed = 0;
@@ -194,11 +190,13 @@ export function replay(
     },
     payload(payload, line) {
       payloads++;
+      // The verdicts of the keys this payload dropped (against the first project only).
+      const dropped: KeyVerdict[] = [];
       const a = runOne(sim, payload, o, errors, dropped);
       bump(outcomes, a);
       for (const v of dropped) dropCounts.set(v, (dropCounts.get(v) ?? 0) + 1);
       if (against) {
-        const b = runOne(against.sim, payload, o, errors, dropped);
+        const b = runOne(against.sim, payload, o, errors, []);
         bump(otherOutcomes, b);
         if (a !== b) {
           changed++;

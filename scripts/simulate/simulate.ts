@@ -8,7 +8,7 @@ import type { ActionEnv, EndConversationRequest, RouteWorkResult, Scenario } fro
 import { runFlow, type RunOptions, type TraceStep } from './flow/interpreter';
 import type { FlowRecord, FlowValue } from './flow/model';
 import { copyFields, newRecord, type Org } from './flow/org';
-import { inputSlot, layoutOf, type SlotValues } from './flow/variables';
+import { inputSlot, type SlotValues } from './flow/variables';
 import type { KeyVerdict, MessagingLayer } from './messaging';
 import type { Payload } from './payload';
 import type { SimProject } from './project';
@@ -123,16 +123,15 @@ function runSession(
   org: Org,
   payload: Payload,
   opts: SimulateOptions,
-  replay?: { dropped: KeyVerdict[]; variables: number }
+  dropped?: KeyVerdict[]
 ): SessionRun {
   const { project } = sim;
-  const report = !replay;
+  const report = !dropped;
   let verdicts: KeyVerdict[];
   let inputs: SlotValues;
-  if (replay) {
-    verdicts = replay.dropped;
-    inputs = new Array<undefined>(replay.variables);
-    sim.messaging.inputsOf(payload, verdicts, inputs);
+  if (dropped) {
+    verdicts = dropped;
+    inputs = sim.messaging.inputsOf(payload, dropped);
   } else ({ verdicts, inputs } = sim.messaging.apply(payload));
   // The messaging user behind the session, when the flow reads one (real routing flows do, through
   // MessagingEndUserId: ubiquity-org-monitoring Messaging_Route_*); a fixed Id keeps other Ids stable.
@@ -290,9 +289,8 @@ export function simulateOutcome(
   dropped: KeyVerdict[]
 ): Outcome {
   const org = orgFor(sim, opts);
-  const variables = layoutOf(sim.project.flow).slots.size;
-  if (opts.earlier) runSession(sim, org, opts.earlier, opts, { dropped: [], variables });
-  return runSession(sim, org, payload, opts, { dropped, variables }).outcome;
+  if (opts.earlier) runSession(sim, org, opts.earlier, opts, []);
+  return runSession(sim, org, payload, opts, dropped).outcome;
 }
 
 /** Simulates one payload (and, first, the earlier session of the same conversation when given). */
