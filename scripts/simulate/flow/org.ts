@@ -336,11 +336,27 @@ function objectsByPrefix(schema: Schema): Map<string, ObjectDef[]> {
   return index;
 }
 
-/** Object lookups by the name as written, memoised per schema: no lower-cased copy of the name per record made (issue 15). */
-const objectsAsWritten = new WeakMap<Schema, Map<string, ObjectDef | undefined>>();
+/** Lookups by the name as written, per owner (API names are case-insensitive): no lower-cased copy of a name per call (issue 15). */
+type AsWritten<K extends object, V> = WeakMap<K, Map<string, V | undefined>>;
 
-/** Field lookups by the name as written, memoised per object (API names are case-insensitive). */
-const fieldsAsWritten = new WeakMap<ObjectDef, Map<string, FieldDef | undefined>>();
+function asWritten<K extends object, V>(
+  memos: AsWritten<K, V>,
+  owner: K,
+  name: string,
+  byLowerName: Map<string, V>
+): V | undefined {
+  let memo = memos.get(owner);
+  if (!memo) memos.set(owner, (memo = new Map()));
+  let found = memo.get(name);
+  if (found === undefined && !memo.has(name)) {
+    found = byLowerName.get(name.toLowerCase());
+    memo.set(name, found);
+  }
+  return found;
+}
+
+const objectsAsWritten: AsWritten<Schema, ObjectDef> = new WeakMap();
+const fieldsAsWritten: AsWritten<ObjectDef, FieldDef> = new WeakMap();
 
 /**
  * Records by object; `fork()` gives each simulated payload its own org over a shared base org.
@@ -380,25 +396,13 @@ export class Org {
   }
 
   object(name: string): ObjectDef {
-    let memo = objectsAsWritten.get(this.schema);
-    if (!memo) objectsAsWritten.set(this.schema, (memo = new Map()));
-    let def = memo.get(name);
-    if (def === undefined && !memo.has(name)) {
-      def = this.schema.get(name.toLowerCase());
-      memo.set(name, def);
-    }
+    const def = asWritten(objectsAsWritten, this.schema, name, this.schema);
     if (!def) throw new OrgFault('INVALID_TYPE', `sObject type '${name}' is not supported by the simulator's org`);
     return def;
   }
 
   field(obj: ObjectDef, name: string): FieldDef {
-    let memo = fieldsAsWritten.get(obj);
-    if (!memo) fieldsAsWritten.set(obj, (memo = new Map()));
-    let f = memo.get(name);
-    if (f === undefined && !memo.has(name)) {
-      f = obj.fields.get(name.toLowerCase());
-      memo.set(name, f);
-    }
+    const f = asWritten(fieldsAsWritten, obj, name, obj.fields);
     if (!f) throw new OrgFault('INVALID_FIELD', `No such column '${name}' on entity '${obj.name}'`);
     return f;
   }
