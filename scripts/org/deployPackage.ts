@@ -11,7 +11,6 @@ import { ComponentSet, MetadataConverter, type SourceComponent } from '@salesfor
 import { API_VERSION, APEX_TEST_CLASSES } from '../contract';
 import { UserError } from '../project/errors';
 import { generatedFolder } from '../project/outputDir';
-import { forceIgnoredUnder } from '../source/forceIgnore';
 import { PROJECT_FILES } from '../project/paths';
 import type { SourceProject } from '../source/project';
 import { projectLoginUrlMistake } from './projectLoginUrl';
@@ -71,7 +70,7 @@ function checkGeneratedFolder(project: SourceProject): void {
     throw new UserError(`The output folder ${out.rel} does not exist: nothing generated to deploy.`, [
       'Run `handoff build` first.'
     ]);
-  const ignored = forceIgnoredUnder(project.root, out.abs);
+  const ignored = project.forceIgnoredUnder(out.abs);
   if (ignored.length)
     throw new UserError(
       `.forceignore excludes generated files of ${out.rel} (first: ${path.relative(project.root, ignored[0]).split(path.sep).join('/')}): the hand-off would deploy without them.`,

@@ -9,7 +9,6 @@
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { listFilesUnder } from '../project/files';
 
 interface Matcher {
   add(patterns: string): Matcher;
@@ -30,10 +29,4 @@ export function forceIgnoreAt(root: string): ((abs: string) => boolean) | undefi
     const rel = path.relative(root, abs).split(path.sep).join('/');
     return !rel.startsWith('..') && matcher.ignores(rel);
   };
-}
-
-/** The files under `dir` that the project's .forceignore excludes (absolute, sorted): none without one. */
-export function forceIgnoredUnder(root: string, dir: string): string[] {
-  const ignored = forceIgnoreAt(root);
-  return ignored ? listFilesUnder(dir).filter(ignored).sort() : [];
 }

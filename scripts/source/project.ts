@@ -49,6 +49,8 @@ export class SourceProject {
   readonly apex: ApexSource[] = [];
   /** Every file path under the package directories (project-relative), for existence checks. */
   readonly allFiles = new Set<string>();
+  /** Files under the package directories that .forceignore excludes (absolute, sorted): listed here, read nowhere. */
+  readonly forceIgnored: string[] = [];
   private readonly byTypeMap = new Map<string, MetadataFile[]>();
   /** Per type, built on first lookup so every rule's lookups are constant time (issue 15). */
   private readonly indexes = new Map<string, TypeIndex>();
@@ -109,6 +111,12 @@ export class SourceProject {
     return this.index(type).names.has(name);
   }
 
+  /** The files .forceignore excludes under `dir`, a folder inside a package directory (absolute, sorted). */
+  forceIgnoredUnder(dir: string): string[] {
+    const prefix = path.resolve(dir) + path.sep;
+    return this.forceIgnored.filter((f) => f.startsWith(prefix));
+  }
+
   /** Same as find, ignoring case: to tell "missing" from "differs by case" in messages. */
   findIgnoringCase(type: string, name: string): ParsedFile | undefined {
     return this.index(type).byLowerName.get(name.toLowerCase());
@@ -152,10 +160,12 @@ export function loadProject(root: string, options: LoadOptions = {}): SourceProj
   const project = new SourceProject(root, options.packageDirs ?? packageDirectories(root));
   const registry = registryFor(root);
   const ignored = forceIgnoreAt(root);
-  const files = project.packageDirs
-    .flatMap((dir) => listFilesUnder(path.join(root, dir), skipSourceDir))
-    .filter((abs) => !ignored?.(abs))
-    .sort();
+  const files: string[] = [];
+  for (const dir of project.packageDirs)
+    for (const abs of listFilesUnder(path.join(root, dir), skipSourceDir))
+      (ignored?.(abs) ? project.forceIgnored : files).push(abs);
+  files.sort();
+  project.forceIgnored.sort();
   const pool: TextPool = new Map();
   for (const abs of files) {
     const rel = path.relative(root, abs).split(path.sep).join('/');

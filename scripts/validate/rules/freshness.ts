@@ -17,7 +17,6 @@ import { recordedBuildButForCrlf } from '../../project/buildManifest';
 import { crlfCheckoutFix } from '../../project/gitAttributes';
 import { generatedFolder } from '../../project/outputDir';
 import { PROJECT_FILES } from '../../project/paths';
-import { forceIgnoredUnder } from '../../source/forceIgnore';
 import type { Rule } from '../types';
 
 const LWC_MESSAGES: Record<LwcDifference['kind'], (detail?: string) => string> = {
@@ -52,7 +51,7 @@ export const rules: Rule[] = [
       }
       // The read model leaves out what .forceignore excludes (as sf deploys), so say it here, or a
       // project whose generated files are never deployed would validate clean.
-      const skipped = forceIgnoredUnder(project.root, out.abs);
+      const skipped = project.forceIgnoredUnder(out.abs);
       if (skipped.length)
         report(
           { file: '.forceignore' },
